@@ -1,0 +1,38 @@
+# Everything an editor, a trainer or CI runs. `make help` lists the targets.
+# On a fresh Debian machine `make serve` and `make test` set up all they need.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+SITE_PY := $(PY) scripts/site.py
+# Re-install when the pinned requirements change.
+STAMP := $(VENV)/.requirements-installed
+
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: help serve build check test system
+
+help: ## Vis denne hjælp
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): requirements.txt
+	@scripts/bootstrap.sh venv "$(PYTHON)"
+	@touch $@
+
+serve: $(STAMP) ## Vis sitet på http://127.0.0.1:8000, mens du skriver
+	$(SITE_PY) serve
+
+build: $(STAMP) ## Byg sitet strengt til site/ (en advarsel stopper bygningen)
+	$(SITE_PY) build
+
+check: $(STAMP) ## Hurtige tjek af indholdet uden netværk: metadata, links, persondata
+	$(SITE_PY) check
+
+system: ## Installer de Debian-pakker, testene bruger (Chromium m.fl.)
+	@scripts/bootstrap.sh system
+
+test: $(STAMP) system ## Kør hele testsuiten (installerer det, den mangler)
+	$(PY) -m pytest

@@ -1,0 +1,78 @@
+"""Read Markdown pages and their YAML front matter, keeping line numbers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from .paths import DOCS
+
+
+class FrontMatterError(ValueError):
+    """The front matter is not valid YAML, or not a mapping. ``line`` is 1-based."""
+
+    def __init__(self, message: str, line: int | None = None):
+        super().__init__(message)
+        self.line = line
+
+
+@dataclass
+class Page:
+    path: Path
+    meta: dict[str, Any]
+    body: str
+    # 1-based line in the file where the body starts (after the front matter).
+    body_line: int = 1
+    # 1-based line of each top-level front matter key, for precise messages.
+    key_lines: dict[str, int] = field(default_factory=dict)
+
+    def line_of(self, key: str) -> int | None:
+        return self.key_lines.get(key)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter text or None, body, 1-based line where the body starts)."""
+    lines = text.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        return None, text, 1
+    for i, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            return "".join(lines[1:i]), "".join(lines[i + 1 :]), i + 2
+    raise FrontMatterError("Front matter starter med '---', men slutter aldrig med '---'.", 1)
+
+
+def parse_page(path: Path) -> Page:
+    """Parse one page. Raises FrontMatterError with a line number on bad YAML."""
+    text = Path(path).read_text(encoding="utf-8")
+    raw, body, body_line = split_front_matter(text)
+    if raw is None:
+        return Page(Path(path), {}, body, 1)
+    try:
+        node = yaml.compose(raw, Loader=yaml.SafeLoader)
+        meta = yaml.safe_load(raw)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise FrontMatterError(f"Front matter er ikke gyldig YAML: {problem}.", line) from exc
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        raise FrontMatterError("Front matter skal være en liste af 'nøgle: værdi'-linjer.", 2)
+    key_lines = {}
+    if isinstance(node, yaml.MappingNode):
+        for key_node, _ in node.value:
+            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
+    return Page(Path(path), meta, body, body_line, key_lines)
+
+
+def iter_page_paths(docs_dir: Path = DOCS) -> Iterator[Path]:
+    """Every Markdown page under docs_dir, skipping data and snippet folders (``_name``)."""
+    for path in sorted(Path(docs_dir).rglob("*.md")):
+        parts = path.relative_to(docs_dir).parts
+        if any(part.startswith(("_", ".")) for part in parts):
+            continue
+        yield path

@@ -1,0 +1,20 @@
+"""Where things live in the repository."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "docs"
+DATA = DOCS / "_data"
+SNIPPETS = DOCS / "_snippets"
+CONFIG = ROOT / "mkdocs.yml"
+SITE = ROOT / "site"
+
+
+def rel(path: Path, start: Path = ROOT) -> str:
+    """A path as editors see it: relative to the repository, with forward slashes."""
+    try:
+        return Path(path).resolve().relative_to(start.resolve()).as_posix()
+    except ValueError:
+        return Path(path).as_posix()

@@ -1,0 +1,114 @@
+"""Shared fixtures: the site is built once per test session, served on
+127.0.0.1 and visited by one Chromium (Debian's, driven by Playwright)."""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+
+from sitekit.build import build_site
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+# --- building -----------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once with the project's own strict build command."""
+    site = tmp_path_factory.mktemp("site")
+    result = build_site(site)
+    assert result.returncode == 0, f"Strict build failed:\n{result.stdout}\n{result.stderr}"
+    return site
+
+
+def html_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of a built site, as paths relative to its root."""
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        rel = path.relative_to(site_dir).as_posix()
+        if rel.startswith("assets/"):
+            continue
+        pages.append(rel)
+    return pages
+
+
+# --- serving --------------------------------------------------------------------
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+class StaticServer:
+    """Serve a folder on 127.0.0.x in a daemon thread; stops when the test session ends."""
+
+    def __init__(self, directory: Path, host: str = "127.0.0.1"):
+        handler = functools.partial(_QuietHandler, directory=str(directory))
+        self.httpd = ThreadingHTTPServer((host, 0), handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        host, port = self.httpd.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    def __enter__(self) -> "StaticServer":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    with StaticServer(built_site) as server:
+        yield server.url
+
+
+# --- the browser ------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium mangler ({CHROMIUM}). Kør `make system` som root, "
+                    "eller installer Debian-pakken chromium.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page in its own context; no request may leave 127.0.0.x."""
+    context = browser.new_context()
+    context.route("**/*", _local_only)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def _local_only(route) -> None:
+    from urllib.parse import urlsplit
+
+    host = urlsplit(route.request.url).hostname or ""
+    if route.request.url.startswith(("data:", "blob:", "file:")) or host.startswith("127."):
+        route.continue_()
+    else:
+        route.abort()

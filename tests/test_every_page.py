@@ -1,0 +1,85 @@
+"""Every built page, opened in Chromium: no request to another host, zero axe
+violations, Danish language, no console errors. Each page is visited once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import html_pages
+
+pytestmark = pytest.mark.browser
+
+
+@dataclass
+class Visit:
+    page: str
+    foreign_requests: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+    lang: str | None = None
+    console_errors: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def visits(browser, built_site: Path, site_url: str) -> list[Visit]:
+    own_host = urlsplit(site_url).netloc
+    axe = Axe()
+    context = browser.new_context()
+    results = []
+    for rel in html_pages(built_site):
+        visit = Visit(rel)
+
+        def route(r, visit=visit):
+            url = r.request.url
+            if url.startswith(("data:", "blob:")) or urlsplit(url).netloc == own_host:
+                r.continue_()
+            else:
+                visit.foreign_requests.append(url)
+                r.abort()
+
+        page = context.new_page()
+        page.route("**/*", route)
+        page.on("console", lambda m, v=visit: m.type == "error" and v.console_errors.append(m.text))
+        page.on("pageerror", lambda e, v=visit: v.console_errors.append(str(e)))
+        page.goto(site_url + rel, wait_until="networkidle")
+        visit.lang = page.get_attribute("html", "lang")
+        for v in axe.run(page).response["violations"]:
+            targets = ", ".join(str(n["target"]) for n in v["nodes"][:3])
+            visit.violations.append(f"{v['id']} ({len(v['nodes'])}): {v['help']} – {targets}")
+        page.close()
+        results.append(visit)
+    context.close()
+    return results
+
+
+def _failures(visits: list[Visit], attr: str) -> dict[str, list[str]]:
+    return {v.page: getattr(v, attr) for v in visits if getattr(v, attr)}
+
+
+def test_every_page_was_visited(visits, built_site):
+    names = {v.page for v in visits}
+    # The skeleton's sections and the Danish 404 page are among them.
+    for expected in ("index.html", "404.html", "om/tilgaengelighed/index.html"):
+        assert any(n == expected or n.endswith(expected) for n in names), expected
+    assert len(visits) >= 10
+
+
+def test_no_requests_to_other_hosts(visits):
+    assert _failures(visits, "foreign_requests") == {}
+
+
+def test_zero_axe_violations(visits):
+    assert _failures(visits, "violations") == {}
+
+
+def test_every_page_is_danish(visits):
+    wrong = {v.page: v.lang for v in visits if v.lang != "da"}
+    assert wrong == {}
+
+
+def test_no_console_errors(visits):
+    assert _failures(visits, "console_errors") == {}
