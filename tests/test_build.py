@@ -21,7 +21,7 @@ def _build_fixture(name: str, tmp_path: Path) -> subprocess.CompletedProcess[str
 
 def test_real_site_builds_strictly(built_site: Path):
     assert (built_site / "index.html").is_file()
-    assert (built_site / "404.html").is_file()
+    assert "Siden findes ikke" in (built_site / "404.html").read_text(encoding="utf-8")
     assert (built_site / "search" / "search_index.json").is_file()
 
 
