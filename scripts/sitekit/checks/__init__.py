@@ -12,12 +12,14 @@ from typing import Callable
 
 from ..problems import Problem
 from . import front_matter
+from . import links
 
 Check = Callable[[Path], list[Problem]]
 
 # (name shown to editors, function)
 CHECKS: list[tuple[str, Check]] = [
     ("front matter", front_matter.check),
+    ("links", links.check),
 ]
 
 

@@ -1,0 +1,45 @@
+"""MkDocs hook: check every internal link, anchor, image and asset in the built HTML.
+
+Thin adapter; the logic is in scripts/sitekit/links.py. MkDocs' validation
+sees Markdown links only; this also sees raw HTML links, images and assets.
+Each problem is logged as a warning, so the strict build fails.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from sitekit.links import check_site, static_files  # noqa: E402
+from sitekit.paths import DOCS  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.links")
+_sources: dict[str, str] = {}
+
+
+def on_files(files, config, **kwargs):
+    _sources.clear()
+    _sources.update({f.dest_uri: f.src_uri for f in files.documentation_pages()})
+    return files
+
+
+def on_post_build(config, **kwargs) -> None:
+    # `make check` runs the same check itself and turns it off here (see checks/links.py).
+    if os.environ.get("SITEKIT_LINKS_HOOK") == "off":
+        return
+    root_path = urlsplit(config.site_url or "/").path or "/"
+    also_present = None
+    if Path(config.docs_dir).resolve() != DOCS.resolve():
+        # A fixture site (tests) is built with the real theme settings, which
+        # point at the real site's stylesheet, script and favicon.
+        also_present = static_files(DOCS / "assets")
+        also_present = {"assets/" + p for p in also_present}
+    for problem in check_site(Path(config.site_dir), dict(_sources), root_path=root_path,
+                              also_present=also_present):
+        # A warning fails the strict build.
+        log.warning("%s", problem.format())
