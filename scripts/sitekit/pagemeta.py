@@ -1,0 +1,88 @@
+"""What the build adds to every page from its front matter.
+
+Used by overrides/hooks/page_meta.py, which only passes MkDocs' objects in:
+
+- front matter validated with the one schema (MkDocs itself silently drops
+  invalid YAML), each mistake returned for the hook to log as a warning;
+- the "Kilder" section rendered from ``sources``;
+- the data for the metadata box: review dates, owner, "Senest ændret";
+- the generated lists on the sources overview and the review report pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import metadata, reviews, sources
+from .contacts import ContactsError
+from .pages import FrontMatterError, parse_page
+from .problems import Problem
+
+SOURCES_PAGE = "vejledning/kilder.md"
+REVIEW_PAGE = "redaktoerer/gennemgang.md"
+
+
+@dataclass
+class SiteMeta:
+    docs_dir: Path
+    today: dt.date
+    contacts: dict[str, dict[str, Any]] = field(default_factory=dict)
+    meta: dict[str, dict[str, Any]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    git: reviews.GitDates = field(default_factory=reviews.GitDates)
+
+    @classmethod
+    def load(cls, docs_dir: Path, src_uris: list[str], today: dt.date | None = None) -> "SiteMeta":
+        """Read and validate every page once per build; run `git log` once."""
+        site = cls(Path(docs_dir), today or reviews.today())
+        try:
+            site.contacts = metadata.contacts_for(site.docs_dir)
+        except ContactsError as exc:
+            site.problems.append(Problem.at(site.docs_dir / "_data" / "kontakter.yml", exc.line,
+                                            metadata.CHECK, str(exc), "Ret kontaktfilen."))
+        for uri in src_uris:
+            path = site.docs_dir / uri
+            try:
+                page = parse_page(path)
+            except FrontMatterError:
+                site.meta[uri] = {}
+            else:
+                site.meta[uri] = page.meta
+            site.problems.extend(metadata.validate_file(path, site.contacts, site.today))
+        site.git = reviews.git_dates(site.docs_dir)
+        return site
+
+    def page_markdown(self, src_uri: str, markdown: str) -> str:
+        """The page's Markdown with generated lists and its "Kilder" section added."""
+        if src_uri == SOURCES_PAGE:
+            uses = sources.index([(uri, str(m.get("title") or uri), m.get("sources"))
+                                  for uri, m in sorted(self.meta.items())])
+            markdown = markdown.rstrip() + "\n\n" + sources.index_markdown(uses, src_uri)
+        elif src_uri == REVIEW_PAGE:
+            report = reviews.collect(self.docs_dir, self.today, self.contacts)
+            markdown = markdown.rstrip() + "\n\n" + reviews.report_markdown(report, src_uri)
+        return markdown + sources.sources_section(self.meta.get(src_uri, {}).get("sources"))
+
+    def box(self, src_uri: str) -> dict[str, Any] | None:
+        """What the metadata box shows (overrides/partials/page-meta.html)."""
+        meta = self.meta.get(src_uri)
+        if meta is None:
+            return None
+        review = reviews.review_of(meta, self.today)
+        owner = meta.get("owner")
+        box: dict[str, Any] = {
+            "owner": str(self.contacts.get(owner, {}).get("navn", "")) if isinstance(owner, str) else "",
+            "changed": self.git.text_for(src_uri),
+        }
+        if review:
+            box.update(
+                last_reviewed=review.last_reviewed.isoformat(),
+                last_reviewed_text=reviews.danish_date(review.last_reviewed),
+                due=review.due.isoformat(),
+                due_text=reviews.danish_date(review.due),
+                overdue=review.overdue,
+            )
+        return box

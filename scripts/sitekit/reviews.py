@@ -1,0 +1,243 @@
+"""Review dates, "last changed" dates from git, and the review report.
+
+A page is due for review ``review_months`` after ``last_reviewed`` and is
+overdue from the day after its due date. Dates are written the Danish way
+("26. november 2026") with our own month names, so no locale is needed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import os
+import posixpath
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from .contacts import PLACEHOLDER, CONTACTS_FILE, placeholders
+from .mdtext import line_at, mask_code
+from .pages import FrontMatterError, iter_page_paths, parse_page
+from .paths import rel
+
+TZ = ZoneInfo("Europe/Copenhagen")
+MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+          "september", "oktober", "november", "december")
+MARKER = "Skal verificeres"
+
+
+def today() -> dt.date:
+    """Today in Copenhagen. Tests may pin it with SITEKIT_TODAY=ÅÅÅÅ-MM-DD."""
+    pinned = os.environ.get("SITEKIT_TODAY")
+    if pinned:
+        return dt.date.fromisoformat(pinned)
+    return dt.datetime.now(TZ).date()
+
+
+def danish_date(d: dt.date) -> str:
+    """26. november 2026"""
+    return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
+
+
+def add_months(d: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later; the 31st becomes the month's last day."""
+    index = d.month - 1 + months
+    year, month = d.year + index // 12, index % 12 + 1
+    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+@dataclass
+class Review:
+    last_reviewed: dt.date
+    due: dt.date
+    overdue: bool
+
+
+def review_of(meta: dict[str, Any], on: dt.date) -> Review | None:
+    """The review state of a page, or None when its metadata is not valid."""
+    last, months = meta.get("last_reviewed"), meta.get("review_months")
+    if not isinstance(last, dt.date) or isinstance(last, dt.datetime):
+        return None
+    if isinstance(months, bool) or not isinstance(months, int) or months < 1:
+        return None
+    due = add_months(last, months)
+    return Review(last, due, on > due)
+
+
+# --- "last changed" from git ------------------------------------------------
+
+@dataclass
+class GitDates:
+    """When each file under a docs folder was last committed (Copenhagen time)."""
+
+    available: bool = False
+    shallow: bool = False
+    changed: dict[str, dt.datetime] = field(default_factory=dict)
+
+    def text_for(self, src_uri: str) -> str | None:
+        """Danish text for "Senest ændret", or None when git cannot say it truthfully."""
+        if not self.available or self.shallow:
+            return None
+        when = self.changed.get(src_uri)
+        return danish_date(when.date()) if when else "ikke gemt endnu"
+
+
+def _git(docs_dir: Path, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", "-C", str(docs_dir), *args], capture_output=True,
+                                text=True, check=False, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return result.stdout if result.returncode == 0 else None
+
+
+def git_dates(docs_dir: Path) -> GitDates:
+    """One `git log` for all files (newest commit first), not one call per file."""
+    shallow = _git(docs_dir, "rev-parse", "--is-shallow-repository")
+    if shallow is None:
+        return GitDates()
+    if shallow.strip() == "true":
+        return GitDates(available=True, shallow=True)
+    log = _git(docs_dir, "log", "--format=%x1e%cI", "--name-only", "--relative", "--no-renames", "--", ".")
+    if log is None:
+        return GitDates()
+    changed: dict[str, dt.datetime] = {}
+    for record in log.split("\x1e"):
+        lines = [ln for ln in record.splitlines() if ln.strip()]
+        if not lines:
+            continue
+        when = dt.datetime.fromisoformat(lines[0].strip()).astimezone(TZ)
+        for name in lines[1:]:
+            changed.setdefault(name.strip(), when)
+    return GitDates(available=True, shallow=False, changed=changed)
+
+
+# --- the review report -------------------------------------------------------
+
+@dataclass
+class PageReview:
+    src_uri: str
+    title: str
+    owner: str
+    owner_name: str
+    review: Review | None
+
+
+@dataclass
+class Marker:
+    file: str
+    src_uri: str
+    line: int
+    text: str
+
+
+@dataclass
+class Report:
+    pages: list[PageReview]
+    placeholders: list[tuple[str, int, str, str]]  # (file, line, contact id, field)
+    markers: list[Marker]
+
+
+def _sort_key(p: PageReview):
+    if p.review is None:
+        return (0, dt.date.min, p.src_uri)
+    return (0 if p.review.overdue else 1, p.review.due, p.src_uri)
+
+
+def find_markers(docs_dir: Path) -> list[Marker]:
+    """Every "Skal verificeres" (exact phrase) in page prose, not in code examples, with its line."""
+    found = []
+    for path in iter_page_paths(docs_dir):
+        text = mask_code(path.read_text(encoding="utf-8"))
+        for m in re.finditer(re.escape(MARKER), text):
+            line = line_at(text, m.start())
+            raw = path.read_text(encoding="utf-8").splitlines()[line - 1].strip()
+            found.append(Marker(rel(path), path.relative_to(docs_dir).as_posix(), line, raw[:160]))
+    return found
+
+
+def collect(docs_dir: Path, on: dt.date, contacts: dict[str, dict[str, Any]]) -> Report:
+    pages = []
+    for path in iter_page_paths(docs_dir):
+        try:
+            meta = parse_page(path).meta
+        except FrontMatterError:
+            meta = {}
+        owner = str(meta.get("owner") or "")
+        pages.append(PageReview(
+            path.relative_to(docs_dir).as_posix(), str(meta.get("title") or path.stem), owner,
+            str(contacts.get(owner, {}).get("navn", owner or "ingen")), review_of(meta, on)))
+    pages.sort(key=_sort_key)
+    own = Path(docs_dir) / "_data" / "kontakter.yml"
+    contacts_file = own if own.is_file() else CONTACTS_FILE
+    holes = [(rel(contacts_file), p.line, p.contact_id, p.field) for p in placeholders(contacts_file)]
+    return Report(pages, holes, find_markers(docs_dir))
+
+
+def _status(r: Review | None) -> str:
+    if r is None:
+        return "Mangler gyldige datoer"
+    return "Overskredet" if r.overdue else "I orden"
+
+
+def report_text(report: Report) -> str:
+    """The report as plain text for the terminal (`make review`)."""
+    out = ["Sider efter næste gennemgang (overskredne først):", ""]
+    for p in report.pages:
+        r = p.review
+        due = danish_date(r.due) if r else "ukendt"
+        last = danish_date(r.last_reviewed) if r else "ukendt"
+        out.append(f"  {_status(r):<22} senest {due:<20} sidst {last:<20} {p.owner_name}  docs/{p.src_uri}")
+    overdue = sum(1 for p in report.pages if p.review and p.review.overdue)
+    out += ["", f"{len(report.pages)} sider, {overdue} overskredne.", ""]
+    out.append(f"Felter i kontaktfilen med '{PLACEHOLDER}' ({len(report.placeholders)}):")
+    for file, line, cid, fld in report.placeholders:
+        out.append(f"  {file}:{line}: {cid} – {fld}")
+    out += ["", f"Steder med '{MARKER}' ({len(report.markers)}):"]
+    for m in report.markers:
+        out.append(f"  {m.file}:{m.line}: {m.text}")
+    return "\n".join(out)
+
+
+def _link(from_uri: str, to_uri: str) -> str:
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+
+
+def report_markdown(report: Report, from_uri: str) -> str:
+    """The report as Markdown for the editors' page, linking to each page."""
+    overdue = [p for p in report.pages if p.review and p.review.overdue]
+    out = [f"Listen er lavet, da sitet blev bygget {danish_date(today())}.", ""]
+    out.append(f"## Hvilke sider skal gennemgås? {{#sider}}\n")
+    out.append(f"Sitet har {len(report.pages)} sider. {len(overdue)} af dem har overskredet datoen "
+               "for næste gennemgang. De står øverst.\n")
+    out.append("| Side | Ansvarlig | Sidst gennemgået | Næste gennemgang senest | Status |")
+    out.append("|---|---|---|---|---|")
+    for p in report.pages:
+        r = p.review
+        status = _status(r)
+        if r and r.overdue:
+            status = f"**{status}**"
+        out.append(f"| [{_cell(p.title)}]({_link(from_uri, p.src_uri)}) | {_cell(p.owner_name)} | "
+                   f"{danish_date(r.last_reviewed) if r else '–'} | {danish_date(r.due) if r else '–'} | {status} |")
+    out.append(f"\n## Hvilke kontaktoplysninger mangler? {{#pladsholdere}}\n")
+    if report.placeholders:
+        out.append(f"Disse felter i kontaktfilen står stadig som \"{PLACEHOLDER}\". "
+                   "Ret dem i filen, når du har oplysningen fra en officiel kilde.\n")
+        out += [f"- `{file}`, linje {line}: {_cell(cid)} – {_cell(fld)}" for file, line, cid, fld in report.placeholders]
+    else:
+        out.append("Alle felter i kontaktfilen er udfyldt.")
+    out.append(f"\n## Hvad skal verificeres? {{#verificeres}}\n")
+    if report.markers:
+        out.append("Disse steder er markeret, fordi en oplysning skal kontrolleres. "
+                   "Fjern markeringen, når du har kontrolleret oplysningen i en kilde.\n")
+        out += [f"- [{_cell(m.src_uri)}]({_link(from_uri, m.src_uri)}), linje {m.line}" for m in report.markers]
+    else:
+        out.append("Ingen steder er markeret.")
+    return "\n".join(out) + "\n"
