@@ -29,7 +29,9 @@ def test_danish_search_finds_pages(page, site_url):
     page.goto(site_url)
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill("tilgængelighed")
+    # Wait until the search index has loaded, or the query may go unanswered.
+    expect(page.locator(".md-search-result__meta")).to_have_text("Indtast søgeord", timeout=10_000)
+    box.press_sequentially("tilgængelighed")
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=10_000)
     assert "tilg" in results.first.inner_text().lower()
