@@ -210,8 +210,11 @@ def main(argv: list[str]) -> int:
     worst = 0.0
     for name in argv:
         result = analyse(Path(name).read_text(encoding="utf-8"))
-        worst = max(worst, result.score)
-        flag = "" if result.score <= LIMIT else f"  (over {LIMIT:.0f})"
+        if result.words < MIN_WORDS:
+            flag = "  (for kort til at måle)"
+        else:
+            worst = max(worst, result.score)
+            flag = "" if result.score <= LIMIT else f"  (over {LIMIT:.0f})"
         print(f"{result.score:5.1f}  {name}  [{result.words} ord, {result.sentences} sætninger, "
               f"{result.long_words} lange ord]{flag}")
     return 0 if worst <= LIMIT else 1
