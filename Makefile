@@ -13,7 +13,7 @@ STAMP := $(VENV)/.requirements-installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check linkcheck test system
+.PHONY: help serve build check linkcheck offline test system
 
 help: ## Vis denne hjælp
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -33,6 +33,9 @@ check: $(STAMP) ## Hurtige tjek af indholdet uden netværk: metadata, links, per
 
 linkcheck: $(STAMP) ## Tjek links til andre sites (kræver netværk); rapport i .cache/linkcheck/
 	$(SITE_PY) linkcheck
+
+offline: $(STAMP) ## Byg en offline-kopi til undervisning uden netværk: dist/radikalisering-offline.zip
+	$(SITE_PY) offline
 
 system: ## Installer de Debian-pakker, testene bruger (Chromium m.fl.)
 	@scripts/bootstrap.sh system

@@ -84,6 +84,20 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
+def cmd_offline(args: argparse.Namespace) -> int:
+    """Byg en offline-kopi af sitet som zip-fil til undervisning uden netværk (dist/)."""
+    from sitekit.offline import OfflineError, build_offline
+
+    try:
+        copy = build_offline(Path(args.dist))
+    except OfflineError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(f"Offline-kopien er klar: {paths.rel(copy.zip_path)} ({copy.files} filer).")
+    print(f"Pak den ud, og åbn {paths.rel(copy.folder / 'index.html')} i en browser.")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="site.py", description=__doc__.splitlines()[0],
@@ -116,6 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--include-loopback", action="store_true",
                    help="kun til test: tjek også adresser på 127.x og localhost")
     p.set_defaults(func=cmd_linkcheck)
+
+    p = sub.add_parser("offline", help=cmd_offline.__doc__, description=cmd_offline.__doc__)
+    p.add_argument("--dist", default=str(paths.ROOT / "dist"), help="hvor kopien lægges (standard: dist/)")
+    p.set_defaults(func=cmd_offline)
 
     args = parser.parse_args(argv)
     return args.func(args)
