@@ -13,6 +13,7 @@ from typing import Callable
 from ..problems import Problem
 from . import front_matter
 from . import links
+from . import embeds, images, navigation, overdue, personal_data, spelling
 
 Check = Callable[[Path], list[Problem]]
 
@@ -20,6 +21,12 @@ Check = Callable[[Path], list[Problem]]
 CHECKS: list[tuple[str, Check]] = [
     ("front matter", front_matter.check),
     ("links", links.check),
+    ("navigation", navigation.check),
+    ("billeder", images.check),
+    ("indlejret indhold", embeds.check),
+    ("persondata", personal_data.check),
+    ("gennemgang", overdue.check),
+    ("stavning", spelling.check),
 ]
 
 

@@ -1,22 +1,13 @@
-"""Front matter must be valid YAML (the schema itself is checked elsewhere)."""
+"""Front matter: valid YAML and the one schema (scripts/sitekit/metadata.py)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..pages import FrontMatterError, iter_page_paths, parse_page
+from ..metadata import validate_docs
 from ..problems import Problem
+from ..reviews import today
 
 
 def check(docs_dir: Path) -> list[Problem]:
-    problems = []
-    for path in iter_page_paths(docs_dir):
-        try:
-            parse_page(path)
-        except FrontMatterError as exc:
-            problems.append(Problem.at(
-                path, exc.line, "front matter", str(exc),
-                "Ret linjerne mellem de to '---' øverst i filen. Brug formen 'nøgle: værdi', "
-                "og sæt anførselstegn om tekst, der indeholder kolon.",
-            ))
-    return problems
+    return validate_docs(docs_dir, today())

@@ -1,0 +1,23 @@
+"""Danish spelling (scripts/sitekit/spelling.py), with the project word list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..problems import Problem
+from ..spelling import check_docs
+
+
+def check(docs_dir: Path) -> list[Problem]:
+    try:
+        found = check_docs(docs_dir)
+    except RuntimeError as exc:
+        return [Problem.at(Path(docs_dir), None, "stavning", str(exc), "")]
+    out = []
+    for m in found:
+        guess = f" Mente du: {', '.join(m.suggestions)}?" if m.suggestions else ""
+        out.append(Problem.at(
+            m.path, m.line, "stavning", f"Ukendt ord: '{m.word}'.{guess}",
+            "Ret stavningen. Er ordet rigtigt (fx et navn eller et fagord), så tilføj det på sin egen "
+            "linje i docs/_data/ordliste-stavning.txt."))
+    return out

@@ -1,0 +1,137 @@
+"""Danish spell check with Hunspell and Debian's dictionary (hunspell-da).
+
+All words of all pages go to one `hunspell -a` call, so the whole site takes
+well under a second. Words that are right but not in the dictionary (names,
+abbreviations, professional terms) go in the project word list
+docs/_data/ordliste-stavning.txt; the abbreviations explained in the glossary
+(docs/_snippets/ordliste.md) are accepted too.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from .mdtext import mask_code
+from .pages import FrontMatterError, iter_page_paths, parse_page
+from .paths import DATA, SNIPPETS
+
+DICTIONARY = Path("/usr/share/hunspell/da_DK")
+WORD_LIST = DATA / "ordliste-stavning.txt"
+GLOSSARY = SNIPPETS / "ordliste.md"
+
+_WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ]+")
+# Markdown and HTML that is not prose.
+_STRIP = [
+    re.compile(r"<[^>\n]*>"),                          # HTML tags and their attributes
+    re.compile(r"\]\([^)\n]*\)"),                      # link and image targets ](…)
+    re.compile(r"^\s*\[[^\]\n]+\]:\s*\S+.*$", re.M),   # reference link definitions
+    re.compile(r"\{[:#.][^}\n]*\}"),                   # attribute lists {: .x} {#id}
+    re.compile(r"(?:https?://|www\.)\S+"),             # bare addresses
+    re.compile(r"\S+@\S+"),                            # e-mail addresses
+    re.compile(r"\b[\w.-]+\.(?:dk|com|org|net|eu|se|no)\b"),  # domain names: stopekstremisme.dk
+    re.compile(r"\[\[[^\]\n]*\]\]"),                   # shortcodes such as [[kontakt vink]]
+    re.compile(r"\[\^[^\]\n]+\]"),                     # footnote references [^1]
+    re.compile(r"^\s*\*\[[^\]\n]+\]:.*$", re.M),       # abbreviation definitions
+    re.compile(r"^\s*-{2}8<-{2}.*$", re.M),            # snippet includes
+    re.compile(r":[a-z0-9]+(?:-[a-z0-9]+)+:"),         # icons and emoji :material-x:
+    re.compile(r"&[a-z]+;|&#\d+;"),                    # HTML entities
+    re.compile(r"^(\s*(?:!!!|\?\?\?\+?)\s*)[\w-]+", re.M),  # admonition type (keep the title)
+]
+
+
+@dataclass(frozen=True)
+class Misspelling:
+    path: Path
+    line: int
+    word: str
+    suggestions: tuple[str, ...]
+
+
+def prose(body: str) -> str:
+    """The readable text of a Markdown body; every line stays on its line."""
+    text = mask_code(body)
+    for pattern in _STRIP:
+        text = pattern.sub(lambda m: m.group(1) if m.re.groups else re.sub(r"[^\n]", " ", m.group(0)), text)
+    return text
+
+
+def load_word_list(path: Path = WORD_LIST, glossary: Path = GLOSSARY) -> set[str]:
+    """Accepted words: the project word list and the glossary's abbreviations."""
+    words: set[str] = set()
+    if Path(path).is_file():
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            line = line.split("#", 1)[0].strip()
+            if line:
+                words.add(line)
+    if Path(glossary).is_file():
+        for m in re.finditer(r"^\*\[([^\]]+)\]:", Path(glossary).read_text(encoding="utf-8"), re.M):
+            words.update(_WORD.findall(m.group(1)))
+    return words
+
+
+def _accepted(word: str, words: set[str]) -> bool:
+    if word in words or word.lower() in words or word.capitalize() in words:
+        return True
+    # Genitive of an accepted name or abbreviation: VINKs, SSP's.
+    return word.endswith("s") and word[:-1] in words
+
+
+def hunspell(words: list[str], dictionary: Path = DICTIONARY) -> dict[str, tuple[str, ...]]:
+    """The words Hunspell does not know, each with up to three suggestions."""
+    exe = shutil.which("hunspell")
+    if exe is None:
+        raise RuntimeError("Programmet hunspell mangler. Installer Debian-pakkerne hunspell og hunspell-da "
+                           "(`make system` som root).")
+    if not Path(str(dictionary) + ".dic").is_file():
+        raise RuntimeError(f"Den danske ordbog mangler ({dictionary}.dic). Installer Debian-pakken hunspell-da.")
+    # "^" makes Hunspell read each line as plain text, never as a command.
+    result = subprocess.run([exe, "-a", "-i", "utf-8", "-d", str(dictionary)],
+                            input="".join(f"^{w}\n" for w in words), capture_output=True,
+                            text=True, encoding="utf-8", check=True, timeout=120)
+    unknown: dict[str, tuple[str, ...]] = {}
+    for line in result.stdout.splitlines():
+        if line.startswith("& "):
+            head, _, sugg = line.partition(": ")
+            unknown[head.split()[1]] = tuple(s.strip() for s in sugg.split(",")[:3])
+        elif line.startswith("# "):
+            unknown[line.split()[1]] = ()
+    return unknown
+
+
+def page_words(path: Path) -> list[tuple[int, str]]:
+    """(line, word) for every word a reader sees: title, description and body."""
+    try:
+        page = parse_page(path)
+    except FrontMatterError:
+        return []
+    found = []
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            found += [(page.line_of(key) or 1, w) for w in _WORD.findall(page.meta[key])]
+    for offset, line in enumerate(prose(page.body).splitlines()):
+        found += [(page.body_line + offset, w) for w in _WORD.findall(line)]
+    return found
+
+
+def check_docs(docs_dir: Path, words: set[str] | None = None) -> list[Misspelling]:
+    accepted = load_word_list() if words is None else words
+    own = Path(docs_dir) / "_data" / "ordliste-stavning.txt"
+    if own.is_file() and own.resolve() != WORD_LIST.resolve():
+        accepted = accepted | load_word_list(own, Path(docs_dir) / "_snippets" / "ordliste.md")
+    per_page = {path: page_words(path) for path in iter_page_paths(docs_dir)}
+    # Every distinct word not in the word list goes to Hunspell once.
+    unique = sorted({w for found in per_page.values() for _, w in found
+                     if len(w) > 1 and not _accepted(w, accepted)})
+    unknown = hunspell(unique) if unique else {}
+    out = []
+    for path, found in per_page.items():
+        seen: set[tuple[int, str]] = set()
+        for line, w in found:
+            if w in unknown and (line, w) not in seen:
+                seen.add((line, w))
+                out.append(Misspelling(path, line, w, unknown[w]))
+    return out
