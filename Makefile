@@ -13,7 +13,7 @@ STAMP := $(VENV)/.requirements-installed
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check linkcheck offline test system
+.PHONY: help serve build check linkcheck offline test system review new-page
 
 help: ## Vis denne hjælp
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -30,6 +30,12 @@ build: $(STAMP) ## Byg sitet strengt til site/ (en advarsel stopper bygningen)
 
 check: $(STAMP) ## Hurtige tjek af indholdet uden netværk: metadata, links, persondata
 	$(SITE_PY) check
+
+review: $(STAMP) ## Vis sider, der skal gennemgås, manglende kontaktoplysninger og "Skal verificeres"
+	$(SITE_PY) review
+
+new-page: $(STAMP) ## Opret en ny side med gyldige metadata (spørger om titel, afsnit og ansvarlig)
+	$(SITE_PY) new-page
 
 linkcheck: $(STAMP) ## Tjek links til andre sites (kræver netværk); rapport i .cache/linkcheck/
 	$(SITE_PY) linkcheck

@@ -51,6 +51,47 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """Vis alle sider efter næste gennemgang (overskredne først), manglende kontaktoplysninger og "Skal verificeres"."""
+    from sitekit import metadata, reviews
+
+    docs = Path(args.docs_dir)
+    print(reviews.report_text(reviews.collect(docs, reviews.today(), metadata.contacts_for(docs))))
+    return 0
+
+
+def cmd_new_page(args: argparse.Namespace) -> int:
+    """Opret en ny side med gyldige metadata. Spørger om det, du ikke angiver."""
+    from sitekit import metadata, newpage, reviews
+
+    docs = Path(args.docs_dir)
+    contacts = metadata.contacts_for(docs)
+
+    def ask(value: str | None, question: str, default: str = "") -> str:
+        if value:
+            return value
+        if not sys.stdin.isatty():
+            return default
+        answer = input(f"{question}{f' [{default}]' if default else ''}: ").strip()
+        return answer or default
+
+    title = ask(args.title, "Sidens titel")
+    section = ask(args.section, "Afsnit (" + ", ".join(newpage.SECTIONS) + ")", "vejledning")
+    owner = ask(args.owner, "Ansvarlig (" + ", ".join(sorted(contacts)) + ")", "redaktionen")
+    description = ask(args.description, "Én sætning om siden til søgeresultater")
+    try:
+        path, nav_line = newpage.create(docs, title, section, owner, contacts, description=description,
+                                        audience=args.audience, slug=args.fil or "", today=reviews.today())
+    except newpage.NewPageError as exc:
+        print(f"Siden blev ikke oprettet: {exc}", file=sys.stderr)
+        return 1
+    print(f"Oprettet: {paths.rel(path)}")
+    print(f"Tilføj siden til menuen: skriv denne linje under \"{newpage.SECTIONS[section]}\" i nav i mkdocs.yml:")
+    print(nav_line)
+    print("Skriv så teksten, ret kilderne øverst i filen, og kør `make check`.")
+    return 0
+
+
 def cmd_linkcheck(args: argparse.Namespace) -> int:
     """Tjek alle links til andre sites med lychee (kræver netværk) og skriv en rapport."""
     import tempfile
@@ -115,6 +156,20 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help=cmd_check.__doc__, description=cmd_check.__doc__)
     p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
     p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("review", help=cmd_review.__doc__, description=cmd_review.__doc__)
+    p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
+    p.set_defaults(func=cmd_review)
+
+    p = sub.add_parser("new-page", help=cmd_new_page.__doc__, description=cmd_new_page.__doc__)
+    p.add_argument("--title", help="sidens titel, fx \"Hvem gør hvad?\"")
+    p.add_argument("--section", help="afsnit: vejledning, kompetenceforloeb, redaktoerer eller om")
+    p.add_argument("--owner", help="ansvarlig: et id fra docs/_data/kontakter.yml (standard: redaktionen)")
+    p.add_argument("--description", help="én sætning om siden til søgeresultater")
+    p.add_argument("--audience", default="medarbejdere", help="målgruppe (standard: medarbejdere)")
+    p.add_argument("--fil", help="filnavn uden .md (standard: lavet ud fra titlen)")
+    p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
+    p.set_defaults(func=cmd_new_page)
 
     p = sub.add_parser("linkcheck", help=cmd_linkcheck.__doc__, description=cmd_linkcheck.__doc__)
     p.add_argument("--site-dir", help="et bygget site, der skal tjekkes (standard: byg sitet først)")

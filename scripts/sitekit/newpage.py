@@ -1,0 +1,88 @@
+"""Create a new page with valid metadata (`make new-page`).
+
+The script never edits mkdocs.yml: it prints the line the editor adds to the
+menu by hand, so the hand-written file keeps its order and comments.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+
+from .metadata import AUDIENCES
+
+SECTIONS = {
+    "vejledning": "Vejledning",
+    "kompetenceforloeb": "Kompetenceforløb",
+    "redaktoerer": "For redaktører",
+    "om": "Om sitet",
+}
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+
+
+class NewPageError(ValueError):
+    """A Danish message for the editor."""
+
+
+def slugify(title: str) -> str:
+    """File name from a title: 'Hvem gør hvad?' -> 'hvem-goer-hvad'."""
+    text = unicodedata.normalize("NFKD", title.translate(_DANISH))
+    text = text.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def _yaml_text(value: str) -> str:
+    """A YAML scalar that stays text: quoted, with inner quotes escaped."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def page_text(title: str, description: str, owner: str, audience: str, today: dt.date) -> str:
+    return f"""---
+title: {_yaml_text(title)}
+description: {_yaml_text(description)}
+owner: {owner}
+last_reviewed: {today.isoformat()}
+review_months: 12
+audience:
+  - {audience}
+sources:
+  - title: "Notat til Socialudvalget: Orientering om håndtering af radikalisering"
+    publisher: Socialforvaltningen, Københavns Kommune
+    date: 2015-01-15
+    ref: Sagsnr. 2015-0014696
+---
+
+# {title}
+
+Skriv det vigtigste først: hvad skal læseren gøre?
+
+Ret kilderne øverst i filen, så de passer til det, du skriver. Slet kilden ovenfor, hvis
+siden ikke bygger på notatet.
+"""
+
+
+def create(docs_dir: Path, title: str, section: str, owner: str, contacts: dict,
+           description: str = "", audience: str = "medarbejdere", slug: str = "",
+           today: dt.date | None = None) -> tuple[Path, str]:
+    """Write the page and return (its path, the nav line to add to mkdocs.yml)."""
+    title = title.strip()
+    if not title:
+        raise NewPageError("Siden skal have en titel.")
+    if section not in SECTIONS:
+        raise NewPageError(f"Ukendt afsnit '{section}'. Vælg et af: {', '.join(SECTIONS)}.")
+    if owner not in contacts:
+        raise NewPageError(f"'{owner}' findes ikke i docs/_data/kontakter.yml. Vælg et af: {', '.join(sorted(contacts))}.")
+    if audience not in AUDIENCES:
+        raise NewPageError(f"Ukendt målgruppe '{audience}'. Vælg en af: {', '.join(AUDIENCES)}.")
+    slug = slugify(slug or title)
+    if not slug:
+        raise NewPageError("Titlen giver ikke et filnavn. Angiv et med --fil.")
+    path = Path(docs_dir) / section / f"{slug}.md"
+    if path.exists():
+        raise NewPageError(f"Filen {section}/{slug}.md findes allerede. Vælg en anden titel eller et andet filnavn.")
+    description = description.strip() or f"{title} – kort beskrivelse, der vises i søgeresultater."
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page_text(title, description, owner, audience, today or dt.date.today()), encoding="utf-8")
+    return path, f"      - {section}/{slug}.md"
