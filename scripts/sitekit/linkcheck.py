@@ -74,6 +74,9 @@ class Settings:
     # localhost and private addresses, which the real check skips.
     include_loopback: bool = False
     site_url: str | None = None       # the site's own address: skipped (checked offline)
+    # Only for tests: check only URLs that match this regular expression, so a
+    # test never reaches the internet (e.g. the theme's "edit this page" link).
+    only_urls: str | None = None
 
 
 @dataclass
@@ -151,7 +154,7 @@ def read_ignore_file(path: Path | None) -> list[str]:
     return patterns
 
 
-def lychee_command(inputs: list[Path], settings: Settings, output: Path) -> list[str]:
+def lychee_command(inputs: list[Path], settings: Settings, output: Path, root_dir: Path) -> list[str]:
     cmd = [
         lychee_binary(),
         "--format", "json", "--output", str(output),
@@ -167,6 +170,8 @@ def lychee_command(inputs: list[Path], settings: Settings, output: Path) -> list
         "--host-concurrency", str(settings.host_concurrency),
         "--host-request-interval", settings.host_request_interval,
         "--max-redirects", "10",
+        # Root-relative links (/assets/... on 404.html) resolve inside the site.
+        "--root-dir", str(root_dir),
     ]
     if settings.cache:
         # Busy and failing answers are not cached: they are asked again next time.
@@ -178,6 +183,9 @@ def lychee_command(inputs: list[Path], settings: Settings, output: Path) -> list
         cmd += ["--exclude", pattern]
     if settings.site_url:
         cmd += ["--exclude", "^" + re.escape(settings.site_url.rstrip("/"))]
+    if settings.only_urls:
+        # lychee: --include wins over every --exclude.
+        cmd += ["--exclude", ".*", "--include", settings.only_urls]
     cmd.append("--")
     cmd += [str(p) for p in inputs]
     return cmd
@@ -191,7 +199,7 @@ def run_lychee(site_dir: Path, settings: Settings) -> tuple[dict, dict[str, str]
     settings.cache_dir.mkdir(parents=True, exist_ok=True)
     output = settings.cache_dir / "lychee.json"
     output.unlink(missing_ok=True)
-    cmd = lychee_command(pages, settings, output)
+    cmd = lychee_command(pages, settings, output, site_dir)
     # The cache file (.lycheecache) lives in the working directory.
     result = subprocess.run(cmd, cwd=settings.cache_dir, capture_output=True, text=True, check=False)
     if result.returncode not in (0, 2) or not output.is_file():
@@ -297,6 +305,8 @@ def classify(data: dict, memory: RedirectMemory | None = None) -> list[Finding]:
             continue  # the same redirects are on the success_map entries
         for entries in (data.get(bucket) or {}).values():
             for entry in entries:
+                if not str(entry.get("url", "")).startswith(("http://", "https://")):
+                    continue  # internal links are checked offline (sitekit.links)
                 finding = classify_entry(bucket, entry)
                 if memory is not None and bucket == "success_map":
                     chain = _redirect_chain(entry)
