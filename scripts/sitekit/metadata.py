@@ -77,6 +77,45 @@ def _node_lines(path: Path) -> dict[tuple, int]:
     return lines
 
 
+def read_page(path: Path) -> Page:
+    """parse_page, but a date that does not exist (2026-02-30) is a FrontMatterError
+    with its line too: PyYAML raises a bare ValueError for it."""
+    try:
+        return parse_page(path)
+    except FrontMatterError:
+        raise
+    except ValueError as exc:
+        line = None
+        for key, node_line in _timestamp_lines(path):
+            try:
+                yaml.safe_load(key)
+            except ValueError:
+                line = node_line
+                break
+        raise FrontMatterError(
+            "En dato findes ikke i kalenderen, fx 30. februar. Skriv en rigtig dato som ÅÅÅÅ-MM-DD.", line) from exc
+
+
+def _timestamp_lines(path: Path) -> list[tuple[str, int]]:
+    raw, _, _ = split_front_matter(Path(path).read_text(encoding="utf-8"))
+    found = []
+
+    def walk(n: yaml.Node) -> None:
+        if isinstance(n, yaml.ScalarNode) and n.tag == "tag:yaml.org,2002:timestamp":
+            found.append((n.value, n.start_mark.line + 2))
+        elif isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                walk(v)
+        elif isinstance(n, yaml.SequenceNode):
+            for item in n.value:
+                walk(item)
+
+    node = yaml.compose(raw or "", Loader=yaml.SafeLoader)
+    if node is not None:
+        walk(node)
+    return found
+
+
 def _is_date(value: Any) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
@@ -214,8 +253,10 @@ def _validate_source(page: Page, i: int, source: Any, at, today: dt.date) -> lis
 def validate_file(path: Path, contacts: dict[str, dict[str, Any]], today: dt.date) -> list[Problem]:
     """Parse and validate one page file; invalid YAML is reported with its line."""
     try:
-        page = parse_page(path)
+        page = read_page(path)
     except FrontMatterError as exc:
+        if str(exc).startswith("En dato findes ikke"):
+            return [Problem.at(path, exc.line, CHECK, str(exc), "Ret datoen, fx til 2026-02-28.")]
         return [Problem.at(
             path, exc.line, CHECK, str(exc),
             "Ret linjerne mellem de to '---' øverst i filen. Brug formen 'nøgle: værdi', "

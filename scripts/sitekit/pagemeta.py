@@ -18,7 +18,8 @@ from typing import Any
 
 from . import metadata, reviews, sources
 from .contacts import ContactsError
-from .pages import FrontMatterError, parse_page
+from .metadata import read_page as parse_page
+from .pages import FrontMatterError
 from .problems import Problem
 
 SOURCES_PAGE = "vejledning/kilder.md"

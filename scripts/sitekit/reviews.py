@@ -20,7 +20,8 @@ from zoneinfo import ZoneInfo
 
 from .contacts import PLACEHOLDER, CONTACTS_FILE, placeholders
 from .mdtext import line_at, mask_code
-from .pages import FrontMatterError, iter_page_paths, parse_page
+from .metadata import read_page as parse_page
+from .pages import FrontMatterError, iter_page_paths
 from .paths import rel
 
 TZ = ZoneInfo("Europe/Copenhagen")

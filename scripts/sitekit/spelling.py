@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .mdtext import mask_code
-from .pages import FrontMatterError, iter_page_paths, parse_page
+from .metadata import read_page as parse_page
+from .pages import FrontMatterError, iter_page_paths
 from .paths import DATA, SNIPPETS
 
 DICTIONARY = Path("/usr/share/hunspell/da_DK")

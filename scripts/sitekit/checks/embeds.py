@@ -10,7 +10,8 @@ import re
 from pathlib import Path
 
 from ..mdtext import line_at, mask_code
-from ..pages import FrontMatterError, iter_page_paths, parse_page
+from ..metadata import read_page as parse_page
+from ..pages import FrontMatterError, iter_page_paths
 from ..privacy import foreign_resources
 from ..problems import Problem
 

@@ -7,7 +7,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..mdtext import line_at, mask_code
-from ..pages import FrontMatterError, iter_page_paths, parse_page
+from ..metadata import read_page as parse_page
+from ..pages import FrontMatterError, iter_page_paths
 from ..problems import Problem
 
 # ![](billede.png) or ![  ](billede.png "titel")

@@ -22,7 +22,9 @@ from ..problems import Problem
 _CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})-?(\d{4})(?![\d-])")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
 # Eight digits, optionally after +45, written solid or in groups of two or four.
-_PHONE = re.compile(r"(?<![\w/.,+-])(?:\+45[ ]?)?(?:\d{8}|\d{2} \d{2} \d{2} \d{2}|\d{4} \d{4})(?![\w/.,-])")
+# A full stop or comma after it is punctuation, unless a digit follows (1.234).
+_PHONE = re.compile(r"(?<![\w/+-])(?<!\d[.,])(?:\+45[ ]?)?(?:\d{8}|\d{2} \d{2} \d{2} \d{2}|\d{4} \d{4})"
+                    r"(?![\w/-])(?![.,]\d)")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
