@@ -1,19 +1,37 @@
-"""The one contacts data file (docs/_data/kontakter.yml).
+"""The one contacts data file (docs/_data/kontakter.yml) and the contact shortcodes.
 
 Every phone number, e-mail address, street address and opening hour on the site
 comes from here. An unknown value is the visible placeholder PLACEHOLDER, which
 the checks and the review report list until an editor fills it in.
+
+Shortcodes in Markdown (rendered by overrides/hooks/contacts.py):
+
+* ``[[kontakt vink]]`` alone on its line: a contact card (name, description,
+  every field). Inside a sentence: the contact's name, linked to its card on
+  the Kontakt page.
+* ``[[kontakt vink telefon]]``: one field, e.g. in a sentence.
+* ``[[kontakter]]``: every contact, grouped by when you use them (Kontakt page).
+
+A field that is absent from a contact does not apply to it (the police have no
+opening hours); a field holding PLACEHOLDER is unknown and shows as a visible,
+styled mark.
 """
 
 from __future__ import annotations
 
+import difflib
+import html
+import posixpath
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .paths import DATA
+from .paths import DATA, rel
+from .problems import Problem
+from .shortcodes import Shortcode, ShortcodeError, replace
 
 CONTACTS_FILE = DATA / "kontakter.yml"
 PLACEHOLDER = "Udfyldes af redaktøren"
@@ -69,3 +87,262 @@ def placeholders(path: Path = CONTACTS_FILE) -> list[Placeholder]:
                 if isinstance(val, yaml.ScalarNode) and str(val.value).strip() == PLACEHOLDER:
                     found.append(Placeholder(cid.value, field.value, val.start_mark.line + 1))
     return found
+
+
+# --- fields and groups ----------------------------------------------------------
+
+# Field id -> label shown on a card, in card order. "navn" is the card's title.
+FIELDS: dict[str, str] = {
+    "navn": "Navn",
+    "enhed": "Enhed",
+    "beskrivelse": "Hvornår",
+    "telefon": "Telefon",
+    "email": "E-mail",
+    "adresse": "Adresse",
+    "aabningstider": "Åbningstider",
+    "web": "Hjemmeside",
+}
+CARD_FIELDS = ("enhed", "telefon", "email", "adresse", "aabningstider", "web")
+# Extra keys a contact may have: which group it is listed under on the Kontakt
+# page, and a note on a claim an editor still has to check.
+EXTRA_KEYS = ("gruppe", "skal_verificeres")
+
+# Groups on the Kontakt page, in reading order: acute danger first.
+GROUPS: dict[str, str] = {
+    "akut": "Hvis nogen er i fare lige nu",
+    "raad": "Når du vil have råd om en bekymring",
+    "boern": "Når du er bekymret for et barn eller en ung",
+    "samarbejde": "Samarbejdspartnere i København",
+    "viden": "Når du vil vide mere",
+    "redaktion": "Når noget på sitet er forkert",
+}
+DEFAULT_GROUP = "raad"
+CONTACT_PAGE = "vejledning/kontakt.md"
+PLACEHOLDER_HTML = f'<span class="udfyldes">{PLACEHOLDER}</span>'
+
+
+def contacts_file_for(docs_dir: Path | str | None) -> Path:
+    """The contacts file a docs folder uses: its own _data/kontakter.yml, else the project's."""
+    if docs_dir is not None:
+        own = Path(docs_dir) / "_data" / "kontakter.yml"
+        if own.is_file():
+            return own
+    return CONTACTS_FILE
+
+
+def is_placeholder(value: Any) -> bool:
+    return isinstance(value, str) and value.strip() == PLACEHOLDER
+
+
+def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
+    """Mistakes in the contacts file: bad YAML, unknown keys or groups, a missing description."""
+    try:
+        contacts = load_contacts(path)
+    except ContactsError as exc:
+        return [Problem.at(path, exc.line, "kontakter", str(exc),
+                           "Ret filen, så hver kontakt har et id og mindst 'navn'.")]
+    problems = []
+    for cid, entry in contacts.items():
+        for key in entry:
+            if key not in FIELDS and key not in EXTRA_KEYS:
+                problems.append(Problem.at(
+                    path, None, "kontakter", f"Kontakten '{cid}' har et ukendt felt '{key}'.",
+                    "Brug felterne " + ", ".join(list(FIELDS) + list(EXTRA_KEYS)) + "."))
+        if not entry.get("beskrivelse"):
+            problems.append(Problem.at(
+                path, None, "kontakter", f"Kontakten '{cid}' mangler feltet 'beskrivelse'.",
+                "Skriv i én eller to sætninger, hvornår man skal kontakte dem."))
+        group = entry.get("gruppe", DEFAULT_GROUP)
+        if group not in GROUPS:
+            problems.append(Problem.at(
+                path, None, "kontakter", f"Kontakten '{cid}' har den ukendte gruppe '{group}'.",
+                "Brug en af grupperne " + ", ".join(GROUPS) + "."))
+    return problems
+
+
+def placeholder_notes(path: Path = CONTACTS_FILE) -> list[str]:
+    """One Danish line per unfilled field, for `make check` and the review report.
+
+    Notes, not errors: a placeholder is allowed, but an editor should fill it in.
+    """
+    try:
+        contacts = load_contacts(path)
+        found = placeholders(path)
+    except ContactsError:
+        return []
+    return [f"{rel(Path(path))}:{p.line}: Mangler stadig: {FIELDS.get(p.field, p.field).lower()} "
+            f"for '{p.contact_id}' ({contacts[p.contact_id]['navn']})" for p in found]
+
+
+# --- rendering --------------------------------------------------------------------
+
+def _text(value: Any) -> str:
+    return " ".join(str(value).split())
+
+
+def field_markdown(entry: dict[str, Any], field: str) -> str:
+    """One field's value as inline Markdown (with inline HTML for links and placeholders)."""
+    value = entry.get(field)
+    if is_placeholder(value):
+        return PLACEHOLDER_HTML
+    text = _text(value)
+    if field == "telefon":
+        digits = re.sub(r"[^\d+]", "", text)
+        return f'<a href="tel:{html.escape(digits)}">{html.escape(text)}</a>'
+    if field == "email":
+        return f'<a href="mailto:{html.escape(text)}">{html.escape(text)}</a>'
+    if field == "web":
+        shown = re.sub(r"^https?://(www\.)?", "", text).rstrip("/")
+        return f'<a href="{html.escape(text)}">{html.escape(shown)}</a>'
+    return text
+
+
+def _verify_note(entry: dict[str, Any]) -> list[str]:
+    note = entry.get("skal_verificeres")
+    return [f"**[Skal verificeres]** {_text(note)}", ""] if note else []
+
+
+def card_body(entry: dict[str, Any]) -> list[str]:
+    """The lines of a card under its title: description, editor note, one definition per field."""
+    lines = [field_markdown(entry, "beskrivelse"), ""] if entry.get("beskrivelse") else []
+    lines += _verify_note(entry)
+    for field in CARD_FIELDS:
+        if field in entry:
+            lines += [FIELDS[field], f":   {field_markdown(entry, field)}", ""]
+    return lines
+
+
+def render_card(contacts: dict[str, dict[str, Any]], cid: str) -> str:
+    """A contact card as a Markdown block (an admonition of type "kontakt")."""
+    entry = _entry(contacts, cid)
+    title = _text(entry["navn"]).replace('"', "&quot;")
+    body = card_body(entry)
+    return "\n".join([f'!!! kontakt "{title}"', ""] + [("    " + line) if line else "" for line in body]).rstrip()
+
+
+def render_all(contacts: dict[str, dict[str, Any]], level: int = 2) -> str:
+    """Every contact, grouped (acute danger first); a heading per group and per contact.
+
+    Each contact's heading has the contact's id as its anchor (kontakt.md#vink).
+    """
+    out: list[str] = []
+    for group, title in GROUPS.items():
+        members = [cid for cid, e in contacts.items() if e.get("gruppe", DEFAULT_GROUP) == group]
+        if not members:
+            continue
+        out += ["#" * level + f" {title}", ""]
+        for cid in members:
+            entry = contacts[cid]
+            out += ["#" * (level + 1) + f" {_text(entry['navn'])} {{ #{cid} }}", ""]
+            out += card_body(entry)
+    return "\n".join(out).rstrip()
+
+
+def _entry(contacts: dict[str, dict[str, Any]], cid: str) -> dict[str, Any]:
+    if cid in contacts:
+        return contacts[cid]
+    close = difflib.get_close_matches(cid, list(contacts), n=1)
+    hint = f" Mente du '{close[0]}'?" if close else ""
+    raise ShortcodeError(
+        f"Kontakten '{cid}' findes ikke i docs/_data/kontakter.yml.{hint} Brug et af id'erne "
+        f"{', '.join(contacts)}, eller tilføj kontakten i filen.")
+
+
+def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_src: str = "",
+                     contact_page: str | None = CONTACT_PAGE) -> str | None:
+    """Render ``kontakt`` and ``kontakter``; None for any other shortcode.
+
+    ``page_src`` is the page's path under docs/ (for the link to the Kontakt
+    page); ``contact_page`` is None when the site has no Kontakt page.
+    """
+    if code.name == "kontakter":
+        if code.args:
+            raise ShortcodeError("[[kontakter]] viser alle kontakter og tager ingen ord efter sig. "
+                                 "Brug [[kontakt ID]] for én kontakt.")
+        if not code.block:
+            raise ShortcodeError("Skriv [[kontakter]] på sin egen linje.")
+        return render_all(contacts)
+    if code.name != "kontakt":
+        return None
+    if not 1 <= len(code.args) <= 2:
+        raise ShortcodeError("Skriv [[kontakt ID]] for et kontaktkort eller [[kontakt ID FELT]] for ét "
+                             "felt, fx [[kontakt vink telefon]].")
+    entry = _entry(contacts, code.args[0])
+    if len(code.args) == 2:
+        field = code.args[1]
+        if field not in FIELDS:
+            close = difflib.get_close_matches(field, list(FIELDS), n=1)
+            hint = f" Mente du '{close[0]}'?" if close else ""
+            raise ShortcodeError(f"Feltet '{field}' i {code.text} findes ikke.{hint} "
+                                 f"Brug et af felterne {', '.join(FIELDS)}.")
+        if field not in entry:
+            raise ShortcodeError(
+                f"Kontakten '{code.args[0]}' har ikke feltet '{field}' ({code.text}). Tilføj feltet i "
+                "docs/_data/kontakter.yml (skriv 'Udfyldes af redaktøren', hvis du ikke kender "
+                "værdien), eller brug et andet felt.")
+        return field_markdown(entry, field)
+    if code.block:
+        return render_card(contacts, code.args[0])
+    # Inside a sentence a card does not fit: name the contact and link to its card.
+    name = _text(entry["navn"])
+    if contact_page is None:
+        return f"**{name}**"
+    if page_src == contact_page:
+        return f"[{name}](#{code.args[0]})"
+    target = posixpath.relpath(contact_page, posixpath.dirname(page_src) or ".")
+    return f"[{name}]({target}#{code.args[0]})"
+
+
+def render_markdown(markdown: str, contacts: dict[str, dict[str, Any]], page_src: str = "",
+                    contact_page: str | None = CONTACT_PAGE) -> tuple[str, list[tuple[Shortcode, str]]]:
+    """Replace every contact shortcode in a page; returns (markdown, errors)."""
+    return replace(markdown, lambda code: render_shortcode(code, contacts, page_src, contact_page))
+
+
+# --- contact details written outside the data file -----------------------------------
+
+# Danish phone numbers: 8 digits, alone or in groups of 2 or 4, optionally +45.
+# Dates (2015-01-15), case numbers (2015-0014696) and paragraphs (§ 114) do not match.
+PHONE = re.compile(r"(?<![\w§./-])(?:\+45\s?|0045\s?)?(\d{2} \d{2} \d{2} \d{2}|\d{4} \d{4}|\d{8})(?![\w/-]|[.,]\d| \d)")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+
+def _digits(value: str) -> str:
+    digits = re.sub(r"\D", "", value)
+    return digits[2:] if len(digits) == 10 and digits.startswith("45") else digits
+
+
+def unknown_contact_values(docs_dir: Path, contacts_path: Path | None = None) -> list[Problem]:
+    """Phone numbers and e-mail addresses written in pages (or other data files)
+    that are not in the contacts file. Contact details belong in the data file only.
+
+    Scans every .md and .yml file under ``docs_dir`` except the contacts file itself.
+    """
+    contacts_path = contacts_path or contacts_file_for(docs_dir)
+    try:
+        contacts = load_contacts(contacts_path)
+    except ContactsError:
+        contacts = {}
+    known_phones = {_digits(str(e.get("telefon", ""))) for e in contacts.values() if not is_placeholder(e.get("telefon"))}
+    known_emails = {str(e.get("email", "")).strip().lower() for e in contacts.values()}
+    problems: list[Problem] = []
+    files = sorted(p for p in Path(docs_dir).rglob("*") if p.suffix in (".md", ".yml", ".yaml"))
+    for path in files:
+        if path.resolve() == Path(contacts_path).resolve():
+            continue
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            for m in PHONE.finditer(line):
+                if _digits(m.group(0)) not in known_phones:
+                    problems.append(Problem.at(
+                        path, number, "kontaktoplysninger",
+                        f"Telefonnummeret '{m.group(0).strip()}' står direkte i teksten.",
+                        "Telefonnumre må kun stå i docs/_data/kontakter.yml. Tilføj nummeret der, og "
+                        "skriv [[kontakt ID telefon]] i teksten. Er det et personligt nummer, så slet det."))
+            for m in EMAIL.finditer(line):
+                if m.group(0).lower() not in known_emails:
+                    problems.append(Problem.at(
+                        path, number, "kontaktoplysninger",
+                        f"E-mailadressen '{m.group(0)}' står direkte i teksten.",
+                        "E-mailadresser må kun stå i docs/_data/kontakter.yml. Tilføj adressen der, og "
+                        "skriv [[kontakt ID email]] i teksten. Er det en persons adresse, så slet den."))
+    return problems

@@ -1,0 +1,41 @@
+"""MkDocs hook: generate one page per step of the decision guide "Skal jeg
+kontakte VINK?" from docs/_data/beslutningsguide.yml.
+
+Thin adapter; the logic is in scripts/sitekit/decision_guide.py. The pages are
+virtual files (nothing is written to docs/). A mistake in the data file is
+logged as a warning, which fails the strict build.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from sitekit import decision_guide  # noqa: E402
+from sitekit.paths import rel  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.decision_guide")
+
+
+def on_files(files, config, **kwargs):
+    path = Path(config.docs_dir) / "_data" / decision_guide.GUIDE_FILE.name
+    if not path.is_file():  # a fixture site without the guide
+        return files
+    try:
+        guide = decision_guide.load(path)
+    except decision_guide.GuideError as exc:
+        for problem in exc.problems:
+            log.warning("%s: %s", rel(path), problem)
+        return files
+    for src_uri, content in decision_guide.pages(guide).items():
+        if files.get_file_from_path(src_uri) is not None:
+            log.warning("%s: Siden %s findes allerede som fil, men guiden laver den selv ud fra trinnet "
+                        "med samme id. Slet filen, eller giv trinnet et andet id.", rel(path), src_uri)
+            continue
+        files.append(File.generated(config, src_uri, content=content))
+    return files

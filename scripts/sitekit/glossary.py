@@ -1,0 +1,144 @@
+"""The glossary: one snippet file (docs/_snippets/ordliste.md), two kinds of entry.
+
+* Abbreviations, as ``*[VINK]: forklaring`` lines. pymdownx.snippets appends the
+  file to every page, and Python-Markdown's abbr extension then gives every
+  "VINK" on every page an ``<abbr title="...">``.
+* Terms that are not abbreviations (radikalisering, underretning …), as
+  ``ord: forklaring`` lines inside an HTML comment that starts with
+  ``<!-- begreber``. They are shown only on the Ordliste page; the glossary hook
+  removes the comment from every other page's HTML.
+
+The Ordliste page shows both with the shortcode ``[[ordliste]]``: one
+alphabetical definition list with an anchor per term (ordliste.md#vink).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .lix import blocks
+from .pages import iter_page_paths
+from .paths import SNIPPETS
+from .shortcodes import Shortcode, ShortcodeError, replace
+
+GLOSSARY_FILE = SNIPPETS / "ordliste.md"
+
+_ABBR = re.compile(r"^\*\[([^\]]+)\]:\s*(.*?)\s*$")
+_TERMS_START = re.compile(r"^\s*<!--\s*begreber\b", re.IGNORECASE)
+_TERM = re.compile(r"^\s*([^:#][^:]*?)\s*:\s+(.+?)\s*$")
+# The comments of the snippet file, removed from every page's HTML.
+SNIPPET_COMMENTS = re.compile(r"<!--\s*(?:Ordlisten|begreber)\b.*?-->\n?", re.S | re.IGNORECASE)
+
+# Uppercase words that are not abbreviations to explain (why, per word).
+NOT_ABBREVIATIONS = {
+    "AA",            # WCAG's conformance level "A/AA", part of the name, not an abbreviation
+    "FORKORTELSE",   # the placeholder word in the editor guide's example "*[FORKORTELSE]: …"
+    "ID",            # the placeholder in the shortcode examples [[kontakt ID FELT]]
+    "FELT",          # likewise
+}
+# An abbreviation: 2+ capital letters (digits allowed inside), e.g. "VINK"; in "SSP-samarbejdet"
+# and "WAS-Tool" the capitals before the hyphen count. See is_defined for "WAS" → "WAS-Tool".
+_UPPER = re.compile(r"(?<![\w])([A-ZÆØÅ][A-ZÆØÅ0-9]*[A-ZÆØÅ])(?![\w])")
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    definition: str
+    line: int
+    abbreviation: bool
+
+    @property
+    def anchor(self) -> str:
+        return slug(self.term)
+
+
+def slug(term: str) -> str:
+    text = term.lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def sort_key(term: str) -> str:
+    """Danish alphabetical order: æ, ø, å after z."""
+    return term.lower().translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
+
+
+def load(path: Path = GLOSSARY_FILE) -> list[Entry]:
+    entries: list[Entry] = []
+    in_terms = False
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if in_terms:
+            if "-->" in line:
+                in_terms = False
+                line = line.split("-->")[0]
+            m = _TERM.match(line)
+            if m:
+                entries.append(Entry(m.group(1), m.group(2), number, False))
+            continue
+        if _TERMS_START.match(line):
+            in_terms = "-->" not in line
+            continue
+        m = _ABBR.match(line)
+        if m:
+            entries.append(Entry(m.group(1).strip(), m.group(2), number, True))
+    return entries
+
+
+def duplicates(entries: list[Entry]) -> list[tuple[Entry, Entry]]:
+    """Pairs (first, again) of terms defined more than once (case-insensitive)."""
+    seen: dict[str, Entry] = {}
+    found = []
+    for entry in entries:
+        key = entry.term.lower()
+        if key in seen:
+            found.append((seen[key], entry))
+        else:
+            seen[key] = entry
+    return found
+
+
+def render(entries: list[Entry]) -> str:
+    """Every term, alphabetically, as a Markdown definition list with an anchor per term."""
+    lines: list[str] = []
+    for entry in sorted(entries, key=lambda e: sort_key(e.term)):
+        lines += [f"{entry.term} {{ #{entry.anchor} }}", f":   {entry.definition}", ""]
+    return "\n".join(lines).rstrip()
+
+
+def render_markdown(markdown: str, entries: list[Entry]) -> tuple[str, list[tuple[Shortcode, str]]]:
+    def render_code(code: Shortcode) -> str | None:
+        if code.name != "ordliste":
+            return None
+        if code.args or not code.block:
+            raise ShortcodeError("Skriv [[ordliste]] alene på sin egen linje. Den viser hele ordlisten.")
+        return render(entries)
+
+    return replace(markdown, render_code)
+
+
+def abbreviations_in(text: str) -> set[str]:
+    """Uppercase tokens of 2+ letters in a piece of prose."""
+    return {m.group(1) for m in _UPPER.finditer(text)}
+
+
+def is_defined(token: str, entries: list[Entry]) -> bool:
+    """True if the glossary explains the token ("WAS" is explained by "WAS-Tool")."""
+    return any(e.abbreviation and (e.term == token or e.term.startswith(token + "-")) for e in entries)
+
+
+def used_abbreviations(docs_dir: Path, extra_texts: dict[str, str] | None = None) -> dict[str, set[str]]:
+    """Abbreviation -> files whose visible prose uses it (code, URLs, front matter excluded).
+
+    ``extra_texts`` maps a name to more prose that ends up on pages (data files).
+    """
+    used: dict[str, set[str]] = {}
+    texts = {str(p.relative_to(docs_dir)): " ".join(t for _, t in blocks(p.read_text(encoding="utf-8")))
+             for p in iter_page_paths(docs_dir)}
+    texts.update(extra_texts or {})
+    for name, text in texts.items():
+        for token in abbreviations_in(text):
+            if token not in NOT_ABBREVIATIONS:
+                used.setdefault(token, set()).add(name)
+    return used
