@@ -22,8 +22,10 @@ _site: SiteMeta | None = None
 
 def on_files(files, config, **kwargs):
     global _site
-    uris = [f.src_uri for f in files.documentation_pages()]
-    _site = SiteMeta.load(Path(config.docs_dir), uris)
+    pages = files.documentation_pages()
+    # Pages another hook generated exist only in the build, not on disk.
+    generated = {f.src_uri: f.content_string for f in pages if f.generated_by}
+    _site = SiteMeta.load(Path(config.docs_dir), [f.src_uri for f in pages], generated=generated)
     for problem in sorted(_site.problems):
         # A warning fails the strict build.
         text = f"{problem.location()}: {problem.message}"

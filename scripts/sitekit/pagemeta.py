@@ -35,24 +35,29 @@ class SiteMeta:
     problems: list[Problem] = field(default_factory=list)
     git: reviews.GitDates = field(default_factory=reviews.GitDates)
 
+    generated: set[str] = field(default_factory=set)
+
     @classmethod
-    def load(cls, docs_dir: Path, src_uris: list[str], today: dt.date | None = None) -> "SiteMeta":
-        """Read and validate every page once per build; run `git log` once."""
+    def load(cls, docs_dir: Path, src_uris: list[str], today: dt.date | None = None,
+             generated: dict[str, str] | None = None) -> "SiteMeta":
+        """Read and validate every page once per build; run `git log` once.
+
+        ``generated`` holds the text of pages another hook made (not on disk)."""
         site = cls(Path(docs_dir), today or reviews.today())
         try:
             site.contacts = metadata.contacts_for(site.docs_dir)
         except ContactsError as exc:
             site.problems.append(Problem.at(site.docs_dir / "_data" / "kontakter.yml", exc.line,
                                             metadata.CHECK, str(exc), "Ret kontaktfilen."))
+        generated = generated or {}
+        site.generated = set(generated)
         for uri in src_uris:
-            path = site.docs_dir / uri
+            path, text = site.docs_dir / uri, generated.get(uri)
             try:
-                page = parse_page(path)
+                site.meta[uri] = parse_page(path, text).meta
             except FrontMatterError:
                 site.meta[uri] = {}
-            else:
-                site.meta[uri] = page.meta
-            site.problems.extend(metadata.validate_file(path, site.contacts, site.today))
+            site.problems.extend(metadata.validate_file(path, site.contacts, site.today, text))
         site.git = reviews.git_dates(site.docs_dir)
         return site
 
@@ -76,7 +81,8 @@ class SiteMeta:
         owner = meta.get("owner")
         box: dict[str, Any] = {
             "owner": str(self.contacts.get(owner, {}).get("navn", "")) if isinstance(owner, str) else "",
-            "changed": self.git.text_for(src_uri),
+            # A generated page has no file of its own in git.
+            "changed": None if src_uri in self.generated else self.git.text_for(src_uri),
         }
         if review:
             box.update(
