@@ -14,7 +14,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import contacts  # noqa: E402
-from sitekit.pages import split_front_matter  # noqa: E402
 from sitekit.shortcodes import find  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.contacts")
@@ -39,10 +38,10 @@ def on_files(files, config, **kwargs):
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     src = page.file.src_uri
-    try:
-        offset = split_front_matter(page.file.content_string)[2] - 1
-    except Exception:  # the front matter hook reports bad front matter
-        offset = 0
+    # Line numbers as the editor sees them in the file (MkDocs removed the front matter).
+    source = page.file.content_string
+    start = source.find(markdown[:200]) if markdown.strip() else -1
+    offset = source.count("\n", 0, start) if start > 0 else 0
     markdown, errors = contacts.render_markdown(markdown, _state.get("contacts", {}), src,
                                                 _state.get("contact_page"))
     for code, message in errors:

@@ -1,0 +1,172 @@
+"""Contacts: one data file, shortcodes that render it, and visible placeholders.
+
+The real data file and small fixture sites are both checked; the shortcodes are
+checked in the built HTML, not by calling the renderer alone.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT
+from sitekit import contacts
+from sitekit.build import build_site
+from sitekit.pages import iter_page_paths, parse_page
+
+SITES = FIXTURES / "sites"
+DOCS = ROOT / "docs"
+REQUIRED_IDS = ("redaktionen", "vink", "ssp-koebenhavn", "dks", "hotline", "cde", "pet", "politi", "underretning")
+
+
+def _article(html: str) -> str:
+    m = re.search(r"<article.*?</article>", html, re.S)
+    assert m, "no <article> in page"
+    return m.group(0)
+
+
+# --- the data file ------------------------------------------------------------------
+
+def test_real_contacts_file_is_valid_and_has_every_contact():
+    data = contacts.load_contacts()
+    assert contacts.validate() == []
+    for cid in REQUIRED_IDS:
+        assert cid in data, cid
+        assert data[cid].get("beskrivelse"), cid
+
+
+def test_every_page_owner_exists_in_contacts():
+    data = contacts.load_contacts()
+    owners = {}
+    for path in iter_page_paths(DOCS):
+        owner = parse_page(path).meta.get("owner")
+        owners[path.relative_to(DOCS).as_posix()] = owner
+    missing = {page: owner for page, owner in owners.items() if owner not in data}
+    assert len(owners) > 10
+    assert missing == {}
+
+
+def test_only_112_is_a_real_phone_number_in_the_data():
+    """Every phone, e-mail, address and opening hour is a placeholder, except the
+    universally known emergency number."""
+    for cid, entry in contacts.load_contacts().items():
+        for field in ("telefon", "email", "adresse", "aabningstider"):
+            if field in entry and not (cid == "politi" and field == "telefon"):
+                assert contacts.is_placeholder(entry[field]), (cid, field, entry[field])
+    assert contacts.load_contacts()["politi"]["telefon"] == "112"
+    assert "politi.dk" in contacts.CONTACTS_FILE.read_text(encoding="utf-8")  # the source comment
+
+
+def test_web_addresses_are_only_the_known_ones():
+    allowed = {"https://vink.kk.dk", "https://stopekstremisme.dk", "https://www.pet.dk", contacts.PLACEHOLDER}
+    webs = {e["web"] for e in contacts.load_contacts().values() if "web" in e}
+    assert webs <= allowed, webs - allowed
+
+
+def test_placeholders_are_listed_with_their_lines_in_the_real_file():
+    lines = contacts.CONTACTS_FILE.read_text(encoding="utf-8").splitlines()
+    found = contacts.placeholders()
+    assert len(found) >= 10
+    for p in found:
+        assert lines[p.line - 1].strip() == f"{p.field}: {contacts.PLACEHOLDER}", p
+    assert ("vink", "telefon") in {(p.contact_id, p.field) for p in found}
+    notes = contacts.placeholder_notes()
+    assert len(notes) == len(found)
+    assert all("Mangler stadig" in n and "docs/_data/kontakter.yml:" in n for n in notes)
+
+
+def test_placeholders_are_listed_with_their_lines_in_a_fixture():
+    path = SITES / "contacts" / "docs" / "_data" / "kontakter.yml"
+    found = {(p.contact_id, p.field, p.line) for p in contacts.placeholders(path)}
+    assert found == {("redaktionen", "email", 6), ("testenhed", "telefon", 11)}
+
+
+def test_unknown_contact_values_finds_numbers_and_addresses_not_in_the_data():
+    docs = FIXTURES / "contact-values" / "docs"
+    problems = contacts.unknown_contact_values(docs)
+    found = {(p.file.rsplit("/", 1)[-1], p.line, p.message.split("'")[1]) for p in problems}
+    assert found == {
+        ("side.md", 7, "12 34 56 78"),
+        ("side.md", 7, "+45 1234 5678"),
+        ("side.md", 7, "navn@example.org"),
+    }
+    assert all("docs/_data/kontakter.yml" in p.hint for p in problems)
+
+
+def test_real_pages_write_no_contact_details_outside_the_data():
+    assert contacts.unknown_contact_values(DOCS) == []
+
+
+def test_make_check_lists_missing_contact_details_without_failing():
+    import subprocess
+    import sys
+
+    docs = SITES / "ok" / "docs"
+    result = subprocess.run([sys.executable, "scripts/site.py", "check", "--docs-dir", str(docs)],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert "Mangler stadig:" in result.stdout, result.stdout + result.stderr
+
+
+# --- the shortcodes in a built site ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("contacts-site")
+    result = build_site(site, docs_dir=SITES / "contacts" / "docs", auto_nav=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+def test_fixture_shortcodes_render_cards_fields_and_placeholders(fixture_site: Path):
+    html = _article((fixture_site / "index.html").read_text(encoding="utf-8"))
+    # The field in a sentence: a visible placeholder.
+    assert 'Ring til <span class="udfyldes">Udfyldes af redaktøren</span> i dag.' in html
+    # The card: title, description, fields; the web address as a link.
+    assert '<div class="admonition kontakt">' in html
+    assert '<p class="admonition-title">Testenheden</p>' in html
+    assert "Kontakt testenheden, når du tester." in html
+    assert '<a href="https://vink.kk.dk">vink.kk.dk</a>' in html
+    # A card inside an admonition is still a card.
+    assert html.count('<div class="admonition kontakt">') == 2
+    # Inside a sentence the card becomes the name (no Kontakt page in this site).
+    assert "Se også <strong>Testenheden</strong> og" in html
+    # Shortcodes in code are shown as code.
+    assert "<code>[[kontakt vises-som-kode]]</code>" in html
+    assert "[[kontakt" not in html.replace("<code>[[kontakt vises-som-kode]]</code>", "")
+
+
+def test_unknown_contact_or_field_fails_the_build_with_a_danish_message(tmp_path: Path):
+    result = build_site(tmp_path / "site", docs_dir=SITES / "contact-unknown" / "docs", auto_nav=True)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert "index.md, linje 16: [[kontakt findes-ikke]] Kontakten 'findes-ikke' findes ikke" in out, out
+    assert "tilføj kontakten i filen" in out
+    assert "Feltet 'fax'" in out and "index.md, linje 18" in out
+
+
+def test_real_site_renders_contacts(built_site: Path):
+    kontakt = _article((built_site / "vejledning" / "kontakt" / "index.html").read_text(encoding="utf-8"))
+    # Every contact has its own heading with the id as anchor, acute danger first.
+    positions = []
+    for cid, entry in contacts.load_contacts().items():
+        m = re.search(rf'<h3 id="{re.escape(cid)}">', kontakt)
+        assert m, cid
+        positions.append((cid, m.start()))
+    assert min(positions, key=lambda p: p[1])[0] == "politi"
+    # The placeholder is visible as a styled mark, as often as the data has it
+    # (plus the one in the page's own explanation).
+    assert kontakt.count('<span class="udfyldes">Udfyldes af redaktøren</span>') == len(contacts.placeholders()) + 1
+    assert '<a href="tel:112">112</a>' in kontakt
+    assert "[[" not in kontakt
+
+
+@pytest.mark.browser
+def test_placeholder_is_visible_in_the_browser(page, site_url):
+    page.goto(site_url + "vejledning/kontakt/")
+    mark = page.locator("#vink ~ dl .udfyldes").first
+    assert mark.is_visible()
+    assert mark.inner_text() == "Udfyldes af redaktøren"
+    style = mark.evaluate("e => [getComputedStyle(e).borderStyle, getComputedStyle(e).backgroundColor]")
+    assert style[0] == "dashed" and style[1] not in ("rgba(0, 0, 0, 0)", "transparent")
