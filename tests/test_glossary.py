@@ -1,0 +1,82 @@
+"""The glossary: one snippet file explains every abbreviation once, every page
+gets <abbr> tooltips from it, and the Ordliste page shows every term."""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT
+from sitekit import contacts, decision_guide, glossary
+
+DOCS = ROOT / "docs"
+
+
+def _data_prose() -> dict[str, str]:
+    """Prose from data files that ends up on pages (contact cards, the decision guide)."""
+    texts = {}
+    for cid, entry in contacts.load_contacts().items():
+        texts[f"_data/kontakter.yml#{cid}"] = " ".join(
+            str(entry.get(k, "")) for k in ("navn", "enhed", "beskrivelse", "skal_verificeres"))
+    guide = yaml.safe_load(decision_guide.GUIDE_FILE.read_text(encoding="utf-8"))
+    for sid, step in guide["trin"].items():
+        parts = [step.get(k, "") for k in ("spoergsmaal", "hjaelp", "svar", "tekst", "hvad_sker_der_nu")]
+        parts += [o["tekst"] for o in step.get("valg", [])]
+        # Shortcodes and link targets are not prose.
+        text = re.sub(r"\[\[[^\]]*\]\]|\]\([^)]*\)", " ", " ".join(map(str, parts)))
+        texts[f"_data/beslutningsguide.yml#{sid}"] = text
+    return texts
+
+
+def test_no_term_is_defined_twice():
+    entries = glossary.load()
+    assert glossary.duplicates(entries) == []
+    assert len([e for e in entries if e.abbreviation]) >= 10
+    assert len([e for e in entries if not e.abbreviation]) >= 5
+
+
+def test_duplicates_are_found(tmp_path: Path):
+    broken = tmp_path / "ordliste.md"
+    broken.write_text("*[VINK]: Viden og inklusion\n*[SSP]: Samarbejdet\n*[VINK]: Igen\n\n"
+                      "<!-- begreber\nbekymring: En\nBekymring: To\n-->\n", encoding="utf-8")
+    pairs = {(a.term, b.line) for a, b in glossary.duplicates(glossary.load(broken))}
+    assert pairs == {("VINK", 3), ("bekymring", 7)}
+
+
+def test_every_abbreviation_used_on_a_page_is_defined():
+    entries = glossary.load()
+    used = glossary.used_abbreviations(DOCS, _data_prose())
+    assert "VINK" in used and "SSP" in used  # the scan sees the pages
+    missing = {token: sorted(files) for token, files in used.items() if not glossary.is_defined(token, entries)}
+    assert missing == {}, "Forklar disse forkortelser i docs/_snippets/ordliste.md"
+
+
+def test_scan_ignores_code_urls_and_front_matter():
+    text = ("---\nref: LBK nr. 1\n---\n\nVINK og SSP-samarbejdet. `ABC` og https://ex.dk/XYZ\n\n"
+            "```\nQQQ\n```\n")
+    found = glossary.abbreviations_in(" ".join(t for _, t in glossary.blocks(text)))
+    assert found == {"VINK", "SSP"}
+
+
+def test_pages_get_abbr_tooltips(built_site: Path):
+    page = (built_site / "vejledning" / "vink" / "index.html").read_text(encoding="utf-8")
+    vink = next(e for e in glossary.load() if e.term == "VINK")
+    assert f'<abbr title="{htmllib.escape(vink.definition)}">VINK</abbr>' in page
+    # The snippet's comments (and the terms block) stay out of the pages.
+    assert "<!-- begreber" not in page and "Ordlisten. Filen" not in page
+
+
+def test_ordliste_page_lists_every_term_alphabetically_with_anchors(built_site: Path):
+    page = (built_site / "vejledning" / "ordliste" / "index.html").read_text(encoding="utf-8")
+    dts = re.findall(r'<dt id="([^"]+)">(.*?)</dt>', page, re.S)
+    shown = [re.sub(r"<[^>]+>", "", term) for _, term in dts]
+    entries = glossary.load()
+    assert sorted(shown) == sorted(e.term for e in entries)
+    assert shown == sorted(shown, key=glossary.sort_key)
+    assert {anchor for anchor, _ in dts} == {e.anchor for e in entries}
+    text = htmllib.unescape(re.sub(r"<[^>]+>", "", page))
+    for entry in entries:
+        assert entry.definition in text, entry.term
