@@ -108,7 +108,7 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     settings = linkcheck.Settings(timeout=args.timeout, max_retries=args.max_retries,
                                   retry_wait_time=args.retry_wait_time, cache=not args.no_cache,
                                   include_loopback=args.include_loopback,
-                                  site_url=linkcheck.env_site_url(), only_urls=args.only_url)
+                                  site_url=linkcheck.env_site_url(), only_prefix=args.only_url)
     if args.cache_dir:
         settings.cache_dir = Path(args.cache_dir)
     sources = links.sources_from_docs(Path(args.docs_dir))
@@ -190,8 +190,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-cache", action="store_true", help="tjek alt forfra uden cache")
     p.add_argument("--include-loopback", action="store_true",
                    help="kun til test: tjek også adresser på 127.x og localhost")
-    p.add_argument("--only-url", metavar="REGEX",
-                   help="kun til test: tjek kun adresser, der matcher det regulære udtryk")
+    p.add_argument("--only-url", metavar="PRÆFIKS",
+                   help="kun til test: tjek kun adresser, der begynder med PRÆFIKS")
     p.set_defaults(func=cmd_linkcheck)
 
     p = sub.add_parser("offline", help=cmd_offline.__doc__, description=cmd_offline.__doc__)

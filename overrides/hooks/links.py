@@ -15,11 +15,32 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit.links import check_site, static_files  # noqa: E402
+from sitekit.links import already_reported, check_site, mkdocs_link_warnings, static_files  # noqa: E402
 from sitekit.paths import DOCS  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.links")
 _sources: dict[str, str] = {}
+
+
+class _Recorder(logging.Handler):
+    """Remembers MkDocs' own link warnings, so a Markdown link is reported once."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+
+_recorder = _Recorder()
+
+
+def on_pre_build(config, **kwargs) -> None:
+    _recorder.lines.clear()
+    mkdocs_log = logging.getLogger("mkdocs")
+    if _recorder not in mkdocs_log.handlers:
+        mkdocs_log.addHandler(_recorder)
 
 
 def on_files(files, config, **kwargs):
@@ -41,5 +62,7 @@ def on_post_build(config, **kwargs) -> None:
         also_present = {"assets/" + p for p in also_present}
     for problem in check_site(Path(config.site_dir), dict(_sources), root_path=root_path,
                               also_present=also_present):
+        if already_reported(problem, mkdocs_link_warnings(_recorder.lines)):
+            continue
         # A warning fails the strict build.
         log.warning("%s", problem.format())

@@ -324,3 +324,29 @@ def line_in_source(source: Path, target: str) -> int | None:
         if any(n and n in line for n in needles):
             return number
     return None
+
+
+# MkDocs' own validation message for a Markdown link, e.g.
+# "Doc file 'index.md' contains a link 'anden.md#x', but the doc 'anden.md' does not ..."
+MKDOCS_LINK_WARNING = re.compile(r"Doc file '(?P<file>[^']+)' contains (?:an? )?(?:[\w ]+ )?link '(?P<target>[^']+)'")
+
+
+def mkdocs_link_warnings(lines: list[str]) -> set[tuple[str, str]]:
+    """(source file, link as written) for each Markdown link MkDocs already warned about."""
+    return {(m["file"], m["target"]) for line in lines for m in [MKDOCS_LINK_WARNING.search(line)] if m}
+
+
+def already_reported(problem: LinkProblem, warned: set[tuple[str, str]]) -> bool:
+    """True when MkDocs' validation reported the same link, so an editor sees it once."""
+    fragment = urlsplit(problem.target).fragment
+    for file, target in warned:
+        if file != problem.source:
+            continue
+        if target == problem.target:
+            return True
+        if problem.kind == "anchor" and fragment and target.endswith("#" + fragment):
+            return True
+        if problem.kind != "anchor" and target.split("#")[0] == problem.target.split("#")[0]:
+            return True
+    return False
+

@@ -71,8 +71,8 @@ def check(docs_dir: Path) -> list[Problem]:
                                            "Sitet kunne ikke bygges, så linkene blev ikke tjekket. "
                                            + " ".join(errors[-3:]),
                                            "Kør `make build` og ret den første fejl, den viser.")]
+        warned = links.mkdocs_link_warnings(output.splitlines())
         seen = {(p.file, p.message) for p in problems}
-        seen_targets = {(p.file, t) for p in problems for t in re.findall(r"'([^']+)'", p.message)}
         also = None
         if docs_dir.resolve() != DOCS.resolve():
             also = {"assets/" + p for p in links.static_files(DOCS / "assets")}
@@ -82,7 +82,7 @@ def check(docs_dir: Path) -> list[Problem]:
             problem = Problem.at(path, links.line_in_source(path, lp.target) if lp.source else None,
                                  NAME, lp.message, lp.hint)
             # MkDocs reported the same Markdown link already (e.g. a missing image).
-            if (problem.file, problem.message) in seen or (problem.file, lp.target) in seen_targets:
+            if (problem.file, problem.message) in seen or links.already_reported(lp, warned):
                 continue
             seen.add((problem.file, problem.message))
             problems.append(problem)
