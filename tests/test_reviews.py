@@ -1,0 +1,205 @@
+"""Review dates, "Senest ændret" from git, the review report, the "Kilder"
+section and the overdue warning: in built HTML and in a real browser."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, StaticServer
+from sitekit.build import build_site
+from sitekit.reviews import add_months, danish_date, git_dates
+
+PAGEMETA = FIXTURES / "pagemeta" / "docs"
+EDIT_URI = "https://github.com/eksempel/radikalisering/edit/main/docs/"
+
+
+# --- dates ----------------------------------------------------------------------
+
+def test_danish_dates_without_locale():
+    assert danish_date(dt.date(2026, 11, 26)) == "26. november 2026"
+    assert danish_date(dt.date(2027, 5, 1)) == "1. maj 2027"
+
+
+@pytest.mark.parametrize("start, months, due", [
+    ((2026, 11, 26), 12, (2027, 11, 26)),
+    ((2026, 1, 31), 1, (2026, 2, 28)),
+    ((2027, 12, 31), 2, (2028, 2, 29)),
+    ((2026, 11, 26), 24, (2028, 11, 26)),
+])
+def test_next_review_date(start, months, due):
+    assert add_months(dt.date(*start), months) == dt.date(*due)
+
+
+# --- git ------------------------------------------------------------------------
+
+def _git(cwd: Path, *args: str, date: str | None = None) -> None:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.invalid",
+               GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.invalid")
+    if date:
+        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+def test_last_changed_from_one_git_log_in_copenhagen_time(tmp_path):
+    repo = tmp_path / "repo"
+    docs = repo / "docs"
+    (docs / "a").mkdir(parents=True)
+    _git(repo, "init", "-q")
+    (docs / "a" / "side.md").write_text("1", encoding="utf-8")
+    (docs / "anden.md").write_text("1", encoding="utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-qm", "one", date="2026-03-01T12:00:00+00:00")
+    (docs / "a" / "side.md").write_text("2", encoding="utf-8")
+    _git(repo, "commit", "-qam", "two", date="2026-06-30T23:30:00+00:00")  # 1 July in Copenhagen
+    (docs / "ny.md").write_text("ny", encoding="utf-8")
+
+    dates = git_dates(docs)
+    assert dates.text_for("a/side.md") == "1. juli 2026"
+    assert dates.text_for("anden.md") == "1. marts 2026"
+    assert dates.text_for("ny.md") == "ikke gemt endnu"
+
+    shallow = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow)], check=True,
+                   capture_output=True)
+    assert git_dates(shallow / "docs").shallow
+    assert git_dates(shallow / "docs").text_for("anden.md") is None  # never a wrong date
+
+    assert git_dates(tmp_path / "ikke-git").text_for("x.md") is None
+
+
+# --- the review report command --------------------------------------------------------
+
+def test_review_command_lists_overdue_first_placeholders_and_markers():
+    env = dict(os.environ, SITEKIT_TODAY="2026-11-26")
+    result = subprocess.run([sys.executable, "scripts/site.py", "review", "--docs-dir", str(PAGEMETA)],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    lines = [ln for ln in result.stdout.splitlines() if "docs/" in ln and "senest" in ln]
+    assert "Overskredet" in lines[0] and lines[0].endswith("docs/gammel.md")
+    assert "senest 15. januar 2021" in lines[0] and "VINK" in lines[0]
+    assert all("I orden" in ln for ln in lines[1:])
+    assert "Felter i kontaktfilen med 'Udfyldes af redaktøren'" in result.stdout
+    assert "docs/_data/kontakter.yml:" in result.stdout
+    assert "tests/fixtures/pagemeta/docs/gammel.md:22: Denne oplysning er ikke kontrolleret. **[Skal verificeres]**" in result.stdout
+
+
+# --- built HTML --------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pagemeta_site(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("pagemeta") / "site"
+    result = build_site(site, docs_dir=PAGEMETA, auto_nav=True,
+                        env={"SITEKIT_TODAY": "2026-11-26", "EDIT_URI": EDIT_URI})
+    assert result.returncode == 0, result.stdout + result.stderr
+    # The fixture docs have no assets of their own: add the real stylesheets and
+    # scripts (page-meta.css, review-date.js) so the browser sees the real page.
+    shutil.copytree(ROOT / "docs" / "assets", site / "assets", dirs_exist_ok=True)
+    return site
+
+
+def _text(html: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
+
+
+def test_review_line_owner_and_last_change_in_html(pagemeta_site):
+    html = (pagemeta_site / "index.html").read_text(encoding="utf-8")
+    assert ("Sidst gennemgået 1. november 2026 · Næste gennemgang senest 1. november 2027 · "
+            "Ansvarlig: VINK – Viden og inklusion") in _text(html)
+    assert '<time datetime="2027-11-01">' in html
+    assert re.search(r"Senest ændret: \d{1,2}\. [a-zæøå]+ \d{4}", _text(html))
+
+
+def test_sources_rendered_under_kilder(pagemeta_site):
+    html = (pagemeta_site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h2 [^>]*id="kilder"[^>]*>Kilder', html)
+    kilder = _text(html[html.index('id="kilder"'):])
+    assert ("Notat til Socialudvalget: Orientering om håndtering af radikalisering. "
+            "Socialforvaltningen, Københavns Kommune. 15. januar 2015. Sagsnr. 2015-0014696.") in kilder
+    assert '<a href="https://stopekstremisme.dk/ekstremisme">Stop ekstremisme – om ekstremisme</a>' in html
+
+
+def test_overdue_warning_decided_at_build_time(pagemeta_site):
+    old = (pagemeta_site / "gammel" / "index.html").read_text(encoding="utf-8")
+    current = (pagemeta_site / "index.html").read_text(encoding="utf-8")
+    warning = re.compile(r'<div class="admonition danger page-meta-overdue" data-review-due="([\d-]+)"( hidden)?>')
+    assert warning.search(old).groups() == ("2021-01-15", None)
+    assert "Siden skulle have været gennemgået senest 15. januar 2021" in old
+    assert warning.search(current).groups() == ("2027-11-01", " hidden")
+
+
+def test_edit_button_links_to_the_page_source(pagemeta_site):
+    html = (pagemeta_site / "gammel" / "index.html").read_text(encoding="utf-8")
+    assert f'<a href="{EDIT_URI}gammel.md" title="Redigér denne side"' in html
+
+
+def test_real_site_has_review_line_and_sources_on_every_page(built_site):
+    for page in built_site.rglob("*.html"):
+        rel = page.relative_to(built_site).as_posix()
+        if rel.startswith("assets/") or rel == "404.html":
+            continue
+        html = page.read_text(encoding="utf-8")
+        assert "Næste gennemgang senest" in html, rel
+        assert 'id="kilder"' in html, rel
+
+
+def test_real_site_sources_overview_and_review_report(built_site):
+    sources = _text((built_site / "vejledning" / "kilder" / "index.html").read_text(encoding="utf-8"))
+    assert "Bruges på:" in sources and "Notat til Socialudvalget" in sources
+    report = (built_site / "redaktoerer" / "gennemgang" / "index.html").read_text(encoding="utf-8")
+    assert "Næste gennemgang senest" in report and "Hvilke kontaktoplysninger mangler?" in report
+    assert "Udfyldes af redaktøren" in report
+
+
+def test_real_site_default_edit_link_is_a_marked_placeholder(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "https://github.com/ORGANISATION-UDFYLDES/REPOSITORY-UDFYLDES/edit/main/docs/index.md" in html
+
+
+# --- in the browser ------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def pagemeta_url(pagemeta_site):
+    with StaticServer(pagemeta_site) as server:
+        yield server.url
+
+
+@pytest.mark.parametrize("now, visible", [
+    ("2027-10-31T12:00:00", False),
+    ("2027-11-01T23:00:00", False),  # the due date itself is still in time
+    ("2027-11-02T08:00:00", True),
+    ("2028-06-01T08:00:00", True),
+])
+def test_warning_appears_when_due_date_passes_after_the_build(page, pagemeta_url, now, visible):
+    page.clock.install(time=dt.datetime.fromisoformat(now))
+    page.goto(pagemeta_url)
+    warning = page.locator(".page-meta-overdue")
+    assert warning.is_visible() is visible
+    if visible:
+        assert "Siden er ikke gennemgået til tiden" in warning.inner_text()
+
+
+def test_overdue_warning_shows_without_javascript(browser, pagemeta_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(pagemeta_url + "gammel/")
+        assert page.locator(".page-meta-overdue").is_visible()
+        page.goto(pagemeta_url)
+        assert not page.locator(".page-meta-overdue").is_visible()
+    finally:
+        context.close()
+
+
+def test_edit_button_is_there(page, pagemeta_url):
+    page.goto(pagemeta_url)
+    button = page.get_by_role("link", name="Redigér denne side")
+    assert button.is_visible()
+    assert button.get_attribute("href") == EDIT_URI + "index.md"
