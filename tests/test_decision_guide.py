@@ -1,0 +1,161 @@
+"""The decision guide "Skal jeg kontakte VINK?": the data is a sound graph, a
+bad data file fails the build, and a reader without JavaScript (mouse or
+keyboard) reaches the right answer on every path."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import FIXTURES, ROOT, _local_only
+from sitekit import decision_guide as dg
+from sitekit.build import build_site
+
+GUIDE_URL = "vejledning/skal-jeg-kontakte-vink/"
+
+
+def _data() -> dict:
+    return yaml.safe_load(dg.GUIDE_FILE.read_text(encoding="utf-8"))
+
+
+# --- the graph ------------------------------------------------------------------------
+
+def test_real_guide_is_valid_and_every_path_ends_in_an_answer():
+    assert dg.validate(_data()) == []
+    guide = dg.load()
+    paths = guide.paths()
+    assert len(paths) >= 4
+    for path in paths:
+        last = guide.nodes[path[-1][0]]
+        assert last.is_answer and last.text and last.next_text
+    # The four ends the guide promises: police, child welfare, VINK, nothing more now.
+    ends = {guide.nodes[p[-1][0]].answer for p in paths}
+    assert ends == {"Ring til politiet nu", "Følg reglerne for børn og unge", "Få råd hos VINK",
+                    "Du behøver ikke gøre mere lige nu"}
+
+
+def test_answers_use_contact_shortcodes_not_numbers():
+    text = dg.GUIDE_FILE.read_text(encoding="utf-8")
+    assert "[[kontakt politi telefon]]" in text
+    assert not re.search(r"(?<![§\d.,-] )\b112\b", text.replace("[[kontakt politi telefon]]", ""))
+
+
+def test_start_page_starts_at_the_first_question():
+    start = (ROOT / "docs" / GUIDE_URL / "index.md").read_text(encoding="utf-8")
+    assert f"]({_data()['start']}.md)" in start
+
+
+@pytest.mark.parametrize("breakage, expected", [
+    ("missing-target", "peger på 'findes-ikke', som ikke findes"),
+    ("cycle", "Guiden går i ring"),
+    ("dead-end", "skal have 2 til 4 valg"),
+    ("no-kind", "skal være enten et spørgsmål"),
+    ("unreachable", "kan ikke nås fra start"),
+    ("two-parents", "kan nås fra flere spørgsmål"),
+    ("answer-without-next", "mangler 'hvad_sker_der_nu'"),
+    ("bad-start", "Starttrinnet 'nowhere' findes ikke"),
+])
+def test_broken_guides_are_refused_with_a_danish_message(breakage: str, expected: str):
+    data = copy.deepcopy(_data())
+    steps = data["trin"]
+    first = steps[data["start"]]
+    if breakage == "missing-target":
+        first["valg"][0]["til"] = "findes-ikke"
+    elif breakage == "cycle":
+        # The second question's last option leads back to the second question.
+        second = first["valg"][1]["til"]
+        steps[second]["valg"][-1]["til"] = second
+    elif breakage == "dead-end":
+        first["valg"] = first["valg"][:1]
+    elif breakage == "no-kind":
+        steps["tomt-trin"] = {"hjaelp": "Intet spørgsmål og intet svar."}
+        first["valg"][0]["til"] = "tomt-trin"
+    elif breakage == "unreachable":
+        steps["glemt-svar"] = {"svar": "Glemt", "tekst": "x", "hvad_sker_der_nu": "y"}
+    elif breakage == "two-parents":
+        first["valg"][0]["til"] = "faa-raad-hos-vink"
+    elif breakage == "answer-without-next":
+        del steps["ikke-mere-nu"]["hvad_sker_der_nu"]
+    elif breakage == "bad-start":
+        data["start"] = "nowhere"
+    problems = dg.validate(data)
+    assert any(expected in p for p in problems), problems
+
+
+def test_broken_guide_fails_the_build(tmp_path: Path):
+    result = build_site(tmp_path / "site", docs_dir=FIXTURES / "sites" / "guide-broken" / "docs", auto_nav=True)
+    out = result.stdout + result.stderr
+    assert result.returncode != 0, out
+    assert "beslutningsguide.yml" in out and "'findes-ikke', som ikke findes" in out, out
+
+
+# --- the built pages ---------------------------------------------------------------------
+
+def test_every_step_is_a_page_with_one_h1(built_site: Path):
+    guide = dg.load()
+    for sid, node in guide.nodes.items():
+        html = (built_site / GUIDE_URL / sid / "index.html").read_text(encoding="utf-8")
+        h1s = re.findall(r"<h1[^>]*>(.*?)</h1>", html, re.S)
+        assert len(h1s) == 1, sid
+        assert (node.answer or node.question) in re.sub(r"<[^>]+>|¶", "", h1s[0]), sid
+        assert ">Tilbage</a>" in html
+        if node.is_answer:
+            assert ">Start forfra</a>" in html and "Hvad sker der nu?" in html
+        else:
+            assert f"trin {guide.step(sid)}</p>" in html
+
+
+@pytest.fixture
+def no_js_page(browser):
+    context = browser.new_context(java_script_enabled=False)
+    context.route("**/*", _local_only)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.mark.browser
+def test_every_path_works_without_javascript(no_js_page, site_url):
+    guide = dg.load()
+    page = no_js_page
+    for path in guide.paths():
+        page.goto(site_url + GUIDE_URL)
+        # Material swaps "no-js" for "js" when scripts run: here they must not.
+        assert "no-js" in page.locator("html").get_attribute("class")
+        page.get_by_role("link", name="Start guiden").click()
+        for sid, choice in path[:-1]:
+            node = guide.nodes[sid]
+            assert page.locator("h1").inner_text().startswith(node.question)
+            page.locator(".beslutningsguide-valg").get_by_role("link", name=node.options[choice].text,
+                                                                exact=True).click()
+        answer = guide.nodes[path[-1][0]]
+        assert page.url.rstrip("/").endswith(answer.id), (path, page.url)
+        assert page.locator("h1").inner_text().startswith(answer.answer)
+        # Back goes to the question before; "Start forfra" to the start page.
+        page.get_by_role("link", name="Tilbage", exact=True).click()
+        assert page.locator("h1").inner_text().startswith(guide.nodes[path[-2][0]].question)
+        page.go_back()
+        page.get_by_role("link", name="Start forfra").click()
+        assert page.url.rstrip("/").endswith(GUIDE_URL.rstrip("/"))
+
+
+@pytest.mark.browser
+def test_keyboard_reaches_the_next_step(no_js_page, site_url):
+    guide = dg.load()
+    first = guide.nodes[guide.start]
+    target = first.options[-1]
+    page = no_js_page
+    page.goto(site_url + GUIDE_URL + guide.start + "/")
+    for _ in range(120):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == target.text:
+            break
+    else:
+        pytest.fail("Tab never reached the answer link")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(re.escape(target.target)))
+    assert page.locator("h1").inner_text().startswith(guide.nodes[target.target].question)
