@@ -83,8 +83,10 @@ def _accepted(word: str, words: set[str]) -> bool:
     return word.endswith("s") and word[:-1] in words
 
 
-def hunspell(words: list[str], dictionary: Path = DICTIONARY) -> dict[str, tuple[str, ...]]:
-    """The words Hunspell does not know, each with up to three suggestions."""
+def hunspell(words: list[str], dictionary: Path = DICTIONARY) -> dict[str, dict[str, tuple[str, ...]]]:
+    """For each word Hunspell finds fault with: the (sub)words it does not know,
+    each with up to three suggestions. Hunspell checks the parts of a
+    hyphenated word ("SSP-samarbejdet") one by one."""
     exe = shutil.which("hunspell")
     if exe is None:
         raise RuntimeError("Programmet hunspell mangler. Installer Debian-pakkerne hunspell og hunspell-da "
@@ -95,13 +97,17 @@ def hunspell(words: list[str], dictionary: Path = DICTIONARY) -> dict[str, tuple
     result = subprocess.run([exe, "-a", "-i", "utf-8", "-d", str(dictionary)],
                             input="".join(f"^{w}\n" for w in words), capture_output=True,
                             text=True, encoding="utf-8", check=True, timeout=120)
-    unknown: dict[str, tuple[str, ...]] = {}
-    for line in result.stdout.splitlines():
-        if line.startswith("& "):
-            head, _, sugg = line.partition(": ")
-            unknown[head.split()[1]] = tuple(s.strip() for s in sugg.split(",")[:3])
-        elif line.startswith("# "):
-            unknown[line.split()[1]] = ()
+    # After a version line, each input line gives one result line per word and an empty line.
+    blocks = result.stdout.split("\n\n")
+    blocks[0] = blocks[0].split("\n", 1)[1] if "\n" in blocks[0] else ""
+    unknown: dict[str, dict[str, tuple[str, ...]]] = {}
+    for word, block in zip(words, blocks):
+        for line in block.splitlines():
+            if line.startswith("& "):
+                head, _, sugg = line.partition(": ")
+                unknown.setdefault(word, {})[head.split()[1]] = tuple(x.strip() for x in sugg.split(",")[:3])
+            elif line.startswith("# "):
+                unknown.setdefault(word, {})[line.split()[1]] = ()
     return unknown
 
 
@@ -127,13 +133,21 @@ def check_docs(docs_dir: Path, words: set[str] | None = None) -> list[Misspellin
         accepted = accepted | load_word_list(own, Path(docs_dir) / "_snippets" / "ordliste.md")
     per_page = {path: page_words(path) for path in iter_page_paths(docs_dir)}
     # Every distinct word not in the word list goes to Hunspell once.
-    tokens = {w for found in per_page.values() for _, w in found if len(w) > 1 and not _accepted(w, accepted)}
-    parts = {p for w in tokens if "-" in w for p in w.split("-") if len(p) > 1 and not _accepted(p, accepted)}
-    unique = sorted(tokens | parts)
-    unknown_words = hunspell(unique) if unique else {}
-    # A hyphenated word is right if Hunspell knows it whole or knows each part.
-    unknown = {w: s for w, s in unknown_words.items()
-               if "-" not in w or any(p in unknown_words for p in w.split("-"))}
+    unique = sorted({w for found in per_page.values() for _, w in found
+                     if len(w) > 1 and not _accepted(w, accepted)})
+    first = {w: next(iter(found.values())) for w, found in (hunspell(unique) if unique else {}).items()}
+    # A hyphenated word Hunspell does not know whole ("SSP-samarbejdet") is
+    # right when each part is known or accepted: ask once more for the parts.
+    parts = sorted({p for w in first if "-" in w for p in w.split("-") if len(p) > 1 and not _accepted(p, accepted)})
+    wrong_parts = {w: next(iter(found.values())) for w, found in (hunspell(parts) if parts else {}).items()}
+    unknown: dict[str, tuple[str, ...]] = {}
+    for word, suggestions in first.items():
+        if "-" not in word:
+            unknown[word] = suggestions
+        else:
+            bad = [p for p in word.split("-") if p in wrong_parts]
+            if bad:
+                unknown[word] = suggestions or wrong_parts[bad[0]]
     out = []
     for path, found in per_page.items():
         seen: set[tuple[int, str]] = set()
