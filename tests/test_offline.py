@@ -1,0 +1,79 @@
+"""The offline copy (`make offline`): built once, unpacked, opened from the file
+system in Chromium. Navigation and search must work, and not one request may
+go to anything but a file: URL (Material's default worker stand-in would come
+from unpkg.com)."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from sitekit.offline import NAME, build_offline, problems
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="session")
+def offline_copy(tmp_path_factory):
+    return build_offline(tmp_path_factory.mktemp("dist"))
+
+
+def test_zip_holds_the_whole_copy_in_one_folder(offline_copy):
+    with zipfile.ZipFile(offline_copy.zip_path) as zf:
+        names = zf.namelist()
+    assert f"{NAME}/index.html" in names
+    assert f"{NAME}/search/search_index.js" in names
+    assert f"{NAME}/kompetenceforloeb/modul-1-forstaa-radikalisering.html" in names
+    assert all(n.startswith(f"{NAME}/") for n in names)
+    assert len(names) == offline_copy.files
+
+
+def test_unpacked_zip_opens_from_file_system_with_navigation_and_search(browser, offline_copy, tmp_path):
+    with zipfile.ZipFile(offline_copy.zip_path) as zf:
+        zf.extractall(tmp_path)
+    index = tmp_path / NAME / "index.html"
+
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda r: requests.append(r.url))
+    errors: list[str] = []
+    page = context.new_page()
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(index.as_uri())
+    assert page.title()
+
+    # Navigation: a click on a menu link opens another page from the files.
+    page.locator(".md-tabs a", has_text="Kompetenceforløb").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/kompetenceforloeb/index.html"), page.url
+    assert "Kompetenceforløb" in page.locator("h1").inner_text()
+
+    # Search: typing gives results, from the inlined index, without a server.
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("hjemvendte")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(state="visible", timeout=10000)
+    assert results.count() >= 1
+
+    # The self-check works offline too.
+    page.goto((tmp_path / NAME / "kompetenceforloeb" / "modul-1-forstaa-radikalisering.html").as_uri())
+    page.locator("#selvtjek-modul-1-1-b").check()
+    page.locator("#selvtjek-modul-1-1 .selvtjek__tjek").click()
+    assert page.locator("#selvtjek-modul-1-1 .selvtjek__feedback").inner_text().startswith("Rigtigt")
+
+    context.close()
+    assert errors == []
+    assert [u for u in requests if not u.startswith("file:")] == []
+    assert len(requests) > 10
+
+
+def test_a_foreign_script_is_refused(offline_copy, tmp_path):
+    assert problems(offline_copy.folder) == []
+    page = tmp_path / "index.html"
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.js").write_text("var __index = {}")
+    page.write_text('<script src="https://unpkg.com/iframe-worker/shim"></script>')
+    found = problems(tmp_path)
+    assert any("unpkg.com" in p for p in found), found

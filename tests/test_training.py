@@ -1,0 +1,215 @@
+"""The training portal (kompetenceforløb) in a real browser: participant and
+trainer tabs, self-checks by keyboard and without JavaScript, answers kept out
+of search, the presentation view, fictional cases, and axe in the states the
+every-page test does not reach."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from conftest import _local_only
+from sitekit import selfcheck
+
+pytestmark = pytest.mark.browser
+
+MODULES = [
+    "kompetenceforloeb/modul-1-forstaa-radikalisering/",
+    "kompetenceforloeb/modul-2-bekymring/",
+    "kompetenceforloeb/modul-3-boern-unge-familier/",
+    "kompetenceforloeb/modul-4-hjemvendte-samarbejde/",
+]
+TRAINING = ["kompetenceforloeb/", "kompetenceforloeb/cases/", *MODULES]
+MODULE_1 = MODULES[0]
+
+
+def _axe(page) -> list[str]:
+    return [f"{v['id']}: {v['help']}" for v in Axe().run(page).response["violations"]]
+
+
+# --- tabs -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", MODULES)
+def test_every_tab_set_has_participant_then_trainer(page, site_url, path):
+    page.goto(site_url + path)
+    sets = page.locator(".tabbed-set")
+    assert sets.count() >= 4
+    for i in range(sets.count()):
+        labels = sets.nth(i).locator(".tabbed-labels > label").all_inner_texts()
+        # print.css names the blocks by position: Deltager first, Underviser second.
+        assert [t.strip() for t in labels] == ["Deltager", "Underviser"], labels
+
+
+def test_trainer_tab_shows_trainer_notes_and_hides_participant_view(page, site_url):
+    page.goto(site_url + MODULE_1)
+    first = page.locator(".tabbed-set").first
+    blocks = first.locator(".tabbed-block")
+    assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible()
+    first.locator(".tabbed-labels > label", has_text="Underviser").click()
+    assert blocks.nth(1).is_visible() and not blocks.nth(0).is_visible()
+    # Linked tabs: every set on the page now shows the trainer's view.
+    drejebog = page.locator("#drejebog ~ .tabbed-set").first
+    assert drejebog.locator("table").is_visible()
+
+
+# --- self-checks ------------------------------------------------------------------
+
+def _tab_to(page, selector: str, limit: int = 400) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def test_self_check_by_keyboard_only_announces_feedback(page, site_url):
+    page.goto(site_url + MODULE_1)
+    question = page.locator("#selvtjek-modul-1-1")
+    live = question.locator('[aria-live="polite"]')
+    assert live.inner_text() == ""
+    # The explanation is not given away before the reader answers.
+    assert not question.locator("details").is_visible()
+
+    _tab_to(page, "#selvtjek-modul-1-1 input[type=radio]")
+    page.keyboard.press("Space")                     # picks option a (wrong)
+    _tab_to(page, "#selvtjek-modul-1-1 .selvtjek__tjek")
+    page.keyboard.press("Enter")
+    assert live.inner_text().startswith("Ikke helt")
+    assert "accepterer i stigende grad vold" in live.inner_text()
+
+    page.keyboard.press("Shift+Tab")                 # back to the checked radio
+    page.keyboard.press("ArrowDown")                 # option b (right)
+    assert question.locator("#selvtjek-modul-1-1-b").is_checked()
+    _tab_to(page, "#selvtjek-modul-1-1 .selvtjek__tjek")
+    page.keyboard.press("Space")
+    assert live.inner_text().startswith("Rigtigt")
+    assert live.get_attribute("role") == "status"
+
+
+def test_self_check_questions_are_fieldsets_with_legend_and_labels(page, site_url):
+    page.goto(site_url + MODULE_1)
+    fieldsets = page.locator("fieldset.selvtjek__spoergsmaal")
+    assert fieldsets.count() == 3
+    for i in range(fieldsets.count()):
+        fs = fieldsets.nth(i)
+        assert fs.locator("legend").inner_text().startswith(f"Spørgsmål {i + 1}:")
+        for radio in fs.locator("input[type=radio]").all():
+            assert fs.locator(f'label[for="{radio.get_attribute("id")}"]').count() == 1
+
+
+def test_without_javascript_the_answer_is_in_details(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    context.route("**/*", _local_only)
+    page = context.new_page()
+    page.goto(site_url + MODULE_1)
+    question = page.locator("#selvtjek-modul-1-2")
+    assert not question.locator(".selvtjek__tjek").is_visible()
+    answer = question.locator(".selvtjek__hvorfor")
+    assert not answer.is_visible()
+    question.locator("summary", has_text="Se svaret").click()
+    assert answer.is_visible()
+    assert "Ingen profil eller tjekliste" in answer.inner_text()
+    context.close()
+
+
+def test_answers_are_not_in_the_search_index(built_site: Path):
+    index = json.dumps(json.loads((built_site / "search" / "search_index.json").read_text()),
+                       ensure_ascii=False)
+    sets = selfcheck.load()
+    assert len(sets) >= 4
+    for questions in sets.values():
+        for q in questions:
+            # The questions are searchable; the explanations are not.
+            assert q.text in index
+            assert q.explanation not in index, q.explanation
+    assert "Rigtigt svar" not in index
+
+
+def test_a_set_needs_exactly_one_right_answer(tmp_path):
+    data = tmp_path / "selvtjek.yml"
+    data.write_text("modul-x:\n  - spørgsmål: Hvad?\n    svar:\n      - tekst: a\n        rigtigt: true\n"
+                    "      - tekst: b\n        rigtigt: true\n    forklaring: Fordi.\n", encoding="utf-8")
+    with pytest.raises(selfcheck.SelfCheckError, match="præcis ét svar"):
+        selfcheck.load(data)
+
+
+def test_an_unknown_set_stops_the_build():
+    with pytest.raises(selfcheck.SelfCheckError, match="findes ikke"):
+        selfcheck.render_markers("<!-- selvtjek: modul-99 -->\n", selfcheck.load(), "x.md", str)
+
+
+# --- presentation view ---------------------------------------------------------------
+
+def test_presentation_view_toggles_and_is_remembered(page, site_url):
+    page.goto(site_url + MODULE_1)
+    button = page.locator(".kf-praesentation-knap")
+    assert page.locator(".md-header").is_visible()
+    assert button.get_attribute("aria-pressed") == "false"
+    button.focus()
+    page.keyboard.press("Enter")
+    assert "kf-praesentation" in page.get_attribute("html", "class")
+    assert button.get_attribute("aria-pressed") == "true"
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    big = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
+    assert big >= 20
+    assert _axe(page) == []
+
+    page.goto(site_url + MODULES[1])                 # remembered on the next page
+    assert not page.locator(".md-header").is_visible()
+    page.keyboard.press("Escape")
+    assert page.locator(".md-header").is_visible()
+    page.reload()
+    assert page.locator(".md-header").is_visible()
+
+
+def test_presentation_view_from_the_address(page, site_url):
+    page.goto(site_url + MODULE_1 + "?praesentation")
+    assert not page.locator(".md-header").is_visible()
+    page.locator(".kf-praesentation-afslut").click()
+    assert page.locator(".md-header").is_visible()
+
+
+def test_presentation_view_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    context.route("**/*", _local_only)
+    page = context.new_page()
+    page.goto(site_url + MODULE_1)
+    assert page.locator(".md-header").is_visible()
+    page.locator("a.kf-uden-js", has_text="Vis som præsentation").click()
+    assert not page.locator(".md-header").is_visible()
+    page.locator("a.kf-praesentation-slut").click()
+    assert page.locator(".md-header").is_visible()
+    context.close()
+
+
+# --- content ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("path", MODULES)
+def test_module_has_goals_audience_duration_plan_and_a_fictional_case(built_site, path):
+    html = (built_site / path / "index.html").read_text(encoding="utf-8")
+    for must in ("Hvad lærer du?", "Målgruppe", "Varighed", "Materialer", 'id="drejebog"',
+                 "<table>", 'class="selvtjek"', "vejledning/"):
+        assert must in html, must
+    cases = re.findall(r'<h2 id="(case-[^"]+)"', html)
+    assert cases
+    for case in cases:
+        section = html.split(f'id="{case}"', 1)[1].split("<h2", 1)[0]
+        assert "Casen er opdigtet" in section, case
+
+
+def test_training_pages_pass_axe_with_feedback_and_trainer_tab_shown(page, site_url):
+    for path in TRAINING:
+        page.goto(site_url + path)
+        for button in page.locator(".selvtjek__tjek").all():
+            button.click()
+        labels = page.locator(".tabbed-labels > label", has_text="Underviser")
+        if labels.count():
+            labels.first.click()
+            # Let Material's colour transition on the tab labels finish.
+            page.wait_for_timeout(500)
+        assert _axe(page) == [], path
