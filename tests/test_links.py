@@ -170,3 +170,15 @@ def test_grows_linearly_enough_to_be_cheap(tmp_path: Path):
     (site / "p7" / "index.html").unlink()
     problems = links.check_site(site)
     assert len([p for p in problems if p.target == "../p7/"]) == 49
+
+
+def test_menus_are_skipped_by_default_but_can_be_checked(tmp_path: Path):
+    """Menus list every page on every page; MkDocs builds and validates them itself."""
+    site = _site(tmp_path, {"index.html": _page(
+        '<nav class="md-nav"><nav><a href="mangler-i-menu/">Menu</a></nav><a href="#i-menu">Menu</a></nav>'
+        '<p id="indhold">x</p><a href="mangler-i-tekst/">Tekst</a> <a href="#i-menu">Til menuen</a>'
+        '<nav id="i-menu"></nav>')})
+    assert [(p.text, p.target) for p in links.check_site(site)] == [
+        ("Tekst", "mangler-i-tekst/"), ("Til menuen", "#i-menu")]
+    assert [p.text for p in links.check_site(site, skip_nav=False)] == ["Menu", "Tekst"]
+

@@ -25,14 +25,20 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 # One pass over a page: comments, script elements (their src counts, their
-# body is skipped), and start/end tags with their attributes.
+# body is skipped), and start/end tags of the elements that hold URLs. Ids are
+# found by a second, plain scan. Attribute values in built HTML are quoted and
+# escaped, so ">" never appears inside a tag.
 _TOKEN = re.compile(
     r"<!--.*?-->"
     r"|<(?P<raw>script|style)\b(?P<rawattrs>[^>]*)>.*?</(?P=raw)\s*>"
-    r"|<(?P<end>/?)(?P<tag>[a-zA-Z][a-zA-Z0-9-]*)(?P<attrs>(?:\s+[^\s\"'>/=]+"
-    r"(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>",
+    r"|<(?P<end>/?)(?P<tag>a|area|img|source|link|iframe|embed|video|audio|track|object)\b(?P<attrs>[^>]*)>",
     re.S | re.I,
 )
+_ID = re.compile(r"""\s(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+# Menus: MkDocs generates them from the page tree (checked by validation.nav),
+# and the menu on every page lists every page. Skipping them keeps the check
+# linear in the number of pages.
+_NAV = re.compile(r"<(/?)nav\b[^>]*>", re.I)
 _ATTR = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 _TAGS = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
@@ -83,9 +89,35 @@ def _kind(tag: str) -> str:
     return "asset"
 
 
-def parse_page(text: str) -> ParsedPage:
-    """Every id (and ``<a name>``) on the page, and every URL with its link text."""
+def _without_nav(text: str) -> str:
+    """The page with every <nav> element (and the navs inside it) cut out."""
+    kept, depth, last = [], 0, 0
+    for m in _NAV.finditer(text):
+        if not m.group(1):
+            if depth == 0:
+                kept.append(text[last:m.start()])
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                last = m.end()
+    if depth == 0:
+        kept.append(text[last:])
+    return "".join(kept)
+
+
+def parse_page(text: str, skip_nav: bool = True) -> ParsedPage:
+    """Every id (and ``<a name>``) on the page, and every URL with its link text.
+
+    With ``skip_nav`` the <nav> menus are left out: their links, and their ids
+    (a link into a menu is not a link to a section).
+    """
     page = ParsedPage()
+    if skip_nav and "<nav" in text:
+        text = _without_nav(text)
+    for m in _ID.finditer(text):
+        page.ids.add(html.unescape(m.group(1) if m.group(1) is not None else
+                                   m.group(2) if m.group(2) is not None else m.group(3)))
     open_a: tuple[int, dict[str, str]] | None = None
     for m in _TOKEN.finditer(text):
         if m.group("raw"):
@@ -108,11 +140,7 @@ def parse_page(text: str) -> ParsedPage:
             attrs = _attrs(m.group("attrs"))
         else:
             continue  # a comment
-        if "id" in attrs:
-            page.ids.add(attrs["id"])
         if tag == "a":
-            if "name" in attrs:
-                page.ids.add(attrs["name"])
             if "href" in attrs:
                 if open_a is not None:  # an <a> that was never closed
                     page.refs.append(Ref("link", "a", open_a[1]["href"], ""))
@@ -211,8 +239,9 @@ def _describe(ref: Ref) -> str:
 
 
 class _Site:
-    def __init__(self, site_dir: Path, root_path: str):
+    def __init__(self, site_dir: Path, root_path: str, skip_nav: bool = True):
         self.dir = Path(site_dir)
+        self.skip_nav = skip_nav
         self.root_path = "/" + root_path.strip("/") + "/" if root_path.strip("/") else "/"
         self.files: set[str] = set()
         self.dirs: set[str] = {""}
@@ -227,7 +256,8 @@ class _Site:
 
     def page(self, rel: str) -> ParsedPage:
         if rel not in self.parsed:
-            self.parsed[rel] = parse_page((self.dir / rel).read_text(encoding="utf-8", errors="replace"))
+            self.parsed[rel] = parse_page((self.dir / rel).read_text(encoding="utf-8", errors="replace"),
+                                          self.skip_nav)
         return self.parsed[rel]
 
     def resolve(self, page_rel: str, path: str) -> str | None:
@@ -262,7 +292,7 @@ def static_files(folder: Path) -> set[str]:
 
 def check_site(site_dir: Path, sources: dict[str, str] | None = None, root_path: str = "/",
                skip: tuple[str, ...] = ("assets/", "search/"),
-               also_present: set[str] | None = None) -> list[LinkProblem]:
+               also_present: set[str] | None = None, skip_nav: bool = True) -> list[LinkProblem]:
     """Every broken internal link, anchor, image and asset in a built site.
 
     ``sources`` maps built HTML files to their Markdown source, for messages.
@@ -270,9 +300,10 @@ def check_site(site_dir: Path, sources: dict[str, str] | None = None, root_path:
     Works with and without ``use_directory_urls``: a link to a folder is fine
     when the folder has an index.html. ``also_present`` lists site paths that
     exist elsewhere (a fixture site built with the real theme settings uses the
-    real site's stylesheet and favicon).
+    real site's stylesheet and favicon). ``skip_nav`` leaves out the menus,
+    which MkDocs builds from the page tree and validates itself.
     """
-    site = _Site(Path(site_dir), root_path)
+    site = _Site(Path(site_dir), root_path, skip_nav)
     for extra in also_present or ():
         site.files.add(extra)
         parts = extra.split("/")
