@@ -37,6 +37,7 @@ NOT_ABBREVIATIONS = {
     "FORKORTELSE",   # the placeholder word in the editor guide's example "*[FORKORTELSE]: …"
     "ID",            # the placeholder in the shortcode examples [[kontakt ID FELT]]
     "FELT",          # likewise
+    "ÅÅÅÅ", "MM", "DD",  # the date format ÅÅÅÅ-MM-DD in the editor guide
 }
 # An abbreviation: 2+ capital letters (digits allowed inside), e.g. "VINK"; in "SSP-samarbejdet"
 # and "WAS-Tool" the capitals before the hyphen count. See is_defined for "WAS" → "WAS-Tool".
