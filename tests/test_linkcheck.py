@@ -280,3 +280,18 @@ def test_only_prefix_regex_excludes_everything_else():
                   "http://127.0.0.3:8080/ok", "mailto:a@b.invalid"):
         assert pattern.search(other), other
 
+
+def test_refused_connection_is_try_again_later(tmp_path: Path):
+    import socket
+
+    with socket.socket() as sock:  # a port on 127.0.0.2 that nobody listens on
+        sock.bind((HOST, 0))
+        port = sock.getsockname()[1]
+    closed = f"http://{HOST}:{port}"
+    docs, site = _site(tmp_path, f"[Lukket]({closed}/side)\n")
+    settings = linkcheck.Settings(timeout=TIMEOUT, max_retries=0, cache=False, include_loopback=True,
+                                  ignore_file=None, cache_dir=tmp_path / "cache", only_prefix=_only(closed))
+    report = linkcheck.check(site, settings, links.sources_from_docs(docs))
+    finding = report.by_url()[closed + "/side"]
+    assert finding.status == "retry" and "kunne ikke nås" in finding.detail, finding
+

@@ -261,9 +261,14 @@ def classify_entry(bucket: str, entry: dict) -> Finding:
         return Finding(url, BROKEN, code, f"Sitet afviste linket ({code}).", cached=cached,
                        suggestion="Åbn linket i en browser. Virker det dér, så skriv adressen i "
                                   "linkcheck-ignore.txt med en begrundelse. Ellers ret eller fjern linket.")
-    return Finding(url, BROKEN, None, f"Siden kunne ikke nås: {text or 'ukendt fejl'}.", cached=cached,
-                   suggestion="Tjek adressen i en browser. Er den stavet rigtigt? Findes sitet "
-                              "ikke længere, så fjern linket.")
+    if "dns" in text.lower() or "lookup address" in text.lower():
+        return Finding(url, BROKEN, None, "Sitets navn findes ikke (DNS).", cached=cached,
+                       suggestion="Tjek adressen i en browser. Er den stavet rigtigt? Findes sitet "
+                                  "ikke længere, så fjern linket.")
+    # Refused or dropped connections are often passing trouble (or our own network).
+    return Finding(url, RETRY, None, f"Sitet kunne ikke nås: {text or 'ukendt fejl'}.", cached=cached,
+                   suggestion="Prøv igen senere. Kan sitet stadig ikke nås om en uge, så tjek "
+                              "adressen i en browser.")
 
 
 def _redirect(url: str, chain: list[dict], cached: bool = False) -> Finding:
