@@ -44,9 +44,13 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     raise FrontMatterError("Front matter starter med '---', men slutter aldrig med '---'.", 1)
 
 
-def parse_page(path: Path) -> Page:
-    """Parse one page. Raises FrontMatterError with a line number on bad YAML."""
-    text = Path(path).read_text(encoding="utf-8")
+def parse_page(path: Path, text: str | None = None) -> Page:
+    """Parse one page. Raises FrontMatterError with a line number on bad YAML.
+
+    ``text`` is given for pages that exist only in the build (made by a hook).
+    """
+    if text is None:
+        text = Path(path).read_text(encoding="utf-8")
     raw, body, body_line = split_front_matter(text)
     if raw is None:
         return Page(Path(path), {}, body, 1)
@@ -58,6 +62,12 @@ def parse_page(path: Path) -> Page:
         line = mark.line + 2 if mark is not None else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise FrontMatterError(f"Front matter er ikke gyldig YAML: {problem}.", line) from exc
+    except ValueError as exc:
+        # PyYAML raises a bare ValueError for a date that is not in the
+        # calendar (2026-02-30); find its line.
+        raise FrontMatterError(
+            "En dato findes ikke i kalenderen, fx 30. februar. Skriv en rigtig dato som ÅÅÅÅ-MM-DD.",
+            _bad_date_line(node)) from exc
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
@@ -67,6 +77,23 @@ def parse_page(path: Path) -> Page:
         for key_node, _ in node.value:
             key_lines[str(key_node.value)] = key_node.start_mark.line + 2
     return Page(Path(path), meta, body, body_line, key_lines)
+
+
+def _bad_date_line(node: yaml.Node | None) -> int | None:
+    """1-based file line of the first timestamp scalar that is not a real date."""
+    stack = [node] if node is not None else []
+    while stack:
+        n = stack.pop(0)
+        if isinstance(n, yaml.ScalarNode) and n.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.safe_load(n.value)
+            except ValueError:
+                return n.start_mark.line + 2
+        elif isinstance(n, yaml.MappingNode):
+            stack.extend(v for _, v in n.value)
+        elif isinstance(n, yaml.SequenceNode):
+            stack.extend(n.value)
+    return None
 
 
 def iter_page_paths(docs_dir: Path = DOCS) -> Iterator[Path]:
