@@ -6,7 +6,6 @@ from unpkg.com)."""
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import pytest
 

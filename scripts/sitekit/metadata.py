@@ -77,11 +77,6 @@ def _node_lines(text: str) -> dict[tuple, int]:
     return lines
 
 
-def read_page(path: Path, text: str | None = None) -> Page:
-    """Kept for the modules that import it: parse_page handles bad dates itself."""
-    return parse_page(path, text)
-
-
 def _is_date(value: Any) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
@@ -221,7 +216,7 @@ def validate_file(path: Path, contacts: dict[str, dict[str, Any]], today: dt.dat
                   text: str | None = None) -> list[Problem]:
     """Parse and validate one page file; invalid YAML is reported with its line."""
     try:
-        page = read_page(path, text)
+        page = parse_page(path, text)
     except FrontMatterError as exc:
         if str(exc).startswith("En dato findes ikke"):
             return [Problem.at(path, exc.line, CHECK, str(exc), "Ret datoen, fx til 2026-02-28.")]

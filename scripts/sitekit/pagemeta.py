@@ -18,7 +18,7 @@ from typing import Any
 
 from . import metadata, reviews, sources
 from .contacts import ContactsError
-from .metadata import read_page as parse_page
+from .pages import parse_page
 from .pages import FrontMatterError
 from .problems import Problem
 

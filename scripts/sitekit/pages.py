@@ -103,3 +103,14 @@ def iter_page_paths(docs_dir: Path = DOCS) -> Iterator[Path]:
         if any(part.startswith(("_", ".")) for part in parts):
             continue
         yield path
+
+
+def iter_page_bodies(docs_dir: Path = DOCS) -> Iterator[tuple[Path, str, int]]:
+    """(path, body, 1-based line where the body starts) for every page whose
+    front matter can be read; the front matter check reports the others."""
+    for path in iter_page_paths(docs_dir):
+        try:
+            page = parse_page(path)
+        except FrontMatterError:
+            continue
+        yield path, page.body, page.body_line

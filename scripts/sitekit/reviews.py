@@ -20,7 +20,7 @@ from zoneinfo import ZoneInfo
 
 from .contacts import PLACEHOLDER, CONTACTS_FILE, placeholders
 from .mdtext import line_at, mask_code
-from .metadata import read_page as parse_page
+from .pages import parse_page
 from .pages import FrontMatterError, iter_page_paths
 from .paths import rel
 
@@ -215,7 +215,7 @@ def report_markdown(report: Report, from_uri: str) -> str:
     """The report as Markdown for the editors' page, linking to each page."""
     overdue = [p for p in report.pages if p.review and p.review.overdue]
     out = [f"Listen er lavet, da sitet blev bygget {danish_date(today())}.", ""]
-    out.append(f"## Hvilke sider skal gennemgås? {{#sider}}\n")
+    out.append("## Hvilke sider skal gennemgås? {#sider}\n")
     out.append(f"Sitet har {len(report.pages)} sider. {len(overdue)} af dem har overskredet datoen "
                "for næste gennemgang. De står øverst.\n")
     out.append("| Side | Ansvarlig | Sidst gennemgået | Næste gennemgang senest | Status |")
@@ -227,14 +227,14 @@ def report_markdown(report: Report, from_uri: str) -> str:
             status = f"**{status}**"
         out.append(f"| [{_cell(p.title)}]({_link(from_uri, p.src_uri)}) | {_cell(p.owner_name)} | "
                    f"{danish_date(r.last_reviewed) if r else '–'} | {danish_date(r.due) if r else '–'} | {status} |")
-    out.append(f"\n## Hvilke kontaktoplysninger mangler? {{#pladsholdere}}\n")
+    out.append("\n## Hvilke kontaktoplysninger mangler? {#pladsholdere}\n")
     if report.placeholders:
         out.append(f"Disse felter i kontaktfilen står stadig som \"{PLACEHOLDER}\". "
                    "Ret dem i filen, når du har oplysningen fra en officiel kilde.\n")
         out += [f"- `{file}`, linje {line}: {_cell(cid)} – {_cell(fld)}" for file, line, cid, fld in report.placeholders]
     else:
         out.append("Alle felter i kontaktfilen er udfyldt.")
-    out.append(f"\n## Hvad skal verificeres? {{#verificeres}}\n")
+    out.append("\n## Hvad skal verificeres? {#verificeres}\n")
     if report.markers:
         out.append("Disse steder er markeret, fordi en oplysning skal kontrolleres. "
                    "Fjern markeringen, når du har kontrolleret oplysningen i en kilde.\n")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .mdtext import mask_code
-from .metadata import read_page as parse_page
+from .pages import parse_page
 from .pages import FrontMatterError, iter_page_paths
 from .paths import DATA, SNIPPETS
 

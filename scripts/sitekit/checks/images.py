@@ -7,8 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..mdtext import line_at, mask_code
-from ..metadata import read_page as parse_page
-from ..pages import FrontMatterError, iter_page_paths
+from ..pages import iter_page_bodies
 from ..problems import Problem
 
 # ![](billede.png) or ![  ](billede.png "titel")
@@ -46,10 +45,6 @@ def problems_in(path: Path, body: str, body_line: int) -> list[Problem]:
 
 def check(docs_dir: Path) -> list[Problem]:
     problems = []
-    for path in iter_page_paths(docs_dir):
-        try:
-            page = parse_page(path)
-        except FrontMatterError:
-            continue
-        problems += problems_in(path, page.body, page.body_line)
+    for path, body, body_line in iter_page_bodies(docs_dir):
+        problems += problems_in(path, body, body_line)
     return problems

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..metadata import read_page as parse_page
+from ..pages import parse_page
 from ..pages import FrontMatterError, iter_page_paths
 from ..problems import Problem
 from ..reviews import danish_date, review_of, today
