@@ -15,7 +15,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT, StaticServer
 from sitekit.build import build_site
-from sitekit.reviews import add_months, danish_date, git_dates
+from sitekit.reviews import add_months, danish_date, find_markers, git_dates
 
 PAGEMETA = FIXTURES / "pagemeta" / "docs"
 EDIT_URI = "https://github.com/eksempel/radikalisering/edit/main/docs/"
@@ -89,6 +89,19 @@ def test_review_command_lists_overdue_first_placeholders_and_markers():
     assert "Felter i kontaktfilen med 'Udfyldes af redaktøren'" in result.stdout
     assert "docs/_data/kontakter.yml:" in result.stdout
     assert "tests/fixtures/pagemeta/docs/gammel.md:22: Denne oplysning er ikke kontrolleret. **[Skal verificeres]**" in result.stdout
+
+
+def test_markers_in_data_and_snippet_files_are_listed_but_comments_are_not(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "_data").mkdir(parents=True)
+    (docs / "_snippets").mkdir()
+    (docs / "side.md").write_text("# Side\n\nEn påstand. **[Skal verificeres]**\n", encoding="utf-8")
+    (docs / "_data" / "kontakter.yml").write_text(
+        "# skal_verificeres: forklaring i en kommentar\nkontakter:\n  x:\n    navn: X\n"
+        "    skal_verificeres: Navnet er ikke bekræftet.\n", encoding="utf-8")
+    (docs / "_snippets" / "ordliste.md").write_text("*[ABC]: Noget. Skal verificeres\n", encoding="utf-8")
+    found = {(Path(m.file).name, m.line, m.is_page) for m in find_markers(docs)}
+    assert found == {("side.md", 3, True), ("kontakter.yml", 5, False), ("ordliste.md", 1, False)}
 
 
 # --- built HTML --------------------------------------------------------------------

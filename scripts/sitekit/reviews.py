@@ -133,6 +133,9 @@ class Marker:
     src_uri: str
     line: int
     text: str
+    # False for data and snippet files (glossary, contacts, decision guide):
+    # they are listed, but there is no page to link to.
+    is_page: bool = True
 
 
 @dataclass
@@ -148,15 +151,30 @@ def _sort_key(p: PageReview):
     return (0 if p.review.overdue else 1, p.review.due, p.src_uri)
 
 
+# The marker in prose, and the contacts file's "skal_verificeres:" key.
+_MARKER_RE = re.compile(r"skal[ _]verificeres", re.IGNORECASE)
+_DATA_SUFFIXES = (".md", ".yml", ".yaml", ".txt")
+
+
 def find_markers(docs_dir: Path) -> list[Marker]:
-    """Every "Skal verificeres" (exact phrase) in page prose, not in code examples, with its line."""
+    """Every "Skal verificeres" with its line: in page prose (not in code examples),
+    and in the data and snippet files that pages are made from."""
     found = []
     for path in iter_page_paths(docs_dir):
+        raw_lines = path.read_text(encoding="utf-8").splitlines()
         text = mask_code(path.read_text(encoding="utf-8"))
         for m in re.finditer(re.escape(MARKER), text):
             line = line_at(text, m.start())
-            raw = path.read_text(encoding="utf-8").splitlines()[line - 1].strip()
-            found.append(Marker(rel(path), path.relative_to(docs_dir).as_posix(), line, raw[:160]))
+            found.append(Marker(rel(path), path.relative_to(docs_dir).as_posix(), line,
+                                raw_lines[line - 1].strip()[:160]))
+    for folder in ("_data", "_snippets"):
+        for path in sorted((Path(docs_dir) / folder).rglob("*")):
+            if path.suffix not in _DATA_SUFFIXES or not path.is_file():
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+                if _MARKER_RE.search(line) and not line.lstrip().startswith("#"):
+                    found.append(Marker(rel(path), path.relative_to(docs_dir).as_posix(), number,
+                                        line.strip()[:160], is_page=False))
     return found
 
 
@@ -238,7 +256,8 @@ def report_markdown(report: Report, from_uri: str) -> str:
     if report.markers:
         out.append("Disse steder er markeret, fordi en oplysning skal kontrolleres. "
                    "Fjern markeringen, når du har kontrolleret oplysningen i en kilde.\n")
-        out += [f"- [{_cell(m.src_uri)}]({_link(from_uri, m.src_uri)}), linje {m.line}" for m in report.markers]
+        out += [f"- [{_cell(m.src_uri)}]({_link(from_uri, m.src_uri)}), linje {m.line}" if m.is_page
+                else f"- `{m.file}`, linje {m.line}" for m in report.markers]
     else:
         out.append("Ingen steder er markeret.")
     return "\n".join(out) + "\n"
