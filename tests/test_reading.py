@@ -47,3 +47,27 @@ def test_no_sideways_scrolling_on_a_phone(browser, site_url):
             assert overflow <= 1, f"{path or 'forsiden'} er {overflow}px for bred på en telefon"
     finally:
         context.close()
+
+
+def test_browser_itself_refuses_resources_from_other_hosts(browser, site_url):
+    """The Content-Security-Policy blocks a foreign image even if one slipped
+    into a page: the browser never asks the other host."""
+    context = browser.new_context()
+    asked = []
+    context.route("**/*", lambda r: (asked.append(r.request.url), r.abort())
+                  if "example.org" in r.request.url else r.continue_())
+    page = context.new_page()
+    try:
+        page.goto(site_url + "vejledning/")
+        violated = page.evaluate("""() => new Promise(resolve => {
+            document.addEventListener("securitypolicyviolation", e => resolve(e.violatedDirective));
+            const img = document.createElement("img");
+            img.src = "https://example.org/pixel.png";
+            img.alt = "";
+            document.body.appendChild(img);
+            setTimeout(() => resolve(null), 3000);
+        })""")
+        assert violated == "img-src"
+        assert asked == []
+    finally:
+        context.close()
