@@ -1,7 +1,7 @@
 """LIX readability score of the visible prose of a Markdown page.
 
 LIX = words per sentence + percentage of long words (more than six letters).
-Plain Danish for our readers means LIX at most 40 (see /work/shared/klarsprog.md).
+Plain Danish for our readers means LIX at most 40 (the house writing guide, klarsprog).
 
 What counts as prose (the rules, so every score can be checked by hand):
 
