@@ -46,12 +46,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from sitekit.checks import run_all
     from sitekit.problems import report
 
+    from sitekit import placeholders
     from sitekit.contacts import contacts_file_for, placeholder_notes
 
     problems = run_all(Path(args.docs_dir))
     print(report(problems))
-    # Notes, not errors: contact details an editor still has to fill in.
-    notes = placeholder_notes(contacts_file_for(Path(args.docs_dir)))
+    # Notes, not errors: values an editor still has to fill in.
+    notes = placeholder_notes(contacts_file_for(Path(args.docs_dir))) + placeholders.notes(Path(args.docs_dir))
     if notes:
         print("\nBemærk (ikke fejl):\n" + "\n".join(notes))
     return 1 if problems else 0

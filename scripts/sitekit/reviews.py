@@ -20,9 +20,10 @@ from zoneinfo import ZoneInfo
 
 from .contacts import PLACEHOLDER, CONTACTS_FILE, placeholders
 from .mdtext import line_at, mask_code
-from .pages import parse_page
-from .pages import FrontMatterError, iter_page_paths
+from .pages import FrontMatterError, iter_page_paths, parse_page
 from .paths import rel
+from .placeholders import Hole
+from .placeholders import find as find_other_holes
 
 TZ = ZoneInfo("Europe/Copenhagen")
 MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
@@ -143,6 +144,8 @@ class Report:
     pages: list[PageReview]
     placeholders: list[tuple[str, int, str, str]]  # (file, line, contact id, field)
     markers: list[Marker]
+    # Placeholders outside the contacts file (pages, mkdocs.yml, CODEOWNERS).
+    other_holes: list[Hole] = field(default_factory=list)
 
 
 def _sort_key(p: PageReview):
@@ -193,7 +196,7 @@ def collect(docs_dir: Path, on: dt.date, contacts: dict[str, dict[str, Any]]) ->
     own = Path(docs_dir) / "_data" / "kontakter.yml"
     contacts_file = own if own.is_file() else CONTACTS_FILE
     holes = [(rel(contacts_file), p.line, p.contact_id, p.field) for p in placeholders(contacts_file)]
-    return Report(pages, holes, find_markers(docs_dir))
+    return Report(pages, holes, find_markers(docs_dir), find_other_holes(docs_dir))
 
 
 def _status(r: Review | None) -> str:
@@ -215,6 +218,9 @@ def report_text(report: Report) -> str:
     out.append(f"Felter i kontaktfilen med '{PLACEHOLDER}' ({len(report.placeholders)}):")
     for file, line, cid, fld in report.placeholders:
         out.append(f"  {file}:{line}: {cid} – {fld}")
+    out += ["", f"Andre steder, der mangler at blive udfyldt ({len(report.other_holes)}):"]
+    for h in report.other_holes:
+        out.append(f"  {h.file}:{h.line}: {h.what}")
     out += ["", f"Steder med '{MARKER}' ({len(report.markers)}):"]
     for m in report.markers:
         out.append(f"  {m.file}:{m.line}: {m.text}")
@@ -252,6 +258,11 @@ def report_markdown(report: Report, from_uri: str) -> str:
         out += [f"- `{file}`, linje {line}: {_cell(cid)} – {_cell(fld)}" for file, line, cid, fld in report.placeholders]
     else:
         out.append("Alle felter i kontaktfilen er udfyldt.")
+    out.append("\n## Hvad mangler ellers at blive udfyldt? {#andre-pladsholdere}\n")
+    if report.other_holes:
+        out += [f"- `{h.file}`, linje {h.line}: {_cell(h.what)}" for h in report.other_holes]
+    else:
+        out.append("Intet andet mangler.")
     out.append("\n## Hvad skal verificeres? {#verificeres}\n")
     if report.markers:
         out.append("Disse steder er markeret, fordi en oplysning skal kontrolleres. "

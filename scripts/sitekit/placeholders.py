@@ -1,0 +1,76 @@
+"""Values still waiting for an editor, outside the contacts file.
+
+The contacts file has its own, structured list (sitekit.contacts.placeholders).
+Here are the others:
+
+- in a page, the placeholder written in bold: **Udfyldes af redaktøren**
+  (a mention in quotes or in code, as in the editor guide, is not one);
+- in the site configuration and the repository settings, the stand-ins with
+  "UDFYLDES" (the "edit this page" address in mkdocs.yml, the teams in
+  .github/CODEOWNERS). These are only looked for when the project's own docs
+  are checked, not a fixture folder.
+
+They are notes, not errors: a placeholder is allowed, but someone must fill it in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .contacts import PLACEHOLDER
+from .mdtext import line_at, mask_code
+from .pages import iter_page_paths
+from .paths import CONFIG, DOCS, ROOT, rel
+
+PAGE_MARK = f"**{PLACEHOLDER}**"
+CONFIG_MARK = "UDFYLDES"
+CONFIG_FILES = (CONFIG, ROOT / ".github" / "CODEOWNERS")
+
+
+@dataclass(frozen=True)
+class Hole:
+    file: str
+    line: int
+    what: str  # Danish, for editors
+
+
+def in_pages(docs_dir: Path) -> list[Hole]:
+    holes = []
+    for path in iter_page_paths(docs_dir):
+        text = mask_code(path.read_text(encoding="utf-8"))
+        start = 0
+        while (i := text.find(PAGE_MARK, start)) != -1:
+            holes.append(Hole(rel(path), line_at(text, i),
+                              f"Mangler stadig: en oplysning på siden (står som '{PLACEHOLDER}')."))
+            start = i + len(PAGE_MARK)
+    return holes
+
+
+_CONFIG_WHAT = {
+    CONFIG: "Mangler stadig: den rigtige adresse bag knappen 'Redigér denne side' (edit_uri).",
+    CONFIG_FILES[1]: "Mangler stadig: de rigtige teamnavne på GitHub ({n} linjer).",
+}
+
+
+def in_config() -> list[Hole]:
+    """One note per file: the first line with a stand-in, and how many there are."""
+    holes = []
+    for path in CONFIG_FILES:
+        if not path.is_file():
+            continue
+        lines = [number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+                 if CONFIG_MARK in line and not line.lstrip().startswith("#")]
+        if lines:
+            holes.append(Hole(rel(path), lines[0], _CONFIG_WHAT[path].format(n=len(lines))))
+    return holes
+
+
+def find(docs_dir: Path) -> list[Hole]:
+    """Every placeholder outside the contacts file, pages first."""
+    own_docs = Path(docs_dir).resolve() == DOCS.resolve()
+    return in_pages(docs_dir) + (in_config() if own_docs else [])
+
+
+def notes(docs_dir: Path) -> list[str]:
+    return [f"{h.file}:{h.line}: {h.what}" for h in find(docs_dir)]

@@ -1,0 +1,36 @@
+"""Placeholders outside the contacts file are listed for editors: in pages
+(**Udfyldes af redaktøren**) and in the site's settings (UDFYLDES)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sitekit import placeholders
+from sitekit.paths import DOCS
+
+
+def test_bold_placeholder_in_a_page_is_listed_with_its_line(tmp_path: Path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "side.md").write_text(
+        "# Side\n\n"
+        "Mærket \"Udfyldes af redaktøren\" forklares her, men er ikke en pladsholder.\n\n"
+        "Link til erklæringen: **Udfyldes af redaktøren**\n\n"
+        "Et eksempel i kode: `**Udfyldes af redaktøren**`\n",
+        encoding="utf-8")
+    holes = placeholders.find(docs)
+    assert [(Path(h.file).name, h.line) for h in holes] == [("side.md", 5)]
+    # A fixture folder is not the project: the project's settings are not listed.
+    assert not any(h.file in ("mkdocs.yml", ".github/CODEOWNERS") for h in holes)
+
+
+def test_project_lists_the_edit_address_and_the_accessibility_link():
+    notes = placeholders.notes(DOCS)
+    assert any(n.startswith("mkdocs.yml:") and "Redigér denne side" in n for n in notes), notes
+    assert any(n.startswith("docs/om/tilgaengelighed.md:") for n in notes), notes
+
+
+def test_review_page_on_the_site_lists_them(built_site: Path):
+    html = (built_site / "redaktoerer" / "gennemgang" / "index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="andre-pladsholdere"'):]
+    assert "mkdocs.yml" in section and "docs/om/tilgaengelighed.md" in section
