@@ -13,7 +13,7 @@ from typing import Callable
 from ..problems import Problem
 from . import front_matter
 from . import links
-from . import embeds, images, navigation, overdue, personal_data, spelling
+from . import abbreviations, embeds, images, navigation, overdue, personal_data, spelling
 
 Check = Callable[[Path], list[Problem]]
 
@@ -27,6 +27,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("persondata", personal_data.check),
     ("gennemgang", overdue.check),
     ("stavning", spelling.check),
+    ("forkortelser", abbreviations.check),
 ]
 
 

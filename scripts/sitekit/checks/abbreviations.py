@@ -1,0 +1,42 @@
+"""Every abbreviation on a page is explained in the glossary
+(docs/_snippets/ordliste.md), so every reader gets its tooltip.
+
+The scan is sitekit.glossary's (code, URLs and front matter are left out); the
+test suite also scans the prose in the data files.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .. import glossary
+from ..mdtext import line_at, mask_code
+from ..pages import split_front_matter
+from ..problems import Problem
+
+
+def _first_line(path: Path, token: str) -> int | None:
+    text = path.read_text(encoding="utf-8")
+    _, body, body_line = split_front_matter(text)
+    masked = mask_code(body)
+    m = re.search(rf"(?<!\w){re.escape(token)}(?!\w)", masked)
+    return body_line + line_at(masked, m.start()) - 1 if m else None
+
+
+def check(docs_dir: Path) -> list[Problem]:
+    own = Path(docs_dir) / "_snippets" / "ordliste.md"
+    entries = glossary.load(own if own.is_file() else glossary.GLOSSARY_FILE)
+    problems = []
+    for token, files in sorted(glossary.used_abbreviations(Path(docs_dir)).items()):
+        if glossary.is_defined(token, entries):
+            continue
+        for name in sorted(files):
+            path = Path(docs_dir) / name
+            problems.append(Problem.at(
+                path, _first_line(path, token), "forkortelser",
+                f"Forkortelsen '{token}' er ikke forklaret i ordlisten.",
+                f"Tilføj en linje i docs/_snippets/ordliste.md: *[{token}]: forklaring på dansk. "
+                "Skriv også forklaringen i teksten første gang på siden. Er det ikke en forkortelse, "
+                "så skriv ordet med små bogstaver."))
+    return problems
