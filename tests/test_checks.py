@@ -64,6 +64,7 @@ def test_correct_page_passes():
                     "tests/fixtures/checks/not-in-nav/mkdocs.yml:3: Menuen (nav) nævner 'findes-ikke.md'"]),
     ("overdue", [f"{fx('overdue')}:5: Siden skulle have været gennemgået senest 15. januar 2021."]),
     ("misspelling", [f"{fx('misspelling')}:16: Ukendt ord: 'radikalisreing'. Mente du: radikalisering"]),
+    ("hard-to-read", [f"{fx('hard-to-read')}: Teksten er svær at læse: LIX 126 (højst 40)."]),
     ("undefined-abbreviation", [f"{fx('undefined-abbreviation')}:19: Forkortelsen 'KFS' er ikke forklaret"]),
 ])
 def test_mistake_fails_with_file_and_line(name: str, expected: list[str]):

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit.lix import LIMIT, MIN_WORDS, analyse, lix
+from sitekit.lix import LIMIT, MIN_WORDS, analyse, guidance_pages, lix
 from sitekit.paths import DOCS, rel
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lix"
@@ -97,11 +97,7 @@ def test_the_2015_memo_fails_the_limit():
     assert 45 < score < 55
 
 
-def _guidance_pages() -> list[Path]:
-    return [DOCS / "index.md", *sorted((DOCS / "vejledning").rglob("*.md"))]
-
-
-@pytest.mark.parametrize("path", _guidance_pages(), ids=lambda p: rel(p, DOCS))
+@pytest.mark.parametrize("path", guidance_pages(DOCS), ids=lambda p: rel(p, DOCS))
 def test_guidance_page_is_plain_language(path: Path):
     result = analyse(path.read_text(encoding="utf-8"))
     if result.words < MIN_WORDS:

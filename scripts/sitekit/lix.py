@@ -197,6 +197,13 @@ def analyse(markdown: str) -> LixResult:
     return LixResult(words, sentences, long_words)
 
 
+def guidance_pages(docs_dir: Path) -> list[Path]:
+    """The pages held to the LIX limit: the front page and the guidance section."""
+    docs_dir = Path(docs_dir)
+    front = [docs_dir / "index.md"] if (docs_dir / "index.md").is_file() else []
+    return front + sorted((docs_dir / "vejledning").rglob("*.md"))
+
+
 def lix(text: str) -> float:
     """LIX of the visible prose of a Markdown page (front matter allowed)."""
     return analyse(text).score

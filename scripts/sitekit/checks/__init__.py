@@ -13,7 +13,7 @@ from typing import Callable
 from ..problems import Problem
 from . import front_matter
 from . import links
-from . import abbreviations, embeds, images, navigation, overdue, personal_data, spelling
+from . import abbreviations, embeds, images, navigation, overdue, personal_data, readability, spelling
 
 Check = Callable[[Path], list[Problem]]
 
@@ -28,6 +28,7 @@ CHECKS: list[tuple[str, Check]] = [
     ("gennemgang", overdue.check),
     ("stavning", spelling.check),
     ("forkortelser", abbreviations.check),
+    ("læsbarhed", readability.check),
 ]
 
 
