@@ -267,6 +267,9 @@ class _Site:
             joined = path
             if joined.startswith(self.root_path):
                 joined = "/" + joined[len(self.root_path):]
+            elif self.root_path != "/":
+                # Outside the site's own path (another edition's prefix, say): broken here.
+                return None
             target = posixpath.normpath(joined.lstrip("/")) if joined.strip("/") else ""
         else:
             base = posixpath.dirname(page_rel)

@@ -1,0 +1,69 @@
+"""Publishing with mike, as the publish workflow does (without --push): a new
+edition never removes an old one, and links stay right under a version prefix."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from sitekit.links import check_site
+
+MIKE = str(Path(sys.executable).parent / "mike")
+GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
+           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid",
+           "NO_MKDOCS_2_WARNING": "1"}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """This working tree, committed into a fresh repository, with two editions
+    deployed; the gh-pages branch unpacked."""
+    base = tmp_path_factory.mktemp("publish")
+    repo = base / "repo"
+    env = dict(os.environ, **GIT_ENV)
+    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                           cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\0")
+    for name in filter(None, files):
+        if (ROOT / name).is_file():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, repo / name)
+    for cmd in (["init", "--quiet", "--initial-branch", "main"], ["add", "--all"],
+                ["commit", "--quiet", "--message", "Udgave til test"]):
+        subprocess.run(["git", *cmd], cwd=repo, env=env, check=True)
+    env.pop("PYTHONPATH", None)  # the clone's hooks find the clone's scripts/
+    for version in ("2026", "2027"):
+        result = subprocess.run([MIKE, "deploy", "--update-aliases", version, "latest"],
+                                cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+        assert result.returncode == 0, result.stdout + result.stderr
+    archive = base / "gh-pages.tar"
+    subprocess.run(["git", "archive", "--output", str(archive), "gh-pages"], cwd=repo, check=True)
+    out = base / "gh-pages"
+    with tarfile.open(archive) as tar:
+        tar.extractall(out, filter="data")
+    return out
+
+
+def test_a_new_edition_keeps_the_old_one(published: Path):
+    versions = {v["version"]: v["aliases"] for v in json.loads((published / "versions.json").read_text())}
+    assert set(versions) == {"2026", "2027"}
+    assert versions["2027"] == ["latest"] and versions["2026"] == []
+    for version in ("2026", "2027"):
+        assert (published / version / "index.html").is_file()
+        assert (published / version / "vejledning" / "vink" / "index.html").is_file()
+
+
+def test_links_stay_right_under_a_version_prefix(published: Path):
+    problems = check_site(published / "2026", root_path="/2026/")
+    assert problems == [], "\n".join(p.format() for p in problems)
+    html = (published / "2026" / "vejledning" / "vink" / "index.html").read_text(encoding="utf-8")
+    footer = html[html.index('<div class="md-copyright">'):]
+    # The footer's link to the accessibility statement is relative, so it stays in the edition.
+    assert '<a href="../../om/tilgaengelighed/">Tilgængelighedserklæring</a>' in footer
