@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tarfile
 from pathlib import Path
 
 import pytest
@@ -43,11 +42,10 @@ def published(tmp_path_factory) -> Path:
         result = subprocess.run([MIKE, "deploy", "--update-aliases", version, "latest"],
                                 cwd=repo, env=env, capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stdout + result.stderr
-    archive = base / "gh-pages.tar"
-    subprocess.run(["git", "archive", "--output", str(archive), "gh-pages"], cwd=repo, check=True)
     out = base / "gh-pages"
-    with tarfile.open(archive) as tar:
-        tar.extractall(out, filter="data")
+    out.mkdir()
+    subprocess.run(["git", f"--work-tree={out}", "restore", "--source=gh-pages", "--worktree", "--", "."],
+                   cwd=repo, env=env, check=True)
     return out
 
 
