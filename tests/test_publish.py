@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT
 from sitekit.links import check_site
@@ -19,6 +20,17 @@ MIKE = str(Path(sys.executable).parent / "mike")
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid",
            "NO_MKDOCS_2_WARNING": "1"}
+
+
+def deploy_command() -> str:
+    """The publish workflow's own deploy step, without --push (nothing leaves
+    the machine), so a test run proves the line CI runs."""
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["publish"]["steps"]
+    run = next(s["run"] for s in steps if "mike deploy" in s.get("run", ""))
+    assert " --push " in run
+    lines = [line for line in run.splitlines() if not line.lstrip().startswith(("git config", "#"))]
+    return "\n".join(lines).replace(" --push ", " ")
 
 
 @pytest.fixture(scope="module")
@@ -38,9 +50,15 @@ def published(tmp_path_factory) -> Path:
                 ["commit", "--quiet", "--message", "Udgave til test"]):
         subprocess.run(["git", *cmd], cwd=repo, env=env, check=True)
     env.pop("PYTHONPATH", None)  # the clone's hooks find the clone's scripts/
+    # As on CI: the venv is not activated, so it is not on PATH. The clone
+    # shares this checkout's venv through a symlink.
+    venv_bin = str(Path(MIKE).parent)
+    env["PATH"] = os.pathsep.join(d for d in env.get("PATH", "").split(os.pathsep) if d != venv_bin)
+    (repo / ".venv").symlink_to(Path(sys.prefix))
+    command = deploy_command()
     for version in ("2026", "2027"):
-        result = subprocess.run([MIKE, "deploy", "--update-aliases", version, "latest"],
-                                cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+        result = subprocess.run(["bash", "-euc", command], cwd=repo, env=dict(env, SITE_VERSION=version),
+                                capture_output=True, text=True, timeout=300)
         assert result.returncode == 0, result.stdout + result.stderr
     out = base / "gh-pages"
     out.mkdir()
