@@ -14,6 +14,7 @@ the figures; asserts nothing (figures vary from machine to machine).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 import tempfile
 import time
@@ -23,21 +24,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitekit import links  # noqa: E402
 from sitekit.build import build_site  # noqa: E402
+from sitekit.newpage import front_matter  # noqa: E402
 from sitekit.paths import ROOT  # noqa: E402
 
-FRONT_MATTER = """---
-title: {title}
-description: Side {n} i et stort testsite til måling af bygning og linktjek.
-owner: redaktionen
-last_reviewed: 2026-11-01
-review_months: 24
-audience:
-  - alle
-sources:
-  - title: Testkilde
-    ref: Testreference 1
----
-"""
+REVIEWED = dt.date(2026, 11, 1)
+
+
+def front(title: str) -> str:
+    return front_matter(title, "Side i et stort testsite til måling af bygning og linktjek.", "redaktionen", "alle", REVIEWED)
 PER_SECTION = 50
 
 
@@ -54,10 +48,10 @@ def _rel(from_n: int, to_n: int) -> str:
 def generate(docs: Path, pages: int) -> None:
     """A site of ``pages`` pages (plus the pages the theme needs)."""
     (docs / "om").mkdir(parents=True)
-    (docs / "index.md").write_text(FRONT_MATTER.format(title="Forside", n=0)
+    (docs / "index.md").write_text(front("Forside")
                                    + "# Forside\n\nEt stort testsite.\n", encoding="utf-8")
     for name, title in [("om/index.md", "Om sitet"), ("om/tilgaengelighed.md", "Tilgængelighed")]:
-        (docs / name).write_text(FRONT_MATTER.format(title=title, n=0) + f"# {title}\n\nTekst.\n",
+        (docs / name).write_text(front(title) + f"# {title}\n\nTekst.\n",
                                  encoding="utf-8")
     for n in range(pages):
         nxt, prev, far = (n + 1) % pages, (n - 1) % pages, (n * 7 + 3) % pages
@@ -65,7 +59,7 @@ def generate(docs: Path, pages: int) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         html_target = _rel(n, far).replace(".md", "/")
         body = [
-            FRONT_MATTER.format(title=f"Side {n}", n=n),
+            front(f"Side {n}"),
             f"# Side {n}\n",
             "## Hvad handler siden om?\n",
             f"Tekst om emne {n}. Læs også [side {nxt}]({_rel(n, nxt)}) og "

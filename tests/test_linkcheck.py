@@ -4,6 +4,7 @@ broken, redirect (with a suggestion when permanent) or "prøv igen senere"."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 import subprocess
@@ -19,25 +20,18 @@ import pytest
 from conftest import ROOT
 from sitekit import linkcheck, links
 from sitekit.build import build_site
+from sitekit.newpage import front_matter
 
 HOST = "127.0.0.2"   # not 127.0.0.1: the real check skips loopback; tests opt in
 TIMEOUT = 2          # seconds lychee waits; the slow page takes SLOW
 SLOW = 5
 MAX_LIFETIME = 120   # the server stops by itself after this, whatever happens
 
-FRONT_MATTER = """---
-title: {title}
-description: Side i testsitet for linktjek.
-owner: redaktionen
-last_reviewed: 2026-11-01
-review_months: 24
-audience:
-  - alle
-sources:
-  - title: Testkilde
-    ref: Testreference 1
----
-"""
+REVIEWED = dt.date(2026, 11, 1)
+
+
+def front(title: str) -> str:
+    return front_matter(title, "Side i testsitet for linktjek.", "redaktionen", "alle", REVIEWED)
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -124,10 +118,10 @@ def _site(tmp: Path, body: str) -> tuple[Path, Path]:
     """A small fixture site built with the real config: (docs dir, built site)."""
     docs = tmp / "docs"
     (docs / "om").mkdir(parents=True)
-    (docs / "index.md").write_text(FRONT_MATTER.format(title="Forside") + "# Forside\n\n" + body,
+    (docs / "index.md").write_text(front("Forside") + "# Forside\n\n" + body,
                                    encoding="utf-8")
     for name, title in [("om/index.md", "Om sitet"), ("om/tilgaengelighed.md", "Tilgængelighed")]:
-        (docs / name).write_text(FRONT_MATTER.format(title=title) + f"# {title}\n\nTekst.\n", encoding="utf-8")
+        (docs / name).write_text(front(title) + f"# {title}\n\nTekst.\n", encoding="utf-8")
     result = build_site(tmp / "site", docs_dir=docs, auto_nav=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return docs, tmp / "site"

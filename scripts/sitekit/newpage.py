@@ -38,7 +38,8 @@ def _yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def page_text(title: str, description: str, owner: str, audience: str, today: dt.date) -> str:
+def front_matter(title: str, description: str, owner: str, audience: str, today: dt.date) -> str:
+    """Front matter that passes the metadata check, with the memo as its source."""
     return f"""---
 title: {_yaml_text(title)}
 description: {_yaml_text(description)}
@@ -53,7 +54,11 @@ sources:
     date: 2015-01-15
     ref: Sagsnr. 2015-0014696
 ---
+"""
 
+
+def page_text(title: str, description: str, owner: str, audience: str, today: dt.date) -> str:
+    return front_matter(title, description, owner, audience, today) + f"""
 # {title}
 
 Skriv det vigtigste først: hvad skal læseren gøre?
