@@ -4,12 +4,15 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-PYTHON ?= $(shell command -v python3.11 2>/dev/null || command -v python3)
+# Debian 12's own Python first (the README's promise), then any Python 3.11.
+PYTHON ?= $(shell test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || command -v python3.11 2>/dev/null || command -v python3)
 VENV := .venv
 PY := $(VENV)/bin/python
 SITE_PY := $(PY) scripts/site.py
 # Re-install when the pinned requirements change.
 STAMP := $(VENV)/.requirements-installed
+# The preview server's port: make serve PORT=8001
+PORT ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
 
@@ -23,7 +26,7 @@ $(STAMP): requirements.txt
 	@touch $@
 
 serve: $(STAMP) ## Vis sitet på http://127.0.0.1:8000, mens du skriver
-	$(SITE_PY) serve
+	$(SITE_PY) serve --port $(PORT)
 
 build: $(STAMP) ## Byg sitet strengt til site/ (en advarsel stopper bygningen)
 	$(SITE_PY) build

@@ -24,6 +24,7 @@ case "${1:-}" in
   venv)
     python="${2:-python3}"
     if [ ! -x .venv/bin/python ]; then
+      echo "Første gang: opretter et Python-miljø i .venv/ med $python ($("$python" --version 2>&1))."
       if ! "$python" -m venv .venv 2>/dev/null; then
         rm -rf .venv
         # Debian ships venv in its own package.
@@ -31,7 +32,15 @@ case "${1:-}" in
         "$python" -m venv .venv
       fi
     fi
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+    count=$(grep -c '^[A-Za-z]' requirements.txt)
+    echo "Installerer $count låste pakker fra requirements.txt. Første gang tager det 1-3 minutter …"
+    # One line per package, so a first install shows that it is moving.
+    if ! .venv/bin/python -m pip install --disable-pip-version-check --progress-bar off -r requirements.txt \
+      | { grep --line-buffered -E '^(Collecting|Successfully installed)' || true; } \
+      | sed -u -e 's/^Collecting /  henter /' -e 's/^Successfully installed .*/  færdig./'; then
+      echo "Installationen fejlede. Læs fejlen ovenfor, og kør kommandoen igen." >&2
+      exit 1
+    fi
     ;;
   system)
     missing=()
