@@ -1,8 +1,9 @@
 """The strict build: the real site passes, and each kind of mistake in a small
-fixture site fails it with a message that names the file."""
+fixture site fails it with a Danish message that names the file."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -36,25 +37,27 @@ def test_correct_fixture_site_builds(tmp_path: Path):
     ("broken-anchor", "intet-afsnit"),
     ("foreign-script", "cdn.example.org"),
 ])
-def test_mistake_fails_the_build(name: str, expected: str, tmp_path: Path):
+def test_mistake_fails_the_build_in_danish(name: str, expected: str, tmp_path: Path):
     result = _build_fixture(name, tmp_path)
     out = result.stdout + result.stderr
-    assert result.returncode != 0, out
-    assert "WARNING" in out and expected in out and "index.md" in out, out
+    assert result.returncode == 1, out
+    assert expected in out and f"sites/{name}/docs/index.md:" in out and "Sådan retter du det:" in out, out
+    assert "WARNING" not in out and "Traceback" not in out
 
 
-def test_make_build_command_fails_on_a_warning(tmp_path: Path):
-    """The command editors and CI run (scripts/site.py build) exits non-zero on a warning."""
-    result = subprocess.run([sys.executable, "scripts/site.py", "build", "--site-dir", str(tmp_path / "s")],
-                            cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    bad = subprocess.run(
-        [sys.executable, "-c",
-         "import sys; sys.path.insert(0, 'scripts'); from sitekit.build import build_site; "
-         f"r = build_site({str(tmp_path / 'b')!r}, docs_dir={str(SITES / 'broken-link' / 'docs')!r}, auto_nav=True); "
-         "sys.exit(r.returncode)"],
-        cwd=ROOT, capture_output=True, text=True)
-    assert bad.returncode != 0
+def test_build_command_fails_on_a_mistake_and_says_so_once(tmp_path: Path):
+    """The command editors and CI run (python -m sitekit build) exits 1, with one summary line."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
+    bad = subprocess.run([sys.executable, "-m", "sitekit", "build", "--site-dir", str(tmp_path / "b"),
+                          "--docs-dir", str(SITES / "broken-link" / "docs")],
+                         cwd=ROOT, env=env, capture_output=True, text=True)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert bad.stdout.count(" fejl i ") == 1
+
+
+def test_nothing_named_site_py_shadows_the_standard_library():
+    assert not (ROOT / "scripts" / "site.py").exists()
+    assert not list((ROOT / "scripts").glob("site.py*"))
 
 
 def test_every_page_has_accessibility_statement_link(built_site: Path):

@@ -137,7 +137,7 @@ def _linkcheck(docs: Path, site: Path, tmp: Path, base: str, *extra: str
     """The command behind `make linkcheck`, on a built site, with fast test settings."""
     out = tmp / "rapport"
     result = subprocess.run(
-        [sys.executable, "scripts/site.py", "linkcheck", "--site-dir", str(site), "--docs-dir", str(docs),
+        [sys.executable, "-m", "sitekit", "linkcheck", "--site-dir", str(site), "--docs-dir", str(docs),
          "--out", str(out), "--cache-dir", str(tmp / "cache"), "--include-loopback",
          "--timeout", str(TIMEOUT), "--max-retries", "1", "--retry-wait-time", "1",
          "--only-url", _only(base), *extra],

@@ -17,16 +17,15 @@ from sitekit.pages import parse_page
 
 
 def new_page(docs: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = dict(os.environ, SITEKIT_TODAY=TODAY)
-    return subprocess.run([sys.executable, "scripts/site.py", "new-page", "--docs-dir", str(docs), *args],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=60,
+    return subprocess.run([sys.executable, "-m", "sitekit", "new-page", "--docs-dir", str(docs), "--dato", TODAY, *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60,
                           stdin=subprocess.DEVNULL)
 
 
 def site(tmp_path: Path) -> Path:
     """The passing fixture site, with a Vejledning section in its nav."""
     shutil.copytree(FIXTURES / "checks" / "ok" / "docs", tmp_path / "docs")
-    (tmp_path / "mkdocs.yml").write_text("nav:\n  - Forside: index.md\n  - Vejledning:\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("nav:\n  - Forside: index.md\n  - Vejledning:\n      - index.md\n", encoding="utf-8")
     return tmp_path / "docs"
 
 
@@ -51,6 +50,14 @@ def test_a_new_page_passes_the_checks_once_it_is_in_the_menu(tmp_path):
     assert nav_line == "      - vejledning/hvad-goer-du-naar-en-kollega-er-bekymret.md"
     config = tmp_path / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + nav_line + "\n", encoding="utf-8")
+    # The template's stand-in text is not a finished page.
+    unfinished = run_check(docs)
+    assert unfinished.returncode == 1 and "Siden er ikke færdig" in unfinished.stdout, unfinished.stdout
+    # The editor writes the text.
+    text = path.read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1].split("\n\n", 1)[0]
+    path.write_text(text.split("\n---\n", 1)[0] + "\n---\n" + body + "\n\nDu kan få råd hos din leder.\n",
+                    encoding="utf-8")
     after = run_check(docs)
     assert after.returncode == 0, after.stdout + after.stderr
     assert "Ingen fejl fundet." in after.stdout

@@ -78,9 +78,8 @@ def test_last_changed_from_one_git_log_in_copenhagen_time(tmp_path):
 # --- the review report command --------------------------------------------------------
 
 def test_review_command_lists_overdue_first_placeholders_and_markers():
-    env = dict(os.environ, SITEKIT_TODAY="2026-11-26")
-    result = subprocess.run([sys.executable, "scripts/site.py", "review", "--docs-dir", str(PAGEMETA)],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-m", "sitekit", "review", "--docs-dir", str(PAGEMETA),
+                             "--dato", "2026-11-26"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     lines = [ln for ln in result.stdout.splitlines() if "docs/" in ln and "senest" in ln]
     assert "Overskredet" in lines[0] and lines[0].endswith("docs/gammel.md")
@@ -109,8 +108,7 @@ def test_markers_in_data_and_snippet_files_are_listed_but_comments_are_not(tmp_p
 @pytest.fixture(scope="module")
 def pagemeta_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("pagemeta") / "site"
-    result = build_site(site, docs_dir=PAGEMETA, auto_nav=True,
-                        env={"SITEKIT_TODAY": "2026-11-26", "EDIT_URI": EDIT_URI})
+    result = build_site(site, docs_dir=PAGEMETA, auto_nav=True, today="2026-11-26", env={"EDIT_URI": EDIT_URI})
     assert result.returncode == 0, result.stdout + result.stderr
     # The fixture docs have no assets of their own: add the real stylesheets and
     # scripts (page-meta.css, review-date.js) so the browser sees the real page.

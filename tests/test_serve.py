@@ -19,7 +19,7 @@ def _free_port() -> int:
 
 def test_serve_shows_the_danish_site():
     port = _free_port()
-    proc = subprocess.Popen([sys.executable, "scripts/site.py", "serve", "--port", str(port)],
+    proc = subprocess.Popen([sys.executable, "-m", "sitekit", "serve", "--port", str(port)],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.monotonic() + 60

@@ -7,19 +7,14 @@ field or shortcode is logged as a warning, which fails the strict build.
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import contacts  # noqa: E402
-from sitekit.shortcodes import find  # noqa: E402
-
-log = logging.getLogger("mkdocs.hooks.contacts")
-
-# Every shortcode the site's hooks understand; anything else is a typo.
-KNOWN_SHORTCODES = {"kontakt", "kontakter", "ordliste"}
+from sitekit.problems import Problem, report  # noqa: E402
+from sitekit.shortcodes import source_line  # noqa: E402
 
 _state: dict = {}
 
@@ -27,7 +22,7 @@ _state: dict = {}
 def on_files(files, config, **kwargs):
     path = contacts.contacts_file_for(config.docs_dir)
     for problem in contacts.validate(path):
-        log.warning("%s", problem.format())
+        report(problem)
     try:
         _state["contacts"] = contacts.load_contacts(path)
     except contacts.ContactsError:
@@ -38,17 +33,10 @@ def on_files(files, config, **kwargs):
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     src = page.file.src_uri
-    # Line numbers as the editor sees them in the file (MkDocs removed the front matter).
-    source = page.file.content_string
-    start = source.find(markdown[:200]) if markdown.strip() else -1
-    offset = source.count("\n", 0, start) if start > 0 else 0
-    markdown, errors = contacts.render_markdown(markdown, _state.get("contacts", {}), src,
+    rendered, errors = contacts.render_markdown(markdown, _state.get("contacts", {}), src,
                                                 _state.get("contact_page"))
     for code, message in errors:
-        log.warning("%s, linje %d: %s %s", src, code.line + offset, code.text, message)
-    for code in find(markdown):
-        if code.name not in KNOWN_SHORTCODES:
-            log.warning("%s, linje %d: Koden %s findes ikke. Brug [[kontakt ID]], [[kontakt ID FELT]], "
-                        "[[kontakter]] eller [[ordliste]] – se vejledningen for redaktører.",
-                        src, code.line + offset, code.text)
-    return markdown
+        report(Problem.at(Path(config.docs_dir) / src, source_line(page, markdown, code.line), "kontakter",
+                          f"{code.text}: {message}",
+                          "Ret koden, så den passer til docs/_data/kontakter.yml (se 'Ret en side')."))
+    return rendered

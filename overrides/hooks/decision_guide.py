@@ -8,7 +8,6 @@ logged as a warning, which fails the strict build.
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
@@ -17,9 +16,9 @@ from mkdocs.structure.files import File
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import decision_guide  # noqa: E402
-from sitekit.paths import rel  # noqa: E402
+from sitekit.problems import Problem, report  # noqa: E402
 
-log = logging.getLogger("mkdocs.hooks.decision_guide")
+HINT = "Ret trinnet i beslutningsguidens datafil. Kør python -m sitekit.decision_guide for at se guiden som træ."
 
 
 def on_files(files, config, **kwargs):
@@ -30,12 +29,13 @@ def on_files(files, config, **kwargs):
         guide = decision_guide.load(path)
     except decision_guide.GuideError as exc:
         for problem in exc.problems:
-            log.warning("%s: %s", rel(path), problem)
+            report(Problem.at(path, None, "beslutningsguide", problem, HINT))
         return files
     for src_uri, content in decision_guide.pages(guide).items():
         if files.get_file_from_path(src_uri) is not None:
-            log.warning("%s: Siden %s findes allerede som fil, men guiden laver den selv ud fra trinnet "
-                        "med samme id. Slet filen, eller giv trinnet et andet id.", rel(path), src_uri)
+            report(Problem.at(path, None, "beslutningsguide",
+                              f"Siden {src_uri} findes allerede som fil, men guiden laver den selv ud fra "
+                              "trinnet med samme id.", "Slet filen, eller giv trinnet et andet id."))
             continue
         files.append(File.generated(config, src_uri, content=content))
     return files

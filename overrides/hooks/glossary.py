@@ -7,32 +7,34 @@ is logged as a warning, which fails the strict build.
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import glossary  # noqa: E402
-from sitekit.paths import rel  # noqa: E402
-
-log = logging.getLogger("mkdocs.hooks.glossary")
+from sitekit.paths import data_file  # noqa: E402
+from sitekit.problems import Problem, report  # noqa: E402
+from sitekit.shortcodes import source_line  # noqa: E402
 
 _entries: list = []
 
 
 def on_files(files, config, **kwargs):
-    _entries[:] = glossary.load()
+    path = data_file(config.docs_dir, "_snippets/ordliste.md")
+    _entries[:] = glossary.load(path)
     for first, again in glossary.duplicates(_entries):
-        log.warning("%s:%d: '%s' er forklaret to gange i ordlisten (også på linje %d). "
-                    "Slet den ene forklaring.", rel(glossary.GLOSSARY_FILE), again.line, again.term, first.line)
+        report(Problem.at(path, again.line, "ordliste",
+                          f"'{again.term}' er forklaret to gange i ordlisten (også på linje {first.line}).",
+                          "Slet den ene forklaring."))
     return files
 
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     markdown, errors = glossary.render_markdown(markdown, _entries)
     for code, message in errors:
-        log.warning("%s: %s %s", page.file.src_uri, code.text, message)
+        report(Problem.at(Path(config.docs_dir) / page.file.src_uri, source_line(page, markdown, code.line),
+                          "ordliste", f"{code.text}: {message}", "Ret koden som beskrevet."))
     return markdown
 
 

@@ -8,17 +8,16 @@ Each problem is logged as a warning, so the strict build fails.
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit.links import already_reported, check_site, mkdocs_link_warnings, static_files  # noqa: E402
+from sitekit.links import already_reported, check_site, line_in_source, mkdocs_link_warnings, static_files  # noqa: E402
+from sitekit.problems import Problem, report  # noqa: E402
 from sitekit.paths import DOCS  # noqa: E402
 
-log = logging.getLogger("mkdocs.hooks.links")
 _sources: dict[str, str] = {}
 
 
@@ -50,9 +49,6 @@ def on_files(files, config, **kwargs):
 
 
 def on_post_build(config, **kwargs) -> None:
-    # `make check` runs the same check itself and turns it off here (see checks/links.py).
-    if os.environ.get("SITEKIT_LINKS_HOOK") == "off":
-        return
     root_path = urlsplit(config.site_url or "/").path or "/"
     also_present = None
     if Path(config.docs_dir).resolve() != DOCS.resolve():
@@ -64,5 +60,6 @@ def on_post_build(config, **kwargs) -> None:
                               also_present=also_present):
         if already_reported(problem, mkdocs_link_warnings(_recorder.lines)):
             continue
-        # A warning fails the strict build.
-        log.warning("%s", problem.format())
+        path = Path(config.docs_dir) / problem.source if problem.source else Path(config.site_dir) / problem.page
+        report(Problem.at(path, line_in_source(path, problem.target) if problem.source else None, "links",
+                          problem.message, problem.hint))

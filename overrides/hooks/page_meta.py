@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit.pagemeta import SiteMeta  # noqa: E402
+from sitekit.problems import report  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.page_meta")
 _site: SiteMeta | None = None
@@ -27,11 +28,7 @@ def on_files(files, config, **kwargs):
     generated = {f.src_uri: f.content_string for f in pages if f.generated_by}
     _site = SiteMeta.load(Path(config.docs_dir), [f.src_uri for f in pages], generated=generated)
     for problem in sorted(_site.problems):
-        # A warning fails the strict build.
-        text = f"{problem.location()}: {problem.message}"
-        if problem.hint:
-            text += f" Sådan retter du det: {problem.hint}"
-        log.warning(text)
+        report(problem)
     if _site.git.shallow:
         log.info("Git-historikken er hentet uden ældre versioner (shallow clone), så 'Senest ændret' "
                  "vises ikke på siderne. Hent hele historikken (fetch-depth: 0) for at vise datoerne.")

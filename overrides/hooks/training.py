@@ -6,7 +6,7 @@ scripts/sitekit/training.py. It replaces two markers, each on a line of its own:
 * ``<!-- selvtjek: modul-1 -->``: a self-check from docs/_data/selvtjek.yml;
 * ``<!-- værktøjslinje -->``: the presentation and print buttons.
 
-An unknown self-check or a broken data file stops the build with a Danish message.
+An unknown self-check or a broken data file fails the build with a Danish message.
 """
 
 from __future__ import annotations
@@ -16,9 +16,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from mkdocs.exceptions import PluginError  # noqa: E402
-
 from sitekit import selfcheck, training  # noqa: E402
+from sitekit.problems import Problem, report  # noqa: E402
 
 
 def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
@@ -34,7 +33,9 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
     try:
         return selfcheck.render_markers(markdown, selfcheck.load(), page.file.src_uri, link)
     except selfcheck.SelfCheckError as exc:
-        raise PluginError(str(exc)) from exc
+        report(Problem.at(selfcheck.DATA_FILE, None, "selvtjek", str(exc),
+                          "Ret selvtjekket i datafilen, eller ret markøren på siden."))
+        return markdown
 
 
 def on_serve(server, config, builder, **kwargs):

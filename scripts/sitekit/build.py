@@ -1,31 +1,46 @@
-"""Build the site exactly as `make build`, CI and the tests do.
+"""The one pipeline: `make check`, `make build`, CI and the tests all run this strict build.
 
 The build runs in a child process (MkDocs keeps global state between builds)
-and calls MkDocs' own API the way `mkdocs build --strict` does. Tests reuse it
-with ``docs_dir`` and ``auto_nav`` to build small fixture sites with the real
-configuration, hooks and templates.
+and calls MkDocs' own API the way `mkdocs build --strict` does. Hooks report
+every problem to one collector (sitekit.problems); the checks that need no
+build (spelling, personal data, LIX …) run in the same pass (overrides/hooks/
+checks.py). The child prints the problems in Danish, then one summary line,
+and exits 1 when there is an error. Tests reuse it with ``docs_dir`` and
+``auto_nav`` to build small fixture sites with the real configuration.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
 
 from .paths import CONFIG, ROOT
 
 
 def build_site(site_dir: Path, docs_dir: Path | None = None, auto_nav: bool = False,
-               env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the strict build into ``site_dir``; returncode 0 only without warnings."""
+               env: dict[str, str] | None = None, today: dt.date | str | None = None,
+               config: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the strict build into ``site_dir``; returncode 0 only without errors.
+
+    ``today`` is the date reviews are measured against (default: today in Copenhagen).
+    """
     cmd = [sys.executable, "-m", "sitekit.build", "--site-dir", str(Path(site_dir).resolve())]
     if docs_dir is not None:
         cmd += ["--docs-dir", str(Path(docs_dir).resolve())]
+    if config is not None:
+        cmd += ["--config", str(Path(config).resolve())]
     if auto_nav:
         cmd.append("--auto-nav")
+    if today:
+        cmd += ["--dato", str(today)]
     full_env = dict(os.environ)
     full_env["NO_MKDOCS_2_WARNING"] = "1"
     full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), full_env.get("PYTHONPATH")]))
@@ -33,24 +48,59 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, auto_nav: bool = Fa
     return subprocess.run(cmd, cwd=ROOT, env=full_env, capture_output=True, text=True, check=False)
 
 
-def _build(site_dir: str, docs_dir: str | None, auto_nav: bool) -> int:
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml's !ENV and !!python/name tags as None (for the menu of a fixture site)."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def yaml_problem(text: str, default: Path):
+    """A Danish problem for MkDocs' 'error parsing the configuration file' (the mark names file and line)."""
+    from .problems import Problem
+
+    marks = re.findall(r'in "([^"]+)", line (\d+)', text)
+    file, line = (Path(marks[-1][0]), int(marks[-1][1])) if marks else (default, None)
+    what = re.search(r"\n([^\n]*(?:expected|found|could not)[^\n]*)", text)
+    return Problem.at(file, line, "yaml",
+                      "Filen er ikke gyldig YAML, så sitet kan ikke bygges"
+                      + (f" ({what.group(1).strip()})." if what else "."),
+                      "Tjek indrykningen på linjen og linjen over den: linjer på samme niveau (fx punkter i "
+                      "menuen under nav) skal have præcis samme antal mellemrum foran. Brug mellemrum, ikke "
+                      "tabulator, og sæt anførselstegn om tekst med kolon.")
+
+
+def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Path) -> int:
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    # Show INFO and up, as `mkdocs build` does. Never raise this above WARNING:
-    # strict mode counts only the warnings that reach the logger.
-    handler = logging.StreamHandler(sys.stdout)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    from . import problems
+
+    # Strict mode counts the warnings that reach the logger, so it stays at INFO;
+    # nothing is printed but the collector's Danish list.
+    collector = problems.Collector()
     logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
+    logger.addHandler(collector)
     logger.setLevel(logging.INFO)
+    logger.propagate = False
 
     overrides: dict = {"site_dir": site_dir, "strict": True}
     if docs_dir:
         overrides["docs_dir"] = docs_dir
+        problems.CONTEXT["docs_dir"] = Path(docs_dir)
+        menu = Path(docs_dir).parent / "mkdocs.yml"
+        if not auto_nav and menu.is_file() and menu.resolve() != config_file.resolve():
+            # A fixture site's own menu: nav and not_in_nav, everything else from the real config.
+            problems.CONTEXT["config"] = menu
+            try:
+                own = yaml.load(menu.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}  # noqa: S506
+            except yaml.YAMLError as exc:
+                collector.problems.append(yaml_problem(f"{exc}".replace("<unicode string>", str(menu)), menu))
+                own = {}
+            overrides.update({k: own[k] for k in ("nav", "not_in_nav") if k in own})
     try:
-        config = load_config(str(CONFIG), **overrides)
+        config = load_config(str(config_file), **overrides)
         if auto_nav:
             # load_config ignores None overrides, so clear the page tree here.
             config["nav"] = None
@@ -59,17 +109,34 @@ def _build(site_dir: str, docs_dir: str | None, auto_nav: bool) -> int:
             build(config)
         finally:
             config.plugins.on_shutdown()
-    except (exceptions.Abort, exceptions.ConfigurationError) as exc:
-        print(f"ERROR   -  {exc}")
-        return 1
-    return 0
+    except exceptions.ConfigurationError as exc:
+        if "error parsing the configuration file" in str(exc):
+            collector.problems.append(yaml_problem(str(exc), config_file))
+        elif not collector.errors():
+            collector.problems.extend(problems.translate(str(exc)))
+    except exceptions.Abort as exc:
+        if not collector.errors():  # "Aborted with N warnings": the warnings are the problems
+            collector.problems.extend(problems.translate(str(exc)))
+    except exceptions.MkDocsException as exc:  # a hook stopped the build with a Danish message
+        collector.problems.extend(problems.translate(str(exc)))
+    print(problems.summary(collector.problems, problems.CONTEXT.get("notes", "")))
+    return 1 if collector.errors() else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Strict build (used by `python -m sitekit build`/`check`).")
+    parser.add_argument("--site-dir", required=True)
+    parser.add_argument("--docs-dir")
+    parser.add_argument("--config", type=Path, default=CONFIG)
+    parser.add_argument("--auto-nav", action="store_true", help="navigation from the file tree")
+    parser.add_argument("--dato", type=dt.date.fromisoformat, help="dagens dato (ÅÅÅÅ-MM-DD)")
+    args = parser.parse_args(argv)
+    os.chdir(ROOT)
+    from . import reviews
+
+    reviews.TODAY = args.dato
+    return _build(args.site_dir, args.docs_dir, args.auto_nav, args.config)
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description="Strict build (used by scripts/site.py build).")
-    parser.add_argument("--site-dir", required=True)
-    parser.add_argument("--docs-dir")
-    parser.add_argument("--auto-nav", action="store_true", help="navigation from the file tree")
-    args = parser.parse_args()
-    os.chdir(ROOT)
-    sys.exit(_build(args.site_dir, args.docs_dir, args.auto_nav))
+    sys.exit(main())

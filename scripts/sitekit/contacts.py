@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from .paths import DATA, rel
+from .paths import DATA, data_file, rel
 from .problems import Problem
 from .shortcodes import Shortcode, ShortcodeError, replace
 
@@ -123,11 +123,7 @@ PLACEHOLDER_HTML = f'<span class="udfyldes">{PLACEHOLDER}</span>'
 
 def contacts_file_for(docs_dir: Path | str | None) -> Path:
     """The contacts file a docs folder uses: its own _data/kontakter.yml, else the project's."""
-    if docs_dir is not None:
-        own = Path(docs_dir) / "_data" / "kontakter.yml"
-        if own.is_file():
-            return own
-    return CONTACTS_FILE
+    return data_file(docs_dir, "_data/kontakter.yml")
 
 
 def is_placeholder(value: Any) -> bool:

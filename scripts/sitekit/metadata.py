@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from .contacts import CONTACTS_FILE, ContactsError, load_contacts
+from .contacts import ContactsError, contacts_file_for, load_contacts
 from .pages import FrontMatterError, Page, parse_page, split_front_matter
 from .problems import Problem
 
@@ -47,8 +47,7 @@ _FIELD_HELP = {
 
 def contacts_for(docs_dir: Path) -> dict[str, dict[str, Any]]:
     """The contacts a docs folder uses: its own _data/kontakter.yml, else the project's."""
-    own = Path(docs_dir) / "_data" / "kontakter.yml"
-    return load_contacts(own if own.is_file() else CONTACTS_FILE)
+    return load_contacts(contacts_file_for(docs_dir))
 
 
 def _node_lines(text: str) -> dict[tuple, int]:

@@ -18,3 +18,9 @@ def rel(path: Path, start: Path = ROOT) -> str:
         return Path(path).resolve().relative_to(start.resolve()).as_posix()
     except ValueError:
         return Path(path).as_posix()
+
+
+def data_file(docs_dir: Path | str | None, name: str) -> Path:
+    """A docs folder's own data file (name like "_data/kontakter.yml"), else the project's."""
+    own = Path(docs_dir) / name if docs_dir is not None else DOCS / name
+    return own if own.is_file() else DOCS / name

@@ -1,46 +1,160 @@
-"""One shape for every mistake a check finds, worded in Danish for editors."""
+"""One shape for every mistake the build finds, and one collector that prints them in Danish.
+
+Hooks and checks call ``report(problem)``. It logs the problem through MkDocs'
+logger: an error as a warning (which fails the strict build, also in `mkdocs
+serve`), a warning (an overdue review) as info. The build command
+(sitekit.build) attaches a ``Collector`` to that logger; it keeps our problems
+and turns MkDocs' own English warnings (links, anchors, the menu) into Danish
+ones, so `make check` and `make build` print one list and one summary line.
+"""
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .paths import rel
+from .paths import CONFIG, DOCS, rel
+
+ERROR, WARNING = "fejl", "advarsel"
+log = logging.getLogger("mkdocs.plugins.sitekit")
 
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """A mistake in one file: where it is, what is wrong and what to do.
-
-    ``message`` and ``hint`` are Danish sentences an editor can act on.
-    """
+    """A mistake in one file: where it is, what is wrong and what to do (Danish sentences)."""
 
     file: str
     line: int | None
     check: str
     message: str
     hint: str = ""
+    level: str = ERROR
 
     @classmethod
-    def at(cls, path: Path | str, line: int | None, check: str, message: str, hint: str = "") -> "Problem":
-        return cls(rel(Path(path)), line, check, message, hint)
+    def at(cls, path: Path | str, line: int | None, check: str, message: str, hint: str = "",
+           level: str = ERROR) -> Problem:
+        return cls(rel(Path(path)) if str(path) else "", line, check, message, hint, level)
 
     def location(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file
+        return f"{self.file}:{self.line}" if self.line else self.file or "mkdocs.yml"
 
     def format(self) -> str:
-        text = f"{self.location()}: {self.message}"
+        prefix = "Advarsel: " if self.level == WARNING else ""
+        text = f"{self.location()}: {prefix}{self.message}"
         if self.hint:
             text += f"\n    Sådan retter du det: {self.hint}"
         return text
 
 
-def report(problems: list[Problem]) -> str:
-    """All problems, sorted by file and line, with a Danish summary line last."""
-    if not problems:
-        return "Ingen fejl fundet."
-    lines = [p.format() for p in sorted(problems, key=lambda p: (p.file, p.line or 0, p.check))]
-    files = len({p.file for p in problems})
-    noun = "fejl" if len(problems) == 1 else "fejl"
-    lines.append(f"\n{len(problems)} {noun} i {files} {'fil' if files == 1 else 'filer'}.")
-    return "\n".join(lines)
+def report(problem: Problem) -> None:
+    """Report a problem to the build: an error fails the strict build, a warning does not."""
+    log.log(logging.WARNING if problem.level == ERROR else logging.INFO, "%s", problem.format(),
+            extra={"problem": problem})
+
+
+# --- MkDocs' own warnings, in Danish ----------------------------------------------------------
+
+# Filled by the build (sitekit.build) and the checks hook: where the docs and the menu live, and
+# the anchors of every page (for "the page has these sections").
+CONTEXT: dict = {"docs_dir": DOCS, "config": CONFIG, "anchors": {}}
+
+_LINK = re.compile(r"Doc file '(?P<file>[^']+)' contains (?:an? )?(?:[\w ]+ )?link '(?P<target>[^']+)'(?P<rest>.*)",
+                   re.S)
+_MEAN = re.compile(r"Did you mean '([^']+)'\?")
+_ANCHOR = re.compile(r"(?:the doc '(?P<doc>[^']+)' does not contain an anchor|there is no such anchor)")
+_NAV_MISSING = re.compile(r"A reference to '(?P<target>[^']+)' is included in the 'nav' configuration, which is not")
+_OMITTED = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration:"
+LINK_HINT = "Link til .md-filen med en relativ sti, fx ../vejledning/vink.md (stien er relativ til filen selv)."
+
+
+def _line_of(path: Path, needle: str) -> int | None:
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return None
+    return next((n for n, line in enumerate(lines, start=1) if needle and needle in line), None)
+
+
+def _link_problem(m: re.Match) -> Problem:
+    source, target, rest = CONTEXT["docs_dir"] / m["file"], m["target"], m["rest"]
+    line = _line_of(source, target)
+    mean = _MEAN.search(rest)
+    also = f" Mente du '{mean.group(1)}'?" if mean else ""
+    if a := _ANCHOR.search(rest):
+        doc = a["doc"] or m["file"]
+        fragment = target.split("#", 1)[1]
+        anchors = sorted(CONTEXT["anchors"].get(doc, ()))
+        shown = ", ".join("#" + x for x in anchors) if anchors else "ingen"
+        return Problem.at(source, line, "links",
+                          f"Linket '{target}' peger på afsnittet '#{fragment}' på siden '{doc}', "
+                          "men det afsnit findes ikke.",
+                          f"Siden har disse afsnit: {shown}. Ret delen efter #, så den svarer til et af dem "
+                          "(æ, ø og å bliver stående i afsnittets navn), eller fjern delen efter #.")
+    if "absolute link" in rest or "absolute" in m.group(0).split("link")[0]:
+        return Problem.at(source, line, "links", f"Linket '{target}' er en absolut adresse (det starter med /).",
+                          LINK_HINT)
+    if "unrecognized" in m.group(0):
+        return Problem.at(source, line, "links", f"Linket '{target}' peger ikke på en side eller fil, MkDocs kender.",
+                          LINK_HINT + also)
+    return Problem.at(source, line, "links", f"Linket '{target}' peger på en fil, der ikke findes.",
+                      "Ret stien, så den peger på en fil, der findes, eller fjern linket. " + LINK_HINT + also)
+
+
+def translate(text: str) -> list[Problem]:
+    """MkDocs' English warning as Danish problems (the text itself when we do not know it)."""
+    if m := _LINK.search(text):
+        return [_link_problem(m)]
+    if m := _NAV_MISSING.search(text):
+        config = CONTEXT["config"]
+        return [Problem.at(config, _line_of(config, m["target"]), "menu",
+                           f"Menuen (nav) nævner '{m['target']}', men filen findes ikke i docs/.",
+                           "Ret stavningen af filnavnet i menuen, eller fjern linjen.")]
+    if text.startswith("Config value 'nav'"):
+        return [Problem.at(CONTEXT["config"], None, "menu", "Menuen (nav) kan ikke læses: " + text.split(": ", 1)[1],
+                           "Et afsnit i menuen skal have mindst én side under sig, og linjerne under et afsnit "
+                           "skal være rykket lige langt ind (6 mellemrum foran '- ').")]
+    if text.startswith(_OMITTED):
+        return [Problem.at(CONTEXT["docs_dir"] / uri.strip(" -"), 1, "menu",
+                           "Siden er ikke med i menuen (nav i mkdocs.yml).",
+                           f"Tilføj linjen '      - {uri.strip(' -')}' under det rigtige afsnit i menuen. "
+                           "Skal siden kun nås fra andre sider, så tilføj den under not_in_nav.")
+                for uri in text.splitlines()[1:] if uri.strip(" -")]
+    return [Problem("", None, "mkdocs", text.strip(),
+                    "Læs beskeden: den nævner filen. Kan du ikke rette fejlen, så spørg en udvikler.")]
+
+
+class Collector(logging.Handler):
+    """Keeps every problem reported during one build, MkDocs' own warnings in Danish."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.problems: list[Problem] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        problem = getattr(record, "problem", None)
+        if problem is not None:
+            self.problems.append(problem)
+        elif record.levelno >= logging.WARNING:
+            self.problems.extend(translate(record.getMessage()))
+
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.level == ERROR]
+
+
+def summary(problems: list[Problem], notes: str = "") -> str:
+    """All problems (errors first, by file and line), then one Danish summary line."""
+    unique = sorted(set(problems), key=lambda p: (p.level != ERROR, p.file, p.line or 0, p.message))
+    errors = [p for p in unique if p.level == ERROR]
+    warnings = len(unique) - len(errors)
+    lines = [p.format() for p in unique]
+    if errors:
+        files = len({p.file for p in errors})
+        last = f"{len(errors)} fejl i {files} {'fil' if files == 1 else 'filer'}."
+    else:
+        last = "Ingen fejl fundet."
+    if warnings:
+        last += f" {warnings} {'advarsel' if warnings == 1 else 'advarsler'}."
+    last += " Kør make review for sider, der snart skal gennemgås."
+    return "\n".join(lines + ([""] if lines else []) + ([notes] if notes else []) + [last])

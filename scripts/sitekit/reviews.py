@@ -2,14 +2,12 @@
 
 A page is due for review ``review_months`` after ``last_reviewed`` and is
 overdue from the day after its due date. Dates are written the Danish way
-("26. november 2026") with our own month names, so no locale is needed.
+("26. november 2026") by babel; months are added by dateutil.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
-import os
 import posixpath
 import re
 import subprocess
@@ -18,7 +16,10 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .contacts import PLACEHOLDER, CONTACTS_FILE, placeholders
+from babel.dates import format_date
+from dateutil.relativedelta import relativedelta
+
+from .contacts import PLACEHOLDER, contacts_file_for, placeholders
 from .mdtext import line_at, mask_code
 from .pages import FrontMatterError, iter_page_paths, parse_page
 from .paths import rel
@@ -26,29 +27,26 @@ from .placeholders import Hole
 from .placeholders import find as find_other_holes
 
 TZ = ZoneInfo("Europe/Copenhagen")
-MONTHS = ("januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
-          "september", "oktober", "november", "december")
 MARKER = "Skal verificeres"
 
 
+# The date reviews are measured against; set by the command line (--dato), else today.
+TODAY: dt.date | None = None
+
+
 def today() -> dt.date:
-    """Today in Copenhagen. Tests may pin it with SITEKIT_TODAY=ÅÅÅÅ-MM-DD."""
-    pinned = os.environ.get("SITEKIT_TODAY")
-    if pinned:
-        return dt.date.fromisoformat(pinned)
-    return dt.datetime.now(TZ).date()
+    """The date given on the command line (``--dato``), else today in Copenhagen."""
+    return TODAY or dt.datetime.now(TZ).date()
 
 
 def danish_date(d: dt.date) -> str:
     """26. november 2026"""
-    return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
+    return format_date(d, "d. MMMM y", locale="da")
 
 
 def add_months(d: dt.date, months: int) -> dt.date:
     """The same day ``months`` later; the 31st becomes the month's last day."""
-    index = d.month - 1 + months
-    year, month = d.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+    return d + relativedelta(months=months)
 
 
 @dataclass
@@ -193,8 +191,7 @@ def collect(docs_dir: Path, on: dt.date, contacts: dict[str, dict[str, Any]]) ->
             path.relative_to(docs_dir).as_posix(), str(meta.get("title") or path.stem), owner,
             str(contacts.get(owner, {}).get("navn", owner or "ingen")), review_of(meta, on)))
     pages.sort(key=_sort_key)
-    own = Path(docs_dir) / "_data" / "kontakter.yml"
-    contacts_file = own if own.is_file() else CONTACTS_FILE
+    contacts_file = contacts_file_for(docs_dir)
     holes = [(rel(contacts_file), p.line, p.contact_id, p.field) for p in placeholders(contacts_file)]
     return Report(pages, holes, find_markers(docs_dir), find_other_holes(docs_dir))
 

@@ -17,6 +17,17 @@ _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 
 
+# Every shortcode the site knows: name -> how to write it (shown when a name is unknown).
+# To add a shortcode: add one line here, and render it with ``replace`` in a hook
+# listed before overrides/hooks/checks.py in mkdocs.yml. A shortcode still in a
+# page after every hook ran is reported as unknown, with its line.
+KNOWN: dict[str, str] = {
+    "kontakt": "[[kontakt ID]] eller [[kontakt ID FELT]]",
+    "kontakter": "[[kontakter]]",
+    "ordliste": "[[ordliste]]",
+}
+
+
 class ShortcodeError(ValueError):
     """A shortcode that cannot be rendered; the message is Danish, for editors."""
 
@@ -97,3 +108,18 @@ def find(markdown: str) -> list[Shortcode]:
 
     replace(markdown, collect)
     return found
+
+
+def source_line(page, markdown: str, line: int) -> int:
+    """The line in the page's file of a line in the Markdown a hook got (MkDocs removed the front matter)."""
+    source = page.file.content_string
+    start = source.find(markdown[:200]) if markdown.strip() else -1
+    return line + (source.count("\n", 0, start) if start > 0 else 0)
+
+
+def unknown(markdown: str) -> list[tuple[Shortcode, str]]:
+    """(shortcode, Danish message) for each unknown shortcode. A known one left in the page
+    had a mistake its own hook reported."""
+    usage = ", ".join(KNOWN.values())
+    return [(code, f"Koden {code.text} findes ikke. Brug {usage} – se vejledningen for redaktører.")
+            for code in find(markdown) if code.name not in KNOWN]

@@ -13,6 +13,7 @@ from pathlib import Path
 from .. import glossary
 from ..mdtext import line_at, mask_code
 from ..pages import split_front_matter
+from ..paths import data_file
 from ..problems import Problem
 
 
@@ -25,8 +26,7 @@ def _first_line(path: Path, token: str) -> int | None:
 
 
 def check(docs_dir: Path) -> list[Problem]:
-    own = Path(docs_dir) / "_snippets" / "ordliste.md"
-    entries = glossary.load(own if own.is_file() else glossary.GLOSSARY_FILE)
+    entries = glossary.load(data_file(docs_dir, "_snippets/ordliste.md"))
     problems = []
     for token, files in sorted(glossary.used_abbreviations(Path(docs_dir)).items()):
         if glossary.is_defined(token, entries):

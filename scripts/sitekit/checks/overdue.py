@@ -1,13 +1,13 @@
-"""Pages past their review date. The site shows readers a warning for them;
-this check makes sure editors see it before anyone else does."""
+"""Pages past their review date: a warning, never an error. The site shows
+readers a banner for them; this makes sure editors see it too. Time alone must
+not break the build of an unrelated change."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..pages import parse_page
-from ..pages import FrontMatterError, iter_page_paths
-from ..problems import Problem
+from ..pages import FrontMatterError, iter_page_paths, parse_page
+from ..problems import WARNING, Problem
 from ..reviews import danish_date, review_of, today
 
 
@@ -26,6 +26,5 @@ def check(docs_dir: Path) -> list[Problem]:
                 f"Siden skulle have været gennemgået senest {danish_date(review.due)}. "
                 "Læserne ser nu en advarsel om, at siden kan være forældet.",
                 "Gennemgå hele siden og ret det, der er forældet. Skriv så dagens dato i "
-                "'last_reviewed' (ÅÅÅÅ-MM-DD).",
-            ))
+                "'last_reviewed' (ÅÅÅÅ-MM-DD).", level=WARNING))
     return problems

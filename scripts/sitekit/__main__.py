@@ -1,22 +1,21 @@
-#!/usr/bin/env python3
 """Værktøj til sitet om radikalisering: vis, byg og tjek sitet.
 
 Du behøver ikke læse denne fil. Kør den gennem make, fx `make serve` eller
-`make check`, eller direkte: `.venv/bin/python scripts/site.py --help`.
-Hver kommando har sin egen hjælp: `scripts/site.py check --help`.
+`make check`, eller direkte fra mappen scripts/: `python -m sitekit --help`.
+Hver kommando har sin egen hjælp: `python -m sitekit check --help`.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sitekit import paths  # noqa: E402
+from sitekit import paths, reviews
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -28,39 +27,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
                             "--config-file", str(paths.CONFIG)], cwd=paths.ROOT)
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    """Byg sitet strengt til mappen site/. Enhver advarsel stopper bygningen."""
+def _strict_build(site_dir: Path, args: argparse.Namespace) -> int:
     from sitekit.build import build_site
 
-    result = build_site(Path(args.site_dir))
+    docs = Path(getattr(args, "docs_dir", paths.DOCS))
+    own_menu = (docs.parent / "mkdocs.yml").is_file()
+    result = build_site(site_dir, docs_dir=docs, today=args.dato,
+                        auto_nav=docs.resolve() != paths.DOCS.resolve() and not own_menu)
     sys.stdout.write(result.stdout)
     sys.stderr.write(result.stderr)
-    if result.returncode != 0:
-        print("\nBygningen fejlede. Læs linjerne med WARNING eller ERROR ovenfor: "
-              "de siger, hvilken fil der er noget galt med.", file=sys.stderr)
     return result.returncode
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    """Byg sitet strengt til mappen site/. Enhver fejl stopper bygningen; en overskredet gennemgang er en advarsel."""
+    return _strict_build(Path(args.site_dir), args)
+
+
 def cmd_check(args: argparse.Namespace) -> int:
-    """Kør de hurtige tjek af indholdet (uden netværk) og vis fejl med fil og linje."""
-    from sitekit.checks import run_all
-    from sitekit.problems import report
-
-    from sitekit import placeholders
-    from sitekit.contacts import contacts_file_for, placeholder_notes
-
-    problems = run_all(Path(args.docs_dir))
-    print(report(problems))
-    # Notes, not errors: values an editor still has to fill in.
-    notes = placeholder_notes(contacts_file_for(Path(args.docs_dir))) + placeholders.notes(Path(args.docs_dir))
-    if notes:
-        print("\nBemærk (ikke fejl):\n" + "\n".join(notes))
-    return 1 if problems else 0
+    """Tjek alt uden netværk (den strenge bygning med alle tjek) og vis fejl med fil og linje."""
+    with tempfile.TemporaryDirectory(prefix="sitekit-check-") as tmp:
+        return _strict_build(Path(tmp) / "site", args)
 
 
 def cmd_review(args: argparse.Namespace) -> int:
     """Vis alle sider efter næste gennemgang (overskredne først), manglende kontaktoplysninger og "Skal verificeres"."""
-    from sitekit import metadata, reviews
+    from sitekit import metadata
 
     docs = Path(args.docs_dir)
     print(reviews.report_text(reviews.collect(docs, reviews.today(), metadata.contacts_for(docs))))
@@ -69,7 +61,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 
 def cmd_new_page(args: argparse.Namespace) -> int:
     """Opret en ny side med gyldige metadata. Spørger om det, du ikke angiver."""
-    from sitekit import metadata, newpage, reviews
+    from sitekit import metadata, newpage
 
     docs = Path(args.docs_dir)
     contacts = metadata.contacts_for(docs)
@@ -101,8 +93,6 @@ def cmd_new_page(args: argparse.Namespace) -> int:
 
 def cmd_linkcheck(args: argparse.Namespace) -> int:
     """Tjek alle links til andre sites med lychee (kræver netværk) og skriv en rapport."""
-    import tempfile
-
     from sitekit import linkcheck, links
     from sitekit.build import build_site
 
@@ -148,7 +138,7 @@ def cmd_offline(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="site.py", description=__doc__.splitlines()[0],
+        prog="python -m sitekit", description=__doc__.splitlines()[0],
         formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", required=True)
 
@@ -158,6 +148,7 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("build", help=cmd_build.__doc__, description=cmd_build.__doc__)
     p.add_argument("--site-dir", default=str(paths.SITE), help="hvor sitet bygges til (standard: site/)")
+    p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
     p.set_defaults(func=cmd_build)
 
     p = sub.add_parser("check", help=cmd_check.__doc__, description=cmd_check.__doc__)
@@ -199,7 +190,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dist", default=str(paths.ROOT / "dist"), help="hvor kopien lægges (standard: dist/)")
     p.set_defaults(func=cmd_offline)
 
+    for p in sub.choices.values():
+        p.add_argument("--dato", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD",
+                       help="dagens dato for gennemgange (standard: i dag)")
     args = parser.parse_args(argv)
+    reviews.TODAY = args.dato
     return args.func(args)
 
 

@@ -1,0 +1,49 @@
+"""MkDocs hook: the checks that need no build (spelling, personal data, LIX …) run
+in the same pass as the build, and every problem goes to one collector.
+
+Thin adapter; the checks are in scripts/sitekit/checks/, the collector in
+scripts/sitekit/problems.py. An error is logged as a warning, which fails the
+strict build; an overdue review is only a warning.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from sitekit import checks, contacts, placeholders, problems, shortcodes  # noqa: E402
+
+
+def on_config(config, **kwargs):
+    problems.CONTEXT.update(docs_dir=Path(config.docs_dir), anchors={})
+    return config
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    # Runs after every other hook rendered its shortcodes: what is left is unknown.
+    for code, message in shortcodes.unknown(markdown):
+        problems.report(problems.Problem.at(
+            Path(config.docs_dir) / page.file.src_uri, shortcodes.source_line(page, markdown, code.line),
+            "koder", message, "Ret stavningen af koden, eller fjern den."))
+    return markdown
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    # The sections a link may point to, listed when an anchor is wrong.
+    problems.CONTEXT["anchors"][page.file.src_uri] = page.present_anchor_ids or set()
+    return html
+
+
+def on_post_build(config, **kwargs):
+    docs = Path(config.docs_dir)
+    for problem in checks.run_all(docs):
+        problems.report(problem)
+    try:
+        holes = len(contacts.placeholders(contacts.contacts_file_for(docs))) + len(placeholders.find(docs))
+    except contacts.ContactsError:
+        holes = 0
+    if holes:
+        problems.CONTEXT["notes"] = (f"Bemærk: {holes} oplysninger mangler stadig at blive udfyldt "
+                                     "(pladsholdere). Kør make review for at se dem.")

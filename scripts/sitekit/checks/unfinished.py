@@ -1,0 +1,37 @@
+"""An unfinished page cannot be published: the text `make new-page` writes as a
+stand-in, and TODO, XXX or FIXME left in the prose (not in code), fail the check."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from ..mdtext import line_at, mask_code
+from ..newpage import page_text
+from ..pages import iter_page_bodies, split_front_matter
+from ..problems import Problem
+
+# The stand-in lines of a new page, taken from the template itself (headings excepted).
+STAND_INS = [line.strip() for line in split_front_matter(page_text("T", "D", "o", "a", dt.date(2000, 1, 1)))[1]
+             .splitlines() if line.strip() and not line.startswith("#")]
+_LEFTOVER = re.compile(r"(?<![\w-])(TODO|XXX|FIXME)(?![\w-])")
+
+
+def check(docs_dir: Path) -> list[Problem]:
+    problems = []
+    for path, body, body_line in iter_page_bodies(docs_dir):
+        text = mask_code(body)
+        for stand_in in STAND_INS:
+            if (i := text.find(stand_in[:40])) != -1:
+                problems.append(Problem.at(
+                    path, body_line - 1 + line_at(text, i), "ufærdig side",
+                    f"Siden er ikke færdig: skabelonens tekst '{stand_in[:40]} …' står der stadig.",
+                    "Skriv sidens egen tekst i stedet for skabelonens, og slet skabelonens linjer."))
+        for m in _LEFTOVER.finditer(text):
+            problems.append(Problem.at(
+                path, body_line - 1 + line_at(text, m.start()), "ufærdig side",
+                f"Siden er ikke færdig: '{m.group(1)}' står i teksten.",
+                "Gør det færdigt, der mangler, og slet markeringen. Skal ordet vises som eksempel, "
+                "så skriv det som kode mellem `backticks`."))
+    return problems
