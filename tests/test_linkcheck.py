@@ -31,7 +31,7 @@ REVIEWED = dt.date(2026, 11, 1)
 
 
 def front(title: str) -> str:
-    return front_matter(title, "Side i testsitet for linktjek.", "redaktionen", "alle", REVIEWED)
+    return front_matter(title, "Side i websitet til test af links.", "redaktionen", "alle", REVIEWED)
 
 
 class _Handler(BaseHTTPRequestHandler):

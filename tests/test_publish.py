@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from sitekit.links import check_site
+from sitekit.links import check_offline
 
 MIKE = str(Path(sys.executable).parent / "mike")
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
@@ -77,7 +77,7 @@ def test_a_new_edition_keeps_the_old_one(published: Path):
 
 
 def test_links_stay_right_under_a_version_prefix(published: Path):
-    problems = check_site(published / "2026", root_path="/2026/")
+    problems = check_offline(published / "2026", root_path="/2026/")
     assert problems == [], "\n".join(p.format() for p in problems)
     html = (published / "2026" / "vejledning" / "vink" / "index.html").read_text(encoding="utf-8")
     footer = html[html.index('<div class="md-copyright">'):]

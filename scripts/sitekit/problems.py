@@ -135,7 +135,10 @@ class Collector(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         problem = getattr(record, "problem", None)
         if problem is not None:
-            self.problems.append(problem)
+            # lychee over the built HTML finds a Markdown link MkDocs reported already.
+            if not (problem.check == "links" and any(
+                    (p.check, p.file, p.line) == ("links", problem.file, problem.line) for p in self.problems)):
+                self.problems.append(problem)
         elif record.levelno >= logging.WARNING:
             self.problems.extend(translate(record.getMessage()))
 
