@@ -17,7 +17,7 @@ PORT ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check linkcheck offline test system review new-page
+.PHONY: help serve build check lint linkcheck offline test system review new-page
 
 help: ## Vis denne hjælp
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -56,5 +56,8 @@ offline: $(STAMP) ## Byg en offline-kopi til undervisning uden netværk: dist/ra
 system: ## Installer de Debian-pakker, testene bruger (Chromium m.fl.)
 	@scripts/bootstrap.sh system
 
-test: $(STAMP) system ## Kør hele testsuiten (installerer det, den mangler)
+lint: $(STAMP) ## Tjek Python-koden med ruff (indstillinger i pyproject.toml)
+	$(PY) -m ruff check scripts overrides tests
+
+test: $(STAMP) system lint ## Kør ruff og hele testsuiten (installerer det, den mangler)
 	$(PY) -m pytest

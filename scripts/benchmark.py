@@ -25,13 +25,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sitekit import links  # noqa: E402
 from sitekit.build import build_site  # noqa: E402
 from sitekit.newpage import front_matter  # noqa: E402
-from sitekit.paths import ROOT  # noqa: E402
 
 REVIEWED = dt.date(2026, 11, 1)
 
 
 def front(title: str) -> str:
-    return front_matter(title, "Side i et stort testsite til måling af bygning og linktjek.", "redaktionen", "alle", REVIEWED)
+    return front_matter(title, "Side i et stort testsite til måling af bygning og linktjek.", "redaktionen", "alle",
+                        REVIEWED)
 PER_SECTION = 50
 
 

@@ -155,7 +155,7 @@ def test_real_site_renders_contacts(built_site: Path):
     kontakt = _article((built_site / "vejledning" / "kontakt" / "index.html").read_text(encoding="utf-8"))
     # Every contact has its own heading with the id as anchor, acute danger first.
     positions = []
-    for cid, entry in contacts.load_contacts().items():
+    for cid in contacts.load_contacts():
         m = re.search(rf'<h3 id="{re.escape(cid)}">', kontakt)
         assert m, cid
         positions.append((cid, m.start()))

@@ -34,7 +34,8 @@ def _editor() -> tuple[list[str], dict[str, str], int | None]:
     except KeyError:
         subprocess.run(["useradd", "--create-home", "--shell", "/bin/bash", EDITOR], check=True)
     user = pwd.getpwnam(EDITOR)
-    return [shutil.which("runuser", path="/usr/sbin:/sbin") or "runuser", "-u", EDITOR, "--"], {"HOME": user.pw_dir}, user.pw_uid
+    runuser = shutil.which("runuser", path="/usr/sbin:/sbin") or "runuser"
+    return [runuser, "-u", EDITOR, "--"], {"HOME": user.pw_dir}, user.pw_uid
 
 
 @pytest.fixture(scope="module")

@@ -11,9 +11,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 
@@ -96,7 +96,7 @@ class LinkServer:
     def base(self) -> str:
         return f"http://{HOST}:{self.httpd.server_address[1]}"
 
-    def start(self) -> "LinkServer":
+    def start(self) -> LinkServer:
         self.thread.start()
         self.killer.start()
         return self

@@ -67,7 +67,8 @@ def test_make_check_reports_the_mistake_with_file_and_line(mistake: str, text: s
     out = result.stdout + result.stderr
     assert result.returncode == 1, out
     # docs/index.md, line of the link, what is wrong and what to do.
-    line = next(i for i, l in enumerate((docs / "index.md").read_text().splitlines(), 1) if target.lstrip("#") in l)
+    lines = (docs / "index.md").read_text().splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if target.lstrip("#") in text)
     assert f"index.md:{line}: " in out, out
     assert target in out and "Sådan retter du det" in out, out
 
@@ -118,7 +119,8 @@ def test_root_relative_urls_under_an_edition_path(tmp_path: Path):
         "anden/index.html": _page('<p id="a">x</p> <a href="../">Forside</a> <a href="../anden/">Samme</a>'),
     })
     problems = links.check_offline(site, root_path="/radikalisering/")
-    assert [p.message for p in problems] == ["Linket 'Væk' peger på '/radikalisering/mangler/', som ikke findes på sitet."]
+    assert [p.message for p in problems] == [
+        "Linket 'Væk' peger på '/radikalisering/mangler/', som ikke findes på sitet."]
 
 
 def test_external_and_special_links_are_left_to_make_linkcheck(tmp_path: Path):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sitekit.build import build_site
-from sitekit.metadata import contacts_for, validate_file, validate_docs
+from sitekit.metadata import contacts_for, validate_docs, validate_file
 from sitekit.paths import DOCS
 
 TODAY = dt.date(2026, 11, 26)

@@ -4,20 +4,20 @@ refused with a Danish message, without touching an existing file."""
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import FIXTURES, ROOT
 from test_checks import TODAY, run_check
 
+from conftest import FIXTURES, ROOT
 from sitekit.pages import parse_page
 
 
 def new_page(docs: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "sitekit", "new-page", "--docs-dir", str(docs), "--dato", TODAY, *args],
+    return subprocess.run([sys.executable, "-m", "sitekit", "new-page", "--docs-dir", str(docs), "--dato", TODAY,
+                           *args],
                           cwd=ROOT, capture_output=True, text=True, timeout=60,
                           stdin=subprocess.DEVNULL)
 
@@ -25,7 +25,8 @@ def new_page(docs: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def site(tmp_path: Path) -> Path:
     """The passing fixture site, with a Vejledning section in its nav."""
     shutil.copytree(FIXTURES / "checks" / "ok" / "docs", tmp_path / "docs")
-    (tmp_path / "mkdocs.yml").write_text("nav:\n  - Forside: index.md\n  - Vejledning:\n      - index.md\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("nav:\n  - Forside: index.md\n  - Vejledning:\n      - index.md\n",
+                                         encoding="utf-8")
     return tmp_path / "docs"
 
 

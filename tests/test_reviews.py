@@ -87,7 +87,8 @@ def test_review_command_lists_overdue_first_placeholders_and_markers():
     assert all("I orden" in ln for ln in lines[1:])
     assert "Felter i kontaktfilen med 'Udfyldes af redaktøren'" in result.stdout
     assert "docs/_data/kontakter.yml:" in result.stdout
-    assert "tests/fixtures/pagemeta/docs/gammel.md:22: Denne oplysning er ikke kontrolleret. **[Skal verificeres]**" in result.stdout
+    assert ("tests/fixtures/pagemeta/docs/gammel.md:22: Denne oplysning er ikke kontrolleret. **[Skal verificeres]**"
+            in result.stdout)
 
 
 def test_markers_in_data_and_snippet_files_are_listed_but_comments_are_not(tmp_path):

@@ -319,7 +319,8 @@ def unknown_contact_values(docs_dir: Path, contacts_path: Path | None = None) ->
         contacts = load_contacts(contacts_path)
     except ContactsError:
         contacts = {}
-    known_phones = {_digits(str(e.get("telefon", ""))) for e in contacts.values() if not is_placeholder(e.get("telefon"))}
+    known_phones = {_digits(str(e.get("telefon", ""))) for e in contacts.values()
+                    if not is_placeholder(e.get("telefon"))}
     known_emails = {str(e.get("email", "")).strip().lower() for e in contacts.values()}
     problems: list[Problem] = []
     files = sorted(p for p in Path(docs_dir).rglob("*") if p.suffix in (".md", ".yml", ".yaml"))

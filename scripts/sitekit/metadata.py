@@ -35,11 +35,13 @@ DESCRIPTION_MAX = 160
 SOURCE_KEYS = ("title", "url", "ref", "publisher", "date")
 
 _FIELD_HELP = {
-    "title": "Skriv sidens titel, fx 'title: Hvad er radikalisering?'. Sæt anførselstegn om titlen, hvis den indeholder kolon.",
+    "title": "Skriv sidens titel, fx 'title: Hvad er radikalisering?'. "
+             "Sæt anførselstegn om titlen, hvis den indeholder kolon.",
     "description": "Skriv én kort sætning om siden (højst 160 tegn). Den vises i søgeresultater.",
     "owner": "Skriv id'et på den ansvarlige enhed fra docs/_data/kontakter.yml, fx 'owner: redaktionen'.",
     "last_reviewed": "Skriv datoen for seneste gennemgang som ÅÅÅÅ-MM-DD, fx 'last_reviewed: 2026-11-26'.",
-    "review_months": f"Skriv antal måneder til næste gennemgang som et helt tal fra {REVIEW_MONTHS_MIN} til {REVIEW_MONTHS_MAX}, fx 'review_months: 12'.",
+    "review_months": "Skriv antal måneder til næste gennemgang som et helt tal fra "
+                     f"{REVIEW_MONTHS_MIN} til {REVIEW_MONTHS_MAX}, fx 'review_months: 12'.",
     "audience": "Skriv en liste med målgrupper. Brug: " + ", ".join(AUDIENCES) + ".",
     "sources": "Skriv en liste med mindst én kilde. Hver kilde har 'title' og enten 'url' eller 'ref'.",
 }
@@ -86,7 +88,8 @@ def _date_problem(value: Any, name: str, today: dt.date) -> str | None:
         return (f"'{name}' er ikke en rigtig dato: '{value}'. Skriv datoen som ÅÅÅÅ-MM-DD uden "
                 "anførselstegn og uden klokkeslæt, fx 2026-11-26.")
     if value > today:
-        return f"'{name}' ligger i fremtiden ({value.isoformat()}). En dato for noget, der er sket, kan ikke ligge efter i dag."
+        return (f"'{name}' ligger i fremtiden ({value.isoformat()}). "
+                "En dato for noget, der er sket, kan ikke ligge efter i dag.")
     return None
 
 
@@ -150,7 +153,8 @@ def validate_page(page: Page, contacts: dict[str, dict[str, Any]], today: dt.dat
                 _FIELD_HELP["review_months"])
         elif not REVIEW_MONTHS_MIN <= months <= REVIEW_MONTHS_MAX:
             add(at("review_months"),
-                f"'review_months: {months}' er uden for det tilladte: {REVIEW_MONTHS_MIN} til {REVIEW_MONTHS_MAX} måneder.",
+                f"'review_months: {months}' er uden for det tilladte: "
+                f"{REVIEW_MONTHS_MIN} til {REVIEW_MONTHS_MAX} måneder.",
                 "Vælg et tal fra 1 til 24. En side skal gennemgås mindst hvert andet år.")
 
     audience = meta.get("audience")

@@ -78,7 +78,8 @@ def create(docs_dir: Path, title: str, section: str, owner: str, contacts: dict,
     if section not in SECTIONS:
         raise NewPageError(f"Ukendt afsnit '{section}'. Vælg et af: {', '.join(SECTIONS)}.")
     if owner not in contacts:
-        raise NewPageError(f"'{owner}' findes ikke i docs/_data/kontakter.yml. Vælg et af: {', '.join(sorted(contacts))}.")
+        raise NewPageError(f"'{owner}' findes ikke i docs/_data/kontakter.yml. "
+                           f"Vælg et af: {', '.join(sorted(contacts))}.")
     if audience not in AUDIENCES:
         raise NewPageError(f"Ukendt målgruppe '{audience}'. Vælg en af: {', '.join(AUDIENCES)}.")
     slug = slugify(slug or title)

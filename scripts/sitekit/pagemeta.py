@@ -18,8 +18,7 @@ from typing import Any
 
 from . import metadata, reviews, sources
 from .contacts import ContactsError
-from .pages import parse_page
-from .pages import FrontMatterError
+from .pages import FrontMatterError, parse_page
 from .problems import Problem
 
 SOURCES_PAGE = "vejledning/kilder.md"
@@ -39,7 +38,7 @@ class SiteMeta:
 
     @classmethod
     def load(cls, docs_dir: Path, src_uris: list[str], today: dt.date | None = None,
-             generated: dict[str, str] | None = None) -> "SiteMeta":
+             generated: dict[str, str] | None = None) -> SiteMeta:
         """Read and validate every page once per build; run `git log` once.
 
         ``generated`` holds the text of pages another hook made (not on disk)."""

@@ -252,7 +252,8 @@ def report_markdown(report: Report, from_uri: str) -> str:
     if report.placeholders:
         out.append(f"Disse felter i kontaktfilen står stadig som \"{PLACEHOLDER}\". "
                    "Ret dem i filen, når du har oplysningen fra en officiel kilde.\n")
-        out += [f"- `{file}`, linje {line}: {_cell(cid)} – {_cell(fld)}" for file, line, cid, fld in report.placeholders]
+        out += [f"- `{file}`, linje {line}: {_cell(cid)} – {_cell(fld)}"
+                for file, line, cid, fld in report.placeholders]
     else:
         out.append("Alle felter i kontaktfilen er udfyldt.")
     out.append("\n## Hvad mangler ellers at blive udfyldt? {#andre-pladsholdere}\n")

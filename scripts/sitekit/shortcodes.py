@@ -9,8 +9,8 @@ renderers (sitekit.contacts, sitekit.glossary) decide what each becomes.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 SHORTCODE = re.compile(r"\[\[\s*([a-zæøå][\w-]*)((?:\s+[^\s\]]+)*)\s*\]\]", re.IGNORECASE)
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -75,7 +75,7 @@ def replace(markdown: str, render: Renderer) -> tuple[str, list[tuple[Shortcode,
             continue
         spans = _code_spans(line)
 
-        def sub(match: re.Match) -> str:
+        def sub(match: re.Match, line: str = line, spans: list = spans, number: int = number) -> str:
             if any(a <= match.start() < b for a, b in spans):
                 return match.group(0)
             block = line.strip() == match.group(0).strip() and line.strip() == match.group(0)

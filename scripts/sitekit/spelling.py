@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .mdtext import mask_code
-from .pages import parse_page
-from .pages import FrontMatterError, iter_page_paths
+from .pages import FrontMatterError, iter_page_paths, parse_page
 from .paths import DATA, SNIPPETS
 
 DICTIONARY = Path("/usr/share/hunspell/da_DK")
@@ -101,7 +100,7 @@ def hunspell(words: list[str], dictionary: Path = DICTIONARY) -> dict[str, dict[
     blocks = result.stdout.split("\n\n")
     blocks[0] = blocks[0].split("\n", 1)[1] if "\n" in blocks[0] else ""
     unknown: dict[str, dict[str, tuple[str, ...]]] = {}
-    for word, block in zip(words, blocks):
+    for word, block in zip(words, blocks, strict=False):
         for line in block.splitlines():
             if line.startswith("& "):
                 head, _, sugg = line.partition(": ")

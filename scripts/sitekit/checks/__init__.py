@@ -9,8 +9,8 @@ Front matter, links, the menu and the shortcodes are checked by the build itself
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..problems import Problem
 from . import abbreviations, embeds, images, overdue, personal_data, readability, spelling, unfinished
