@@ -127,7 +127,8 @@ def check_offline(site_dir: Path, sources: dict[str, str] | None = None, docs_di
     site_dir = Path(site_dir).resolve()
     prefix = "/" + root_path.strip("/") + "/" if root_path.strip("/") else "/"
     # Root-relative URLs (/2026/assets/…) point into this folder.
-    remap = ["--remap", f"^file://{re.escape(str(site_dir) + prefix)} file://{site_dir}/"] if prefix != "/" else []
+    remap = ["--remap", f"^file://{re.escape(str(site_dir) + prefix.rstrip('/'))}(/|$) file://{site_dir}/"
+             ] if prefix != "/" else []
     pages = [str(p) for p in sorted(site_dir.rglob("*.html")) if not p.relative_to(site_dir).parts[0] == "assets"]
     result = subprocess.run(
         [lychee_binary(), "--offline", "--include-fragments", "--index-files", "index.html", "--no-progress",
