@@ -14,6 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import checks, contacts, placeholders, problems, shortcodes  # noqa: E402
+from sitekit.checks import content  # noqa: E402
 
 
 def on_config(config, **kwargs):
@@ -33,6 +34,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
 def on_page_content(html, page, config, files, **kwargs):
     # The sections a link may point to, listed when an anchor is wrong.
     problems.CONTEXT["anchors"][page.file.src_uri] = page.present_anchor_ids or set()
+    for problem in content.page_problems(Path(config.docs_dir) / page.file.src_uri, page.file.content_string, html):
+        problems.report(problem)
     return html
 
 

@@ -39,6 +39,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .mdtext import mask_code
 from .pages import split_front_matter
 
 LIMIT = 40.0
@@ -51,7 +52,6 @@ MIN_WORDS = 50
 ABBREVIATIONS = {"jf", "fx", "f.eks", "bl.a", "ca", "nr", "stk", "evt", "pkt", "mv", "osv",
                  "dvs", "m.fl", "m.m", "el", "kl", "pga", "vedr", "ift", "s", "lbk", "vej"}
 
-_FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 _ADMONITION = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*(?:\s+"(.*)")?\s*$')
 _TAB = re.compile(r'^\s*===\+?\s+"(.*)"\s*$')
@@ -62,8 +62,6 @@ _RULE = re.compile(r"^\s*([-*_])(\s*\1){2,}\s*$")
 _SKIP_LINE = re.compile(r"^\s*(?:\*\[[^\]]+\]:|\[[^\]]+\]:\s|-{2,}8<-{2,}|\[TOC\])")
 
 _INLINE = [
-    (re.compile(r"<!--.*?-->", re.S), " "),
-    (re.compile(r"`[^`]*`"), " "),
     (re.compile(r"\[\[[^\]]*\]\]"), " "),                    # shortcodes
     (re.compile(r"!\[[^\]]*\]\([^)]*\)"), " "),              # images
     (re.compile(r"!\[[^\]]*\]\[[^\]]*\]"), " "),
@@ -105,11 +103,10 @@ def _clean(text: str) -> str:
 
 def blocks(markdown: str) -> list[tuple[str, str]]:
     """The visible prose as (kind, text) pairs; kind is "label" or "text"."""
-    _, body, _ = split_front_matter(markdown)
-    body = re.sub(r"<!--.*?-->", " ", body, flags=re.S)
+    # Code (any fence, inline code) and comments are blanked by the one walker, mdtext.mask_code.
+    body = mask_code(split_front_matter(markdown)[1])
     out: list[tuple[str, str]] = []
     current: list[str] = []
-    in_fence = None
 
     def flush() -> None:
         if current:
@@ -117,15 +114,6 @@ def blocks(markdown: str) -> list[tuple[str, str]]:
             current.clear()
 
     for line in body.splitlines():
-        fence = _FENCE.match(line)
-        if in_fence:
-            if fence and fence.group(1) == in_fence:
-                in_fence = None
-            continue
-        if fence:
-            flush()
-            in_fence = fence.group(1)
-            continue
         if not line.strip() or _RULE.match(line) or _SKIP_LINE.match(line):
             flush()
             continue

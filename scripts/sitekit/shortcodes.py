@@ -12,9 +12,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .mdtext import mask_code
+
 SHORTCODE = re.compile(r"\[\[\s*([a-zæøå][\w-]*)((?:\s+[^\s\]]+)*)\s*\]\]", re.IGNORECASE)
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(?:.+?)\1")
 
 
 # Every shortcode the site knows: name -> how to write it (shown when a name is unknown).
@@ -48,53 +48,33 @@ class Shortcode:
 Renderer = Callable[[Shortcode], "str | None"]
 
 
-def _code_spans(line: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _CODE_SPAN.finditer(line)]
-
-
 def replace(markdown: str, render: Renderer) -> tuple[str, list[tuple[Shortcode, str]]]:
     """Replace each shortcode outside code with ``render(shortcode)``.
 
     ``render`` returns the replacement, or None to leave the shortcode as it is
     (a shortcode another hook handles). A ShortcodeError becomes an entry in the
     returned error list (shortcode, Danish message) and the text is left as is.
+    Code is found by the one walker, mdtext.mask_code.
     """
     out: list[str] = []
     errors: list[tuple[Shortcode, str]] = []
-    fence: str | None = None
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        m = _FENCE.match(line)
-        if fence:
-            if m and m.group(1)[0] == fence[0] and len(m.group(1)) >= len(fence):
-                fence = None
-            out.append(line)
-            continue
-        if m:
-            fence = m.group(1)
-            out.append(line)
-            continue
-        spans = _code_spans(line)
-
-        def sub(match: re.Match, line: str = line, spans: list = spans, number: int = number) -> str:
-            if any(a <= match.start() < b for a, b in spans):
-                return match.group(0)
-            block = line.strip() == match.group(0).strip() and line.strip() == match.group(0)
+    masked = mask_code(markdown).split("\n")
+    for number, (line, prose) in enumerate(zip(markdown.split("\n"), masked, strict=True), start=1):
+        pieces, last = [], 0
+        for match in SHORTCODE.finditer(prose):
+            text = match.group(0)
+            block = line.strip() == text
             indent = line[: len(line) - len(line.lstrip())] if block else ""
             code = Shortcode(match.group(1).lower(), tuple(match.group(2).split()), number, indent, block)
             try:
                 result = render(code)
             except ShortcodeError as exc:
                 errors.append((code, str(exc)))
-                return match.group(0)
-            if result is None:
-                return match.group(0)
-            if block:
-                # The line's own indentation is kept by the text before the
-                # match; the following lines of a block get it here.
-                result = result.replace("\n", "\n" + indent)
-            return result
-
-        out.append(SHORTCODE.sub(sub, line))
+                result = None
+            # The line's own indentation is kept; the following lines of a block get it here.
+            pieces += [line[last:match.start()], text if result is None else result.replace("\n", "\n" + indent)]
+            last = match.end()
+        out.append("".join(pieces) + line[last:])
     return "\n".join(out), errors
 
 

@@ -4,7 +4,8 @@
 Each check is a function ``check(docs_dir: Path) -> list[Problem]``. Add a new
 check by writing it in its own module in this package and listing it in
 ``CHECKS`` below. Every check has a fixture under tests/ that must fail it.
-Front matter, links, the menu and the shortcodes are checked by the build itself.
+Front matter, links, the menu and the shortcodes are checked by the build itself,
+images and embedded scripts on each rendered page (checks/content.py).
 """
 
 from __future__ import annotations
@@ -13,12 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..problems import Problem
-from . import abbreviations, embeds, images, overdue, personal_data, readability, spelling, unfinished
+from . import abbreviations, overdue, personal_data, readability, spelling, unfinished
 
 Check = Callable[[Path], list[Problem]]
 
 CHECKS: list[Check] = [
-    images.check, embeds.check, personal_data.check, overdue.check, unfinished.check,
+    personal_data.check, overdue.check, unfinished.check,
     spelling.check, abbreviations.check, readability.check,
 ]
 

@@ -1,0 +1,42 @@
+"""Checks on a page's rendered content (the build's own parse, so code examples are
+never mistaken for the real thing): every image has alt text, and no page has its
+own <script> or <iframe>. Anything loaded from another host is found by privacy.py."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..mdtext import mask_code
+from ..problems import Problem
+
+_IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt=\"[^\"]+\")[^>]*>")
+_SRC = re.compile(r"\bsrc=\"([^\"]*)\"")
+_EMBED = re.compile(r"<(script|iframe)\b", re.I)
+
+
+def page_problems(path: Path, source: str, html: str) -> list[Problem]:
+    """Problems in one page's content HTML; lines are found in its Markdown source."""
+    lines = mask_code(source).splitlines()
+    used: dict[str, int] = {}
+
+    def line_of(needle: str) -> int | None:
+        """The line of the next occurrence of needle (the k-th image with that file is on the k-th line)."""
+        hits = [n for n, line in enumerate(lines, start=1) if needle.lower() in line.lower()]
+        used[needle] = used.get(needle, -1) + 1
+        return hits[min(used[needle], len(hits) - 1)] if hits else None
+
+    problems = []
+    for m in _IMG_WITHOUT_ALT.finditer(html):
+        src = _SRC.search(m.group(0))
+        problems.append(Problem.at(
+            path, line_of(src.group(1)) if src else None, "billeder", "Billedet har ingen alternativ tekst.",
+            "Skriv en kort beskrivelse af billedet mellem [ og ], fx ![Kort over VINK's kontorer](kort.png), "
+            'eller alt="…" i <img>. Er billedet kun pynt, så fjern det.'))
+    for m in _EMBED.finditer(html):
+        tag = m.group(1).lower()
+        problems.append(Problem.at(
+            path, line_of("<" + tag), "indlejret indhold",
+            f"Siden indeholder et <{tag}>-tag. Sider må ikke have scripts eller indlejrede rammer.",
+            "Fjern tagget. Vil du vise noget fra et andet site, så lav et almindeligt link til det."))
+    return problems
