@@ -4,6 +4,7 @@ and the build refusing bad front matter that MkDocs alone would accept."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -106,3 +107,14 @@ def test_build_passes_with_good_metadata(tmp_path):
     docs = _site_with(tmp_path, GOOD)
     result = build_site(tmp_path / "site", docs_dir=docs, auto_nav=True, today="2026-11-26")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_published_json_schema_is_up_to_date():
+    """Editors' editors validate front matter with docs/_data/metadata.schema.json (python -m sitekit schema)."""
+    from sitekit.metadata import SCHEMA_FILE, json_schema
+
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == json_schema(), "Kør: python -m sitekit schema"
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    assert set(schema["required"]) == {"title", "description", "owner", "last_reviewed", "review_months",
+                                       "audience", "sources"}
+    assert schema["additionalProperties"] is False

@@ -122,6 +122,15 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Skriv JSON Schema for sidernes metadata (docs/_data/metadata.schema.json), så editorer kan tjekke den."""
+    from sitekit import metadata
+
+    metadata.SCHEMA_FILE.write_text(metadata.json_schema(), encoding="utf-8")
+    print(f"Skrevet: {paths.rel(metadata.SCHEMA_FILE)}")
+    return 0
+
+
 def cmd_offline(args: argparse.Namespace) -> int:
     """Byg en offline-kopi af sitet som zip-fil til undervisning uden netværk (dist/)."""
     from sitekit.offline import OfflineError, build_offline
@@ -185,6 +194,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only-url", metavar="PRÆFIKS",
                    help="kun til test: tjek kun adresser, der begynder med PRÆFIKS")
     p.set_defaults(func=cmd_linkcheck)
+
+    p = sub.add_parser("schema", help=cmd_schema.__doc__, description=cmd_schema.__doc__)
+    p.set_defaults(func=cmd_schema)
 
     p = sub.add_parser("offline", help=cmd_offline.__doc__, description=cmd_offline.__doc__)
     p.add_argument("--dist", default=str(paths.ROOT / "dist"), help="hvor kopien lægges (standard: dist/)")

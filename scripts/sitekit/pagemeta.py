@@ -52,11 +52,13 @@ class SiteMeta:
         site.generated = set(generated)
         for uri in src_uris:
             path, text = site.docs_dir / uri, generated.get(uri)
-            try:
-                site.meta[uri] = parse_page(path, text).meta
+            try:  # parsed once; only a page that cannot be read is read again, for its message
+                page = parse_page(path, text)
+                site.meta[uri] = page.meta
+                site.problems.extend(metadata.validate_page(page, site.contacts, site.today))
             except FrontMatterError:
                 site.meta[uri] = {}
-            site.problems.extend(metadata.validate_file(path, site.contacts, site.today, text))
+                site.problems.extend(metadata.validate_file(path, site.contacts, site.today, text))
         site.git = reviews.git_dates(site.docs_dir)
         return site
 

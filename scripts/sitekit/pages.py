@@ -27,11 +27,12 @@ class Page:
     body: str
     # 1-based line in the file where the body starts (after the front matter).
     body_line: int = 1
-    # 1-based line of each top-level front matter key, for precise messages.
-    key_lines: dict[str, int] = field(default_factory=dict)
+    # 1-based file line of each front matter value by its path, e.g. ("sources", 0, "url");
+    # a mapping's value points at its key's line ("url:" rather than a folded value below it).
+    lines: dict[tuple, int] = field(default_factory=dict)
 
     def line_of(self, key: str) -> int | None:
-        return self.key_lines.get(key)
+        return self.lines.get((key,))
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
@@ -73,11 +74,20 @@ def parse_page(path: Path, text: str | None = None) -> Page:
         meta = {}
     if not isinstance(meta, dict):
         raise FrontMatterError("Front matter skal være en liste af 'nøgle: værdi'-linjer.", 2)
-    key_lines = {}
-    if isinstance(node, yaml.MappingNode):
-        for key_node, _ in node.value:
-            key_lines[str(key_node.value)] = key_node.start_mark.line + 2
-    return Page(Path(path), meta, body, body_line, key_lines)
+    lines: dict[tuple, int] = {}
+
+    def walk(n: yaml.Node, key: tuple) -> None:
+        if isinstance(n, yaml.MappingNode):
+            for k, v in n.value:
+                walk(v, key + (str(k.value),))
+                lines[key + (str(k.value),)] = k.start_mark.line + 2
+        elif isinstance(n, yaml.SequenceNode):
+            for i, item in enumerate(n.value):
+                lines[key + (i,)] = item.start_mark.line + 2
+                walk(item, key + (i,))
+
+    walk(node, ())
+    return Page(Path(path), meta, body, body_line, lines)
 
 
 def _bad_date_line(node: yaml.Node | None) -> int | None:
