@@ -139,7 +139,7 @@ def test_glossary_term_defined_twice(site: Path):
 
 def test_decision_guide_step_pointing_nowhere():
     assert_fails_with(run_check(FIXTURES / "sites" / "guide-broken" / "docs"),
-                      "guide-broken/docs/_data/beslutningsguide.yml: Valget 'Nej' i 'foerste' peger på "
+                      "guide-broken/docs/_data/beslutningsguide.yml:18: Valget 'Nej' i 'foerste' peger på "
                       "'findes-ikke', som ikke findes.")
 
 

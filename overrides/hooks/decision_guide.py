@@ -8,6 +8,7 @@ logged as a warning, which fails the strict build.
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -21,6 +22,17 @@ from sitekit.problems import Problem, report  # noqa: E402
 HINT = "Ret trinnet i beslutningsguidens datafil. Kør python -m sitekit.decision_guide for at se guiden som træ."
 
 
+def _line(path: Path, problem: str) -> int | None:
+    """The line of the step or target a message names (its last quoted id that is in the file)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for name in reversed(re.findall(r"'([\w-]+)'", problem)):
+        for number, line in enumerate(lines, start=1):
+            text = line.split("#")[0].strip()
+            if text in (f"{name}:", f"til: {name}", f"start: {name}"):
+                return number
+    return None
+
+
 def on_files(files, config, **kwargs):
     path = Path(config.docs_dir) / "_data" / decision_guide.GUIDE_FILE.name
     if not path.is_file():  # a fixture site without the guide
@@ -29,7 +41,7 @@ def on_files(files, config, **kwargs):
         guide = decision_guide.load(path)
     except decision_guide.GuideError as exc:
         for problem in exc.problems:
-            report(Problem.at(path, None, "beslutningsguide", problem, HINT))
+            report(Problem.at(path, _line(path, problem), "beslutningsguide", problem, HINT))
         return files
     for src_uri, content in decision_guide.pages(guide).items():
         if files.get_file_from_path(src_uri) is not None:
