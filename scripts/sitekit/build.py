@@ -135,7 +135,13 @@ def main(argv: list[str] | None = None) -> int:
     from . import reviews
 
     reviews.TODAY = args.dato
-    return _build(args.site_dir, args.docs_dir, args.auto_nav, args.config)
+    try:
+        return _build(args.site_dir, args.docs_dir, args.auto_nav, args.config)
+    except Exception:
+        # A mistake in the tools, not in the text: say so in Danish, and keep the details for a developer.
+        print("Værktøjet stoppede med en fejl, som ikke skyldes din tekst. Send beskeden nedenfor til en "
+              "udvikler.", file=sys.stderr)
+        raise
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ from typing import Any
 
 import yaml
 
-from .paths import DATA, data_file, rel
+from .paths import DATA, data_file
 from .problems import Problem
 from .shortcodes import Shortcode, ShortcodeError, replace
 
@@ -138,36 +138,32 @@ def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
         return [Problem.at(path, exc.line, "kontakter", str(exc),
                            "Ret filen, så hver kontakt har et id og mindst 'navn'.")]
     problems = []
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+
+    def line_of(cid: str, key: str | None = None) -> int | None:
+        """The line of the contact's id, or of one of its keys (the first after the id)."""
+        start = next((n for n, text in enumerate(lines, 1) if text.strip() == f"{cid}:"), None)
+        if start is None or key is None:
+            return start
+        return next((n for n, text in enumerate(lines[start:], start + 1) if text.strip().startswith(f"{key}:")),
+                    start)
+
     for cid, entry in contacts.items():
         for key in entry:
             if key not in FIELDS and key not in EXTRA_KEYS:
                 problems.append(Problem.at(
-                    path, None, "kontakter", f"Kontakten '{cid}' har et ukendt felt '{key}'.",
+                    path, line_of(cid, key), "kontakter", f"Kontakten '{cid}' har et ukendt felt '{key}'.",
                     "Brug felterne " + ", ".join(list(FIELDS) + list(EXTRA_KEYS)) + "."))
         if not entry.get("beskrivelse"):
             problems.append(Problem.at(
-                path, None, "kontakter", f"Kontakten '{cid}' mangler feltet 'beskrivelse'.",
+                path, line_of(cid), "kontakter", f"Kontakten '{cid}' mangler feltet 'beskrivelse'.",
                 "Skriv i én eller to sætninger, hvornår man skal kontakte dem."))
         group = entry.get("gruppe", DEFAULT_GROUP)
         if group not in GROUPS:
             problems.append(Problem.at(
-                path, None, "kontakter", f"Kontakten '{cid}' har den ukendte gruppe '{group}'.",
+                path, line_of(cid, "gruppe"), "kontakter", f"Kontakten '{cid}' har den ukendte gruppe '{group}'.",
                 "Brug en af grupperne " + ", ".join(GROUPS) + "."))
     return problems
-
-
-def placeholder_notes(path: Path = CONTACTS_FILE) -> list[str]:
-    """One Danish line per unfilled field, for `make check` and the review report.
-
-    Notes, not errors: a placeholder is allowed, but an editor should fill it in.
-    """
-    try:
-        contacts = load_contacts(path)
-        found = placeholders(path)
-    except ContactsError:
-        return []
-    return [f"{rel(Path(path))}:{p.line}: Mangler stadig: {FIELDS.get(p.field, p.field).lower()} "
-            f"for '{p.contact_id}' ({contacts[p.contact_id]['navn']})" for p in found]
 
 
 # --- rendering --------------------------------------------------------------------
