@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import checks, contacts, placeholders, problems, shortcodes  # noqa: E402
-from sitekit.checks import content  # noqa: E402
+from sitekit.checks import content, readability  # noqa: E402
 
 
 def on_config(config, **kwargs):
@@ -28,6 +28,9 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
         problems.report(problems.Problem.at(
             Path(config.docs_dir) / page.file.src_uri, shortcodes.source_line(page, markdown, code.line),
             "koder", message, "Ret stavningen af koden, eller fjern den."))
+    path = Path(config.docs_dir) / page.file.src_uri
+    if problem := readability.page_problem(path, page.file.src_uri, markdown, bool(page.file.generated_by)):
+        problems.report(problem)
     return markdown
 
 

@@ -5,7 +5,8 @@ Each check is a function ``check(docs_dir: Path) -> list[Problem]``. Add a new
 check by writing it in its own module in this package and listing it in
 ``CHECKS`` below. Every check has a fixture under tests/ that must fail it.
 Front matter, links, the menu and the shortcodes are checked by the build itself,
-images and embedded scripts on each rendered page (checks/content.py).
+images and embedded scripts on each rendered page (checks/content.py), and LIX on
+what the reader sees (checks/readability.py), all from overrides/hooks/checks.py.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from ..problems import Problem
-from . import abbreviations, overdue, personal_data, readability, spelling, unfinished
+from . import abbreviations, overdue, personal_data, spelling, unfinished
 
 Check = Callable[[Path], list[Problem]]
 
 CHECKS: list[Check] = [
     personal_data.check, overdue.check, unfinished.check,
-    spelling.check, abbreviations.check, readability.check,
+    spelling.check, abbreviations.check,
 ]
 
 

@@ -1,27 +1,33 @@
 """Guidance pages stay easy to read: LIX at most 40 (sitekit.lix explains the count).
 
-Pages under MIN_WORDS words are not measured: on a very short text LIX swings
-too much to mean anything.
+Measured on what the reader sees: the page after every shortcode is rendered,
+generated pages (the decision guide) included. The checks hook calls
+``page_problem`` for each page. Pages under MIN_WORDS words are not measured:
+on a very short text LIX swings too much to mean anything.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..lix import LIMIT, MIN_WORDS, analyse, guidance_pages
+from ..lix import LIMIT, MIN_WORDS, analyse
 from ..problems import Problem
 
 
-def check(docs_dir: Path) -> list[Problem]:
-    problems = []
-    for path in guidance_pages(docs_dir):
-        result = analyse(path.read_text(encoding="utf-8"))
-        if result.words >= MIN_WORDS and result.score > LIMIT:
-            problems.append(Problem.at(
-                path, None, "læsbarhed",
-                f"Teksten er svær at læse: LIX {result.score:.0f} (højst {LIMIT:.0f}). Siden har "
-                f"{result.words} ord, {result.sentences} {'sætning' if result.sentences == 1 else 'sætninger'} "
-                f"og {result.long_words} lange ord.",
-                "Del lange sætninger op, og vælg kortere ord. Se 'Sådan skriver du klart' under "
-                "For redaktører. Kør make check igen, når du har rettet: den viser det nye tal."))
-    return problems
+def held_to_limit(src_uri: str) -> bool:
+    """The front page and the guidance section."""
+    return src_uri == "index.md" or src_uri.startswith("vejledning/")
+
+
+def page_problem(path: Path, src_uri: str, markdown: str, generated: bool = False) -> Problem | None:
+    result = analyse(markdown)
+    if not held_to_limit(src_uri) or result.words < MIN_WORDS or result.score <= LIMIT:
+        return None
+    where = " Siden laves ud fra docs/_data/beslutningsguide.yml: ret teksten dér." if generated else ""
+    return Problem.at(
+        path, None, "læsbarhed",
+        f"Teksten er svær at læse: LIX {result.score:.0f} (højst {LIMIT:.0f}). Siden har "
+        f"{result.words} ord, {result.sentences} {'sætning' if result.sentences == 1 else 'sætninger'} "
+        f"og {result.long_words} lange ord.",
+        "Del lange sætninger op, og vælg kortere ord. Se 'Sådan skriver du klart' under "
+        "For redaktører. Kør make check igen, når du har rettet: den viser det nye tal." + where)
