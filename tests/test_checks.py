@@ -34,6 +34,11 @@ def fx(name: str, page: str = "index.md") -> str:
     return f"tests/fixtures/checks/{name}/docs/{page}"
 
 
+def mx(name: str) -> str:
+    """Where a mistake's page lies in the one site that holds them all (see ``all_mistakes``)."""
+    return f"docs/vejledning/{name}.md"
+
+
 def assert_fails_with(result: subprocess.CompletedProcess[str], *expected: str) -> str:
     out = result.stdout + result.stderr
     assert result.returncode == 1, out
@@ -55,44 +60,61 @@ def test_correct_page_passes_with_one_summary_line():
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("invalid-yaml", [f"{fx('invalid-yaml')}:2: Front matter er ikke gyldig YAML"]),
-    ("impossible-date", [f"{fx('impossible-date')}:5: En dato findes ikke i kalenderen"]),
-    ("missing-metadata", [f"{fx('missing-metadata')}:1: Feltet 'owner' mangler.",
-                          f"{fx('missing-metadata')}:1: Feltet 'sources' mangler."]),
+    ("invalid-yaml", [f"{mx('invalid-yaml')}:2: Front matter er ikke gyldig YAML"]),
+    ("impossible-date", [f"{mx('impossible-date')}:5: En dato findes ikke i kalenderen"]),
+    ("missing-metadata", [f"{mx('missing-metadata')}:1: Feltet 'owner' mangler.",
+                          f"{mx('missing-metadata')}:1: Feltet 'sources' mangler."]),
     ("wrong-metadata", [
-        f"{fx('wrong-metadata')}:4: 'owner: ukendt-enhed' findes ikke i kontaktfilen",
-        f"{fx('wrong-metadata')}:5: 'last_reviewed' er ikke en rigtig dato: '26-11-2026'",
-        f"{fx('wrong-metadata')}:6: 'review_months: 36' er uden for det tilladte: 1 til 24 måneder.",
-        f"{fx('wrong-metadata')}:9: Ukendt målgruppe 'borgere'",
-        f"{fx('wrong-metadata')}:11: Kilde nr. 1 mangler både 'url' og 'ref'.",
-        f"{fx('wrong-metadata')}:15: Kilde nr. 2: 'date' ligger i fremtiden (2099-01-01)",
-        f"{fx('wrong-metadata')}:16: Ukendt felt 'lst_reviewed' i metadata.",
+        f"{mx('wrong-metadata')}:4: 'owner: ukendt-enhed' findes ikke i kontaktfilen",
+        f"{mx('wrong-metadata')}:5: 'last_reviewed' er ikke en rigtig dato: '26-11-2026'",
+        f"{mx('wrong-metadata')}:6: 'review_months: 36' er uden for det tilladte: 1 til 24 måneder.",
+        f"{mx('wrong-metadata')}:9: Ukendt målgruppe 'borgere'",
+        f"{mx('wrong-metadata')}:11: Kilde nr. 1 mangler både 'url' og 'ref'.",
+        f"{mx('wrong-metadata')}:15: Kilde nr. 2: 'date' ligger i fremtiden (2099-01-01)",
+        f"{mx('wrong-metadata')}:16: Ukendt felt 'lst_reviewed' i metadata.",
         "Mente du 'last_reviewed'?",
     ]),
-    ("future-date", [f"{fx('future-date')}:5: 'last_reviewed' ligger i fremtiden (2099-01-01)"]),
-    ("missing-alt", [f"{fx('missing-alt')}:18: Billedet har ingen alternativ tekst.",
-                     f"{fx('missing-alt')}:22: Billedet har ingen alternativ tekst."]),
-    ("cpr", [f"{fx('cpr')}:16: Her står noget, der ligner et CPR-nummer.",
-             f"{fx('cpr')}:18: Her står noget, der ligner et CPR-nummer."]),
-    ("email-phone", [f"{fx('email-phone')}:16: E-mailadressen 'sagsbehandler@example.dk' står direkte i teksten.",
-                     f"{fx('email-phone')}:18: Telefonnummeret '33 66 33 66' står direkte i teksten."]),
-    ("embeds", [f"{fx('embeds')}:16: Siden indeholder et <script>-tag.",
-                f"{fx('embeds')}:18: Siden indeholder et <iframe>-tag.",
-                f"{fx('embeds')}:20: <img> henter 'https://cdn.example.org/billede.png' fra et andet site.",
-                f"{fx('embeds')}:22: <link> henter 'https://fonts.example.org/a.css' fra et andet site."]),
-    ("not-in-nav", [f"{fx('not-in-nav', 'glemt.md')}:1: Siden er ikke med i menuen (nav i mkdocs.yml).",
-                    "tests/fixtures/checks/not-in-nav/mkdocs.yml:3: Menuen (nav) nævner 'findes-ikke.md'"]),
-    ("misspelling", [f"{fx('misspelling')}:16: Ukendt ord: 'radikalisreing'. Mente du: radikalisering"]),
-    ("hard-to-read", [f"{fx('hard-to-read')}: Teksten er svær at læse: LIX 98 (højst 40)."]),
-    ("undefined-abbreviation", [f"{fx('undefined-abbreviation')}:19: Forkortelsen 'KFS' er ikke forklaret"]),
+    ("future-date", [f"{mx('future-date')}:5: 'last_reviewed' ligger i fremtiden (2099-01-01)"]),
+    ("missing-alt", [f"{mx('missing-alt')}:18: Billedet har ingen alternativ tekst.",
+                     f"{mx('missing-alt')}:22: Billedet har ingen alternativ tekst."]),
+    ("cpr", [f"{mx('cpr')}:16: Her står noget, der ligner et CPR-nummer.",
+             f"{mx('cpr')}:18: Her står noget, der ligner et CPR-nummer."]),
+    ("email-phone", [f"{mx('email-phone')}:16: E-mailadressen 'sagsbehandler@example.dk' står direkte i teksten.",
+                     f"{mx('email-phone')}:18: Telefonnummeret '33 66 33 66' står direkte i teksten."]),
+    ("embeds", [f"{mx('embeds')}:16: Siden indeholder et <script>-tag.",
+                f"{mx('embeds')}:18: Siden indeholder et <iframe>-tag.",
+                f"{mx('embeds')}:20: <img> henter 'https://cdn.example.org/billede.png' fra et andet site.",
+                f"{mx('embeds')}:22: <link> henter 'https://fonts.example.org/a.css' fra et andet site."]),
+    ("misspelling", [f"{mx('misspelling')}:16: Ukendt ord: 'radikalisreing'. Mente du: radikalisering"]),
+    ("hard-to-read", [f"{mx('hard-to-read')}: Teksten er svær at læse: LIX 98 (højst 40)."]),
+    ("undefined-abbreviation", [f"{mx('undefined-abbreviation')}:19: Forkortelsen 'KFS' er ikke forklaret"]),
 ])
-def test_mistake_fails_with_file_and_line(name: str, expected: list[str]):
-    assert_fails_with(run_check(CHECKS / name / "docs"), *expected)
+def test_mistake_fails_with_file_and_line(all_mistakes: subprocess.CompletedProcess[str], name: str,
+                                          expected: list[str]):
+    out = assert_fails_with(all_mistakes, *expected)
+    assert f"{mx(name)}:" in out
 
 
-def test_pages_listed_under_not_in_nav_need_no_menu_line():
-    out = run_check(CHECKS / "not-in-nav" / "docs").stdout
-    assert "indgang/trin.md" not in out
+@pytest.fixture(scope="module")
+def all_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """One check over one site that holds every fixture mistake, each as its own guidance page
+    (docs/vejledning/<mistake>.md): one build for all of them, one test per mistake."""
+    docs = tmp_path_factory.mktemp("mistakes") / "docs"
+    shutil.copytree(CHECKS / "ok" / "docs", docs)
+    (docs / "vejledning").mkdir()
+    shutil.copy(CHECKS / "ok" / "docs" / "billede.png", docs / "vejledning" / "billede.png")
+    for fixture in sorted(CHECKS.iterdir()):
+        if fixture.name not in ("ok", "not-in-nav", "overdue"):
+            shutil.copy(fixture / "docs" / "index.md", docs / "vejledning" / f"{fixture.name}.md")
+    return run_check(docs)
+
+
+def test_pages_missing_from_the_menu_and_menu_lines_without_a_file():
+    result = run_check(CHECKS / "not-in-nav" / "docs")
+    assert_fails_with(result, f"{fx('not-in-nav', 'glemt.md')}:1: Siden er ikke med i menuen (nav i mkdocs.yml).",
+                      "tests/fixtures/checks/not-in-nav/mkdocs.yml:3: Menuen (nav) nævner 'findes-ikke.md'")
+    # Pages listed under not_in_nav need no menu line.
+    assert "indgang/trin.md" not in result.stdout
 
 
 def test_code_examples_and_case_numbers_are_not_mistakes():

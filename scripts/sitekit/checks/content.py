@@ -30,7 +30,9 @@ def page_problems(path: Path, source: str, html: str) -> list[Problem]:
     for m in _IMG_WITHOUT_ALT.finditer(html):
         src = _SRC.search(m.group(0))
         problems.append(Problem.at(
-            path, line_of(src.group(1)) if src else None, "billeder", "Billedet har ingen alternativ tekst.",
+            # MkDocs rewrites a Markdown image's path (../billede.png): look for the file name.
+            path, line_of(src.group(1).rsplit("/", 1)[-1]) if src else None, "billeder",
+            "Billedet har ingen alternativ tekst.",
             "Skriv en kort beskrivelse af billedet mellem [ og ], fx ![Kort over VINK's kontorer](kort.png), "
             'eller alt="…" i <img>. Er billedet kun pynt, så fjern det.'))
     for m in _EMBED.finditer(html):
