@@ -1,5 +1,6 @@
-"""Plain, tested logic behind the site: hooks, scripts/site.py and tests import it.
+"""Plain, tested logic behind the site: the tool (`python -m sitekit`, see __main__.py),
+the MkDocs hooks and the tests import it.
 
-Nothing in here depends on MkDocs at import time, so the checks run in seconds
-without building the site.
+`make check` and `make build` are one pipeline: the strict build (build.py), whose
+hooks report every problem to one collector (problems.py).
 """
