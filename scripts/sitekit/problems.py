@@ -38,7 +38,7 @@ class Problem:
         return cls(rel(Path(path)) if str(path) else "", line, check, message, hint, level)
 
     def location(self) -> str:
-        return f"{self.file}:{self.line}" if self.line else self.file or "mkdocs.yml"
+        return f"{self.file}:{self.line}" if self.line else self.file or "MkDocs"
 
     def format(self) -> str:
         prefix = "Advarsel: " if self.level == WARNING else ""
