@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import selfcheck, training  # noqa: E402
+from sitekit.paths import data_file  # noqa: E402
 from sitekit.problems import Problem, report  # noqa: E402
 
 
@@ -30,10 +31,11 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
             raise selfcheck.SelfCheckError(f"{selfcheck.DATA_FILE.name}: siden '{side}' i læs_mere findes ikke.")
         return target.url_relative_to(page.file)
 
+    path = data_file(config.docs_dir, "_data/" + selfcheck.DATA_FILE.name)
     try:
-        return selfcheck.render_markers(markdown, selfcheck.load(), page.file.src_uri, link)
+        return selfcheck.render_markers(markdown, selfcheck.load(path), page.file.src_uri, link)
     except selfcheck.SelfCheckError as exc:
-        report(Problem.at(selfcheck.DATA_FILE, None, "selvtjek", str(exc),
+        report(Problem.at(path, None, "selvtjek", str(exc),
                           "Ret selvtjekket i datafilen, eller ret markøren på siden."))
         return markdown
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,9 +51,19 @@ def parse_page(path: Path, text: str | None = None) -> Page:
     """Parse one page. Raises FrontMatterError with a line number on bad YAML.
 
     ``text`` is given for pages that exist only in the build (made by a hook).
+    A file on disk is parsed once per version (the checks of one build share it).
     """
     if text is None:
-        text = Path(path).read_text(encoding="utf-8")
+        return _parse_file(Path(path).resolve(), Path(path).stat().st_mtime_ns, Path(path))
+    return _parse(path, text)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_file(resolved: Path, mtime_ns: int, path: Path) -> Page:
+    return _parse(path, path.read_text(encoding="utf-8"))
+
+
+def _parse(path: Path, text: str) -> Page:
     raw, body, body_line = split_front_matter(text)
     if raw is None:
         return Page(Path(path), {}, body, 1)
