@@ -25,10 +25,12 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from .pages import yaml_lines
 from .paths import DATA, data_file
 from .problems import Problem
 from .shortcodes import Shortcode, ShortcodeError, replace
@@ -103,9 +105,6 @@ FIELDS: dict[str, str] = {
     "web": "Hjemmeside",
 }
 CARD_FIELDS = ("enhed", "telefon", "email", "adresse", "aabningstider", "web")
-# Extra keys a contact may have: which group it is listed under on the Kontakt
-# page, and a note on a claim an editor still has to check.
-EXTRA_KEYS = ("gruppe", "skal_verificeres")
 
 # Groups on the Kontakt page, in reading order: acute danger first.
 GROUPS: dict[str, str] = {
@@ -130,39 +129,52 @@ def is_placeholder(value: Any) -> bool:
     return isinstance(value, str) and value.strip() == PLACEHOLDER
 
 
+class Contact(BaseModel):
+    """En kontakt i docs/_data/kontakter.yml: navn, hvornår man kontakter den, og dens oplysninger."""
+
+    model_config = ConfigDict(extra="forbid")
+    navn: str
+    enhed: str | None = None
+    beskrivelse: str = Field(min_length=1)
+    telefon: str | int | None = None
+    email: str | None = None
+    adresse: str | None = None
+    aabningstider: str | None = None
+    web: str | None = None
+    # Which group it is listed under on the Kontakt page, and a note on a claim an editor still has to check.
+    gruppe: Literal[tuple(GROUPS)] = DEFAULT_GROUP  # type: ignore[valid-type]
+    skal_verificeres: str | None = None
+
+
 def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
-    """Mistakes in the contacts file: bad YAML, unknown keys or groups, a missing description."""
+    """Mistakes in the contacts file (the Contact model), each on its line."""
     try:
-        contacts = load_contacts(path)
+        contacts, node = _load(path)
     except ContactsError as exc:
         return [Problem.at(path, exc.line, "kontakter", str(exc),
                            "Ret filen, så hver kontakt har et id og mindst 'navn'.")]
+    lines = yaml_lines(node)
     problems = []
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-
-    def line_of(cid: str, key: str | None = None) -> int | None:
-        """The line of the contact's id, or of one of its keys (the first after the id)."""
-        start = next((n for n, text in enumerate(lines, 1) if text.strip() == f"{cid}:"), None)
-        if start is None or key is None:
-            return start
-        return next((n for n, text in enumerate(lines[start:], start + 1) if text.strip().startswith(f"{key}:")),
-                    start)
-
     for cid, entry in contacts.items():
-        for key in entry:
-            if key not in FIELDS and key not in EXTRA_KEYS:
-                problems.append(Problem.at(
-                    path, line_of(cid, key), "kontakter", f"Kontakten '{cid}' har et ukendt felt '{key}'.",
-                    "Brug felterne " + ", ".join(list(FIELDS) + list(EXTRA_KEYS)) + "."))
-        if not entry.get("beskrivelse"):
-            problems.append(Problem.at(
-                path, line_of(cid), "kontakter", f"Kontakten '{cid}' mangler feltet 'beskrivelse'.",
-                "Skriv i én eller to sætninger, hvornår man skal kontakte dem."))
-        group = entry.get("gruppe", DEFAULT_GROUP)
-        if group not in GROUPS:
-            problems.append(Problem.at(
-                path, line_of(cid, "gruppe"), "kontakter", f"Kontakten '{cid}' har den ukendte gruppe '{group}'.",
-                "Brug en af grupperne " + ", ".join(GROUPS) + "."))
+        try:
+            Contact.model_validate(entry)
+        except ValidationError as exc:
+            for error in exc.errors():
+                key = str(error["loc"][0])
+                line = lines.get(("kontakter", cid, key)) or lines.get(("kontakter", cid))
+                if error["type"] == "extra_forbidden":
+                    message, hint = (f"Kontakten '{cid}' har et ukendt felt '{key}'.",
+                                     "Brug felterne " + ", ".join(Contact.model_fields) + ".")
+                elif key == "beskrivelse":
+                    message, hint = (f"Kontakten '{cid}' mangler feltet 'beskrivelse'.",
+                                     "Skriv i én eller to sætninger, hvornår man skal kontakte dem.")
+                elif key == "gruppe":
+                    message, hint = (f"Kontakten '{cid}' har den ukendte gruppe '{entry[key]}'.",
+                                     "Brug en af grupperne " + ", ".join(GROUPS) + ".")
+                else:
+                    message, hint = (f"Feltet '{key}' i kontakten '{cid}' skal være tekst.",
+                                     "Skriv værdien som tekst, gerne i anførselstegn.")
+                problems.append(Problem.at(path, line, "kontakter", message, hint))
     return problems
 
 

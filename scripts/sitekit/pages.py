@@ -85,20 +85,30 @@ def _parse(path: Path, text: str) -> Page:
         meta = {}
     if not isinstance(meta, dict):
         raise FrontMatterError("Front matter skal være en liste af 'nøgle: værdi'-linjer.", 2)
+    return Page(Path(path), meta, body, body_line, yaml_lines(node, 2))
+
+
+def yaml_lines(node: yaml.Node | None, first: int = 1) -> dict[tuple, int]:
+    """The YAML node map: the file line of each value by its path, e.g. ("sources", 0, "url").
+
+    ``first`` is the file line of the YAML's first line (2 for front matter). A mapping's value
+    points at its key's line ("url:" rather than a folded value below it).
+    """
     lines: dict[tuple, int] = {}
 
     def walk(n: yaml.Node, key: tuple) -> None:
         if isinstance(n, yaml.MappingNode):
             for k, v in n.value:
                 walk(v, key + (str(k.value),))
-                lines[key + (str(k.value),)] = k.start_mark.line + 2
+                lines[key + (str(k.value),)] = k.start_mark.line + first
         elif isinstance(n, yaml.SequenceNode):
             for i, item in enumerate(n.value):
-                lines[key + (i,)] = item.start_mark.line + 2
+                lines[key + (i,)] = item.start_mark.line + first
                 walk(item, key + (i,))
 
-    walk(node, ())
-    return Page(Path(path), meta, body, body_line, lines)
+    if node is not None:
+        walk(node, ())
+    return lines
 
 
 def _bad_date_line(node: yaml.Node | None) -> int | None:
