@@ -25,6 +25,8 @@ KNOWN: dict[str, str] = {
     "kontakt": "[[kontakt ID]] eller [[kontakt ID FELT]]",
     "kontakter": "[[kontakter]]",
     "ordliste": "[[ordliste]]",
+    "første-skridt": "[[første-skridt]]",
+    "efter-vink": "[[efter-vink]]",
 }
 
 
