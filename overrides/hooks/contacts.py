@@ -19,7 +19,7 @@ from sitekit.shortcodes import find  # noqa: E402
 log = logging.getLogger("mkdocs.hooks.contacts")
 
 # Every shortcode the site's hooks understand; anything else is a typo.
-KNOWN_SHORTCODES = {"kontakt", "kontakter", "ordliste"}
+KNOWN_SHORTCODES = {"kontakt", "kontakter", "ordliste", "første-skridt", "efter-vink"}
 
 _state: dict = {}
 
