@@ -269,12 +269,16 @@ def svg(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str) -> str:
             f'<title id="{uid}-titel">{html.escape(proc.title)}</title>' + "".join(out) + "</svg>")
 
 
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!", ":")) else text + "."
+
+
 def render_figure(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str) -> str:
     """The diagram in a figure with a caption and the steps as text (one HTML block, no blank lines)."""
     items = "".join(f"<li>{html.escape(step_line(s, contacts))}</li>" for s in proc.steps)
     return (f'<figure class="procedure-figur procedure-figur-{proc.key}" id="{uid}">'
             + svg(proc, contacts, uid)
-            + f"<figcaption><strong>{html.escape(proc.title)}.</strong> {html.escape(proc.caption)}</figcaption>"
+            + f"<figcaption><strong>{html.escape(_sentence(proc.title))}</strong> {html.escape(proc.caption)}</figcaption>"
             + f'<details class="procedure-tekst"><summary>Læs tegningen som tekst</summary>'
             + f'<ol id="{uid}-tekst">{items}</ol></details></figure>')
 
@@ -381,3 +385,27 @@ def contradictions(markdown: str, proc: Procedure) -> list[tuple[int, str]]:
                                     f"[[{proc.name}]] i stedet for at skrive trinnene selv."))
                 break
     return found
+
+
+def check(docs_dir: Path) -> list["Problem"]:
+    """The `make check` form of the drift check, for sitekit.checks.CHECKS:
+    a broken data file, or a hand-written list in another order, with file and line."""
+    from .pages import iter_page_bodies
+    from .problems import Problem
+
+    docs_dir = Path(docs_dir)
+    try:
+        procedures = load_all(docs_dir)
+    except ProcedureError as exc:
+        return [Problem.at(exc.path or docs_dir, None, "første skridt", p,
+                           "Ret datafilen. Feltet står forklaret øverst i filen.") for p in exc.problems]
+    problems = []
+    for path, body, body_line in iter_page_bodies(docs_dir):
+        src = path.relative_to(docs_dir).as_posix()
+        if not in_drift_scope(src):
+            continue
+        for proc in procedures.values():
+            for line, message in contradictions(body, proc):
+                problems.append(Problem.at(path, body_line + line - 1, "første skridt", message,
+                                           f"Slet listen, og skriv [[{proc.name}]] på sin egen linje."))
+    return problems
