@@ -1,0 +1,251 @@
+"""Editions: publish the site as a dated edition with mike, keep every older one.
+
+A caseworker, a leader or Ankestyrelsen must be able to read the guidance that
+applied on a given date. Each edition ("2026.1") is built with the project's
+own strict build (sitekit.build) and committed by mike to the publishing
+branch (gh-pages) under its own folder. The alias ``nyeste`` always names the
+newest edition; the site root opens it.
+
+Rules (an editor's mistake gets a Danish message, nothing is lost):
+
+- an edition number is digits and dots (``2026.1``) and grows with every new
+  edition; its date (gældende fra) is later than the previous edition's;
+- an edition that exists already is only published again on request
+  (``republish=True``, ``make publish ... GENUDGIV=ja``);
+- publishing never deletes or rewrites an older edition's files; it adds a
+  property ``gaeldende_til`` to the previous edition in versions.json, which
+  the older edition's banner reads ("gældende til …").
+
+Pushing the branch is CI's job (.github/workflows/publish.yml).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from babel.dates import format_date
+
+from .paths import ROOT
+
+BRANCH = "gh-pages"
+ALIAS = "nyeste"
+# Copies, not symlinks: many static hosts (and zip files) do not follow symlinks.
+ALIAS_TYPE = "copy"
+# The environment variable mike itself sets while it builds an edition; the
+# editions hook reads it (overrides/hooks/editions.py).
+VERSION_VAR = "MIKE_DOCS_VERSION"
+_VERSION_RE = re.compile(r"^[0-9]{1,4}(\.[0-9]{1,4}){0,3}$")
+
+
+class EditionError(ValueError):
+    """A publication that must not happen; the message is Danish, for editors."""
+
+
+def danish_date(day: dt.date) -> str:
+    """1. december 2026"""
+    return format_date(day, "d. MMMM y", locale="da")
+
+
+def edition_title(version: str, valid_from: dt.date) -> str:
+    """The label readers see in the version selector."""
+    return f"{version} – gældende fra {danish_date(valid_from)}"
+
+
+def parse_valid_from(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        raise EditionError(f"Datoen '{text}' kan ikke læses. Skriv den som ÅÅÅÅ-MM-DD, "
+                           "fx GAELDENDE_FRA=2026-12-01.") from None
+
+
+def check_version(version: str, alias: str = ALIAS) -> str:
+    version = (version or "").strip()
+    if not _VERSION_RE.match(version):
+        raise EditionError(f"Udgavenummeret '{version}' kan ikke bruges. Skriv tal og punktummer, "
+                           "fx VERSION=2026.1.")
+    if version == alias:
+        raise EditionError(f"'{alias}' er navnet på den nyeste udgave, ikke et udgavenummer.")
+    return version
+
+
+def _key(version: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in version.split("."))
+
+
+@dataclass
+class Edition:
+    """One published edition, as versions.json lists it."""
+    version: str
+    title: str
+    aliases: list[str] = field(default_factory=list)
+    properties: dict = field(default_factory=dict)
+
+    @property
+    def valid_from(self) -> dt.date | None:
+        value = (self.properties or {}).get("gaeldende_fra")
+        return dt.date.fromisoformat(value) if value else None
+
+
+@dataclass
+class Plan:
+    """What one publication does, decided before anything is built."""
+    version: str
+    valid_from: dt.date
+    title: str
+    republish: bool
+    # The alias moves here (False when an older edition is republished).
+    takes_alias: bool
+    # The edition that applied until now: it gets "gældende til" the day before.
+    previous: str | None
+    properties: dict[str, str]
+    previous_properties: dict[str, str]
+
+
+def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: bool = False,
+         alias: str = ALIAS) -> Plan:
+    """Decide a publication, or refuse it with a Danish message. Pure: no git, no build."""
+    version = check_version(version, alias)
+    existing = {e.version: e for e in editions}
+    newest = max(existing, key=_key) if existing else None
+    if version in existing and not republish:
+        raise EditionError(
+            f"Udgave {version} er allerede offentliggjort. Den bliver ikke overskrevet, for læsere "
+            "og Ankestyrelsen skal kunne læse den, som den var. Vil du rette i den alligevel, så kør "
+            f"`make publish VERSION={version} GAELDENDE_FRA={valid_from.isoformat()} GENUDGIV=ja`. "
+            "Ellers giv den nye udgave et nyt nummer, fx "
+            f"{'.'.join(map(str, _key(newest)[:-1] + (_key(newest)[-1] + 1,)))}.")
+    if version not in existing and newest is not None:
+        if _key(version) < _key(newest):
+            raise EditionError(f"Udgave {version} er ældre end den nyeste udgave, {newest}. "
+                               "En ny udgave skal have et højere nummer.")
+        before = existing[newest].valid_from
+        if before is not None and valid_from <= before:
+            raise EditionError(
+                f"Udgave {version} skal gælde fra en dato efter {danish_date(before)}, hvor udgave "
+                f"{newest} begyndte at gælde. Ret GAELDENDE_FRA.")
+    takes_alias = newest is None or _key(version) >= _key(newest)
+    previous = None
+    previous_properties: dict[str, str] = {}
+    older = [v for v in existing if _key(v) < _key(version)]
+    if takes_alias and older:
+        previous = max(older, key=_key)
+        until = valid_from - dt.timedelta(days=1)
+        previous_properties = {"gaeldende_til": until.isoformat(), "gaeldende_til_tekst": danish_date(until)}
+    properties = {"gaeldende_fra": valid_from.isoformat(), "gaeldende_fra_tekst": danish_date(valid_from)}
+    if republish and version in existing:
+        # Keep what a later edition already said about this one.
+        for key in ("gaeldende_til", "gaeldende_til_tekst"):
+            if key in (existing[version].properties or {}):
+                properties[key] = existing[version].properties[key]
+    return Plan(version, valid_from, edition_title(version, valid_from), republish and version in existing,
+                takes_alias, previous, properties, previous_properties)
+
+
+@contextlib.contextmanager
+def _in_repo(repo: Path) -> Iterator[None]:
+    """mike works on the git repository in the current directory."""
+    old = Path.cwd()
+    os.chdir(repo)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def list_editions(repo: Path = ROOT, branch: str = BRANCH) -> list[Edition]:
+    """The editions on the publishing branch, newest first (empty before the first)."""
+    from mike import commands
+
+    with _in_repo(repo):
+        versions = commands.list_versions(branch)
+    return [Edition(str(v.version), v.title, sorted(v.aliases), dict(v.properties or {})) for v in versions]
+
+
+ROOT_PAGE = """<!DOCTYPE html>
+<html lang="da">
+<head>
+  <meta charset="utf-8">
+  <title>Den nyeste udgave</title>
+  <meta http-equiv="refresh" content="0; url={{ href }}">
+  <link rel="canonical" href="{{ href }}">
+</head>
+<body>
+  <p><a href="{{ href }}">Gå til den nyeste udgave af vejledningen</a>.</p>
+</body>
+</html>
+"""
+
+
+def _root_template() -> str:
+    """A Danish root page without inline script (the CSP forbids one)."""
+    path = Path(tempfile.gettempdir()) / "sitekit-editions-root.html"
+    path.write_text(ROOT_PAGE, encoding="utf-8")
+    return str(path)
+
+
+def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo: Path = ROOT,
+            branch: str = BRANCH, alias: str = ALIAS, alias_type: str = ALIAS_TYPE,
+            build=None) -> Plan:
+    """Build one edition and commit it to ``branch`` of ``repo`` (no push).
+
+    ``build(site_dir, env)`` builds the site; by default the project's strict
+    build (sitekit.build.build_site). A failing build commits nothing.
+    """
+    from mike import commands, git_utils, jsonpath
+
+    from .build import build_site
+
+    repo = Path(repo).resolve()
+    decided = plan(list_editions(repo, branch), version, valid_from, republish, alias)
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True,
+                          text=True, check=False).stdout.strip() or "?"
+    message = (f"Publish edition {decided.version} (valid from {decided.valid_from}) from {head}"
+               + (", republished" if decided.republish else ""))
+    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+    env = {VERSION_VAR: decided.version, "SITE_URL": site_url.rstrip("/") + "/" + decided.version + "/",
+           "EDITIONS_ALIAS": alias}
+    props = [(jsonpath.parse(k), v) for k, v in decided.properties.items()]
+    with tempfile.TemporaryDirectory(prefix="edition-") as tmp, _in_repo(repo):
+        site_dir = Path(tmp) / "site"
+        cfg = {"site_dir": str(site_dir), "use_directory_urls": True}
+        aliases = [alias] if decided.takes_alias else []
+        with commands.deploy(cfg, decided.version, decided.title, aliases, update_aliases=True,
+                             alias_type=commands.AliasType[alias_type], branch=branch, message=message,
+                             set_props=props):
+            result = (build or build_site)(site_dir, env=env)
+            if result.returncode != 0:
+                raise EditionError(f"Bygningen fejlede, så udgave {decided.version} blev ikke "
+                                   f"offentliggjort:\n{result.stdout}\n{result.stderr}")
+        if decided.previous:
+            commands.set_properties(
+                decided.previous, [(jsonpath.parse(k), v) for k, v in decided.previous_properties.items()],
+                branch=branch,
+                message=(f"Edition {decided.previous} applied until "
+                         f"{decided.previous_properties['gaeldende_til']}"))
+        try:
+            current_root = git_utils.read_file(branch, "index.html", universal_newlines=True)
+        except git_utils.GitError:
+            current_root = None
+        if current_root != ROOT_PAGE.replace("{{ href }}", f"{alias}/"):
+            commands.set_default(alias, template=_root_template(), branch=branch,
+                                 message=f"Site root opens the newest edition ({alias}/)")
+    return decided
+
+
+def yes(value: str | None, name: str) -> bool:
+    """A yes/no switch from make (GENUDGIV=ja); anything unclear is refused."""
+    value = (value or "").strip().lower()
+    if value in ("", "nej", "no", "0", "false"):
+        return False
+    if value in ("ja", "yes", "1", "true"):
+        return True
+    raise EditionError(f"{name}={value} forstås ikke. Skriv {name}=ja, eller udelad {name}.")
