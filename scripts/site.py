@@ -163,6 +163,21 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_changes(args: argparse.Namespace) -> int:
+    """Mind om listen over ændringer (docs/om/aendringer.md), når sider i vejledningen er ændret."""
+    from sitekit import editions
+
+    try:
+        pages = editions.changed_without_changelog(args.base)
+    except editions.EditionError as exc:
+        print(f"Tjekket af listen over ændringer blev sprunget over. {exc}", file=sys.stderr)
+        return 0
+    reminder = editions.changelog_reminder(pages)
+    if reminder:
+        print(reminder)
+    return 1 if reminder and args.streng else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="site.py", description=__doc__.splitlines()[0],
@@ -224,6 +239,12 @@ def main(argv: list[str] | None = None) -> int:
                    help="skriv 'ja' for at offentliggøre en eksisterende udgave igen")
     p.add_argument("--branch", default="gh-pages", help="grenen, udgaverne ligger på (standard: gh-pages)")
     p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("changes", help=cmd_changes.__doc__, description=cmd_changes.__doc__)
+    p.add_argument("--base", default="origin/main",
+                   help="grenen, ændringerne sammenlignes med (standard: origin/main)")
+    p.add_argument("--streng", action="store_true", help="afslut med fejl, når listen ikke er ændret (CI)")
+    p.set_defaults(func=cmd_changes)
 
     args = parser.parse_args(argv)
     return args.func(args)

@@ -22,6 +22,9 @@ EDITIONS = (("2026.1", "2026-12-01"), ("2027.1", "2027-12-01"))
 # A page only the first edition has: its banner must lead to the newest
 # edition's start page.
 GONE_PAGE = "docs/om/tidligere-side.md"
+# The second edition's line in the changes list (docs/om/aendringer.md).
+CHANGE_SECTION = "Næste udgave"
+CHANGE_LINE = "- [VINK – hvad kan du få hjælp til?](../vejledning/vink.md): Siden er gennemgået."
 
 
 def publish_command() -> str:
@@ -80,6 +83,11 @@ def publish_two_editions(base: Path) -> Published:
     assert result.returncode == 0, result.stdout + result.stderr
     published.first_tree = published.git("rev-parse", f"gh-pages:{version}")
     published.git("rm", "--quiet", GONE_PAGE)
+    # The second edition changes a page and says so in the changes list.
+    changes = repo / "docs" / "om" / "aendringer.md"
+    text = changes.read_text(encoding="utf-8")
+    changes.write_text(text.replace("## ", f"## {CHANGE_SECTION}\n\n{CHANGE_LINE}\n\n## ", 1), encoding="utf-8")
+    published.git("add", "--all")
     published.git("commit", "--quiet", "--message", "Anden udgave")
     result = published.make_publish(version2, valid_from2)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -132,3 +132,67 @@ def test_publish_commits_editions_side_by_side_and_never_rewrites_one(repo: Path
     versions = {v["version"]: v for v in json.loads(_git(repo, "show", "gh-pages:versions.json"))}
     assert versions["2026.1"]["properties"]["gaeldende_til_tekst"] == "30. november 2027"
     assert [e.version for e in editions.list_editions(repo)] == ["2027.1", "2026.1"]
+
+
+# --- the changes list ------------------------------------------------------------
+
+CHANGES = """---
+title: Hvad er ændret?
+---
+
+# Hvad er ændret?
+
+## Næste udgave
+
+- [VINK](../vejledning/vink.md): Nyt afsnit.
+- [To sider](../vejledning/kontakt.md#telefon) og [en til](<../kompetenceforloeb/cases.md>): Rettet.
+- Se [Digitaliseringsstyrelsen](https://digst.dk/side.md).
+
+Tekst, der nævner [en side](../vejledning/ordliste.md) uden for listen.
+
+## Udgave 2026.1
+
+- [Gammel ændring](../vejledning/hvem-goer-hvad.md): Ikke i denne udgave.
+"""
+
+
+def test_the_changes_list_names_the_pages_changed_in_this_edition():
+    assert editions.pages_changed_in_this_edition(CHANGES) == {
+        "vejledning/vink.md", "vejledning/kontakt.md", "kompetenceforloeb/cases.md"}
+    assert editions.pages_changed_in_this_edition("# Hvad er ændret?\n\n## Første udgave\n\n- Ny.\n") == set()
+
+
+def test_the_note_sits_under_the_heading_and_links_to_the_list():
+    text = editions.with_changed_note("# VINK\n\nTekst.", "vejledning/vink.md")
+    assert text.startswith("# VINK\n\n!!! note \"Ændret i denne udgave\"")
+    assert "[Se hvad der er ændret](../om/aendringer.md)" in text
+    assert text.endswith("Tekst.")
+
+
+def test_changed_guidance_without_a_line_in_the_list_gets_a_reminder(repo: Path):
+    def write(path: str, text: str) -> None:
+        (repo / path).parent.mkdir(parents=True, exist_ok=True)
+        (repo / path).write_text(text, encoding="utf-8")
+
+    write("docs/vejledning/vink.md", "# VINK\n")
+    write("docs/om/aendringer.md", "# Hvad er ændret?\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "sider")
+    _git(repo, "switch", "-qc", "rettelse")
+    assert editions.changed_without_changelog("main", repo) == []
+
+    write("docs/vejledning/vink.md", "# VINK\n\nNyt.\n")          # not committed yet
+    write("docs/kompetenceforloeb/ny.md", "# Ny\n")               # a new file
+    write("docs/om/index.md", "# Om\n")                            # not guidance
+    assert editions.changed_without_changelog("main", repo) == [
+        "docs/kompetenceforloeb/ny.md", "docs/vejledning/vink.md"]
+    assert "docs/om/aendringer.md" in editions.changelog_reminder(["docs/vejledning/vink.md"])
+
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "ændring")
+    assert editions.changed_without_changelog("main", repo) == [
+        "docs/kompetenceforloeb/ny.md", "docs/vejledning/vink.md"]
+    write("docs/om/aendringer.md", "# Hvad er ændret?\n\n## Næste udgave\n\n- [VINK](../vejledning/vink.md): Nyt.\n")
+    assert editions.changed_without_changelog("main", repo) == []
+    with pytest.raises(EditionError, match="findes-ikke"):
+        editions.changed_without_changelog("findes-ikke", repo)

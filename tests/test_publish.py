@@ -58,6 +58,17 @@ def test_links_stay_right_under_a_version_prefix(published_editions):
     assert f'<link rel="canonical" href="http://127.0.0.1:8000/{OLD}/vejledning/vink/">' in html
 
 
+def test_a_page_in_the_changes_list_says_it_changed_in_this_edition(published_editions):
+    def html(version: str, page: str) -> str:
+        return (published_editions.out / version / page / "index.html").read_text(encoding="utf-8")
+
+    assert "Ændret i denne udgave" in html(NEW, "vejledning/vink")
+    assert 'href="../../om/aendringer/"' in html(NEW, "vejledning/vink")
+    assert "Ændret i denne udgave" not in html(OLD, "vejledning/vink")
+    assert "Ændret i denne udgave" not in html(NEW, "vejledning/kontakt")
+    assert "Siden er gennemgået." in html(NEW, "om/aendringer")
+
+
 @pytest.fixture(scope="module")
 def editions_url(published_editions):
     with StaticServer(published_editions.out) as server:

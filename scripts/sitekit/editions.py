@@ -249,3 +249,91 @@ def yes(value: str | None, name: str) -> bool:
     if value in ("ja", "yes", "1", "true"):
         return True
     raise EditionError(f"{name}={value} forstås ikke. Skriv {name}=ja, eller udelad {name}.")
+
+
+# --- "Ændringer": what changed in each edition -------------------------------------
+
+# The list of changes, kept with the content (docs/om/aendringer.md). Its first
+# section ("## …") is the edition being built; an editor adds a line there in
+# the same pull request as the change:
+#   - [Når du er bekymret](../vejledning/naar-du-er-bekymret.md): Nyt afsnit om …
+CHANGES_PAGE = "om/aendringer.md"
+# Pages whose changes readers must be told about: the guidance and the training.
+GUIDANCE_DIRS = ("docs/vejledning/", "docs/kompetenceforloeb/")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)#\s>]+\.md)>?(?:#[^)\s]*)?\s*\)")
+
+
+def pages_changed_in_this_edition(changes_text: str, changes_src: str = CHANGES_PAGE) -> set[str]:
+    """Pages (docs-relative, e.g. 'vejledning/vink.md') that a list line in the
+    first section of the changes page links to."""
+    import posixpath
+
+    section: list[str] = []
+    inside = False
+    in_front_matter = changes_text.startswith("---")
+    for number, line in enumerate(changes_text.splitlines()):
+        if in_front_matter:
+            if number > 0 and line.strip() == "---":
+                in_front_matter = False
+            continue
+        if line.startswith("## "):
+            if inside:
+                break
+            inside = True
+            continue
+        if inside:
+            section.append(line)
+    base = posixpath.dirname(changes_src)
+    pages = set()
+    for line in section:
+        if line.lstrip().startswith(("- ", "* ")):
+            for target in _MD_LINK.findall(line):
+                if "://" not in target:
+                    pages.add(posixpath.normpath(posixpath.join(base, target)))
+    return pages
+
+
+def changed_note(page_src: str, changes_src: str = CHANGES_PAGE) -> str:
+    """The Markdown note a changed page shows under its heading."""
+    import posixpath
+
+    link = posixpath.relpath(changes_src, posixpath.dirname(page_src) or ".")
+    return ('!!! note "Ændret i denne udgave"\n\n'
+            f"    Siden er ændret i denne udgave af vejledningen. [Se hvad der er ændret]({link}).\n")
+
+
+def with_changed_note(markdown: str, page_src: str, changes_src: str = CHANGES_PAGE) -> str:
+    """The page's Markdown with the note right after its first heading."""
+    lines = markdown.split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    return "\n".join(lines[:at] + ["", changed_note(page_src, changes_src)] + lines[at:])
+
+
+def changed_without_changelog(base_ref: str, repo: Path = ROOT,
+                              changes_page: str = "docs/" + CHANGES_PAGE) -> list[str]:
+    """Guidance pages changed since ``base_ref`` (commits, staged and unstaged
+    work, new files) while the changes page was not: the reminder for
+    `make check`. Empty when the list was updated too, or nothing relevant changed.
+    Raises EditionError when ``base_ref`` is unknown."""
+    def git(*args: str) -> list[str]:
+        result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise EditionError(f"Git kunne ikke sammenligne med '{base_ref}': {result.stderr.strip()}")
+        return [line for line in result.stdout.splitlines() if line]
+
+    merge_base = git("merge-base", base_ref, "HEAD")[0]
+    changed = set(git("diff", "--name-only", merge_base, "--", "docs/"))
+    changed |= set(git("ls-files", "--others", "--exclude-standard", "--", "docs/"))
+    if changes_page in changed:
+        return []
+    return sorted(p for p in changed if p.endswith(".md") and p.startswith(GUIDANCE_DIRS))
+
+
+def changelog_reminder(pages: list[str]) -> str:
+    """The Danish reminder for editors ('' when there is nothing to remind of)."""
+    if not pages:
+        return ""
+    return ("Husk listen over ændringer: du har ændret " + ", ".join(pages) + f", men ikke docs/{CHANGES_PAGE}. "
+            "Skriv en linje om ændringen øverst i listen, fx\n"
+            "  - [Sidens titel](../vejledning/side.md): Hvad der er nyt, i én sætning.\n"
+            "Er det kun en rettelse af stavning eller layout, behøver du ikke skrive noget.")
