@@ -120,6 +120,11 @@ def test_publish_commits_editions_side_by_side_and_never_rewrites_one(repo: Path
     head = _git(repo, "rev-parse", "gh-pages")
     with pytest.raises(EditionError, match="allerede offentliggjort"):
         editions.publish("2026.1", D(2026, 12, 1), repo=repo, build=_stand_in_build("rettet"))
+    # Nor is an edition built from changes that are not committed.
+    (repo / "README.md").write_text("ændret, ikke committet")
+    with pytest.raises(EditionError, match="ikke er committet: README.md"):
+        editions.publish("2028.1", D(2028, 12, 1), repo=repo, build=_stand_in_build("x"))
+    _git(repo, "checkout", "--", "README.md")
     # A failing build commits nothing either.
     with pytest.raises(EditionError, match="Bygningen fejlede"):
         editions.publish("2028.1", D(2028, 12, 1), repo=repo, build=_stand_in_build("x", fail=True))

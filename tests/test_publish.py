@@ -7,6 +7,7 @@ under a version prefix. The editions come from the session fixture
 from __future__ import annotations
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from conftest import StaticServer
 from publishing import EDITIONS, GONE_PAGE
@@ -97,6 +98,11 @@ def test_an_older_edition_says_so_and_links_to_the_newest(page, editions_url):
     banner.wait_for(state="visible", timeout=10000)
     page.wait_for_function("document.querySelector('[data-edition-until]').textContent !== ''")
     assert "Du læser en ældre udgave (gældende til 30. november 2027)." in banner.inner_text()
+    # The banner and the selector keep the page accessible, on a desktop and on a phone.
+    for width, height in ((1280, 800), (390, 800)):
+        page.set_viewport_size({"width": width, "height": height})
+        violations = Axe().run(page).response["violations"]
+        assert [f"{v['id']}: {v['help']}" for v in violations] == [], width
     banner.get_by_role("link", name="Læs siden i den nyeste udgave").click()
     page.wait_for_url(editions_url + "nyeste/vejledning/vink/")
     assert page.locator("[data-md-component=outdated]").is_hidden()

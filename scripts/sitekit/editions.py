@@ -185,11 +185,14 @@ ROOT_PAGE = """<!DOCTYPE html>
 """
 
 
-def _root_template() -> str:
-    """A Danish root page without inline script (the CSP forbids one)."""
-    path = Path(tempfile.gettempdir()) / "sitekit-editions-root.html"
-    path.write_text(ROOT_PAGE, encoding="utf-8")
-    return str(path)
+def _uncommitted(repo: Path) -> list[str]:
+    """Tracked files with changes that are not committed (an edition is built
+    from a commit, so it can always be traced back to one)."""
+    result = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=repo,
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise EditionError(f"{repo} er ikke et git-repository: {result.stderr.strip()}")
+    return [line[3:] for line in result.stdout.splitlines() if line.strip()]
 
 
 def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo: Path = ROOT,
@@ -198,46 +201,58 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
     """Build one edition and commit it to ``branch`` of ``repo`` (no push).
 
     ``build(site_dir, env)`` builds the site; by default the project's strict
-    build (sitekit.build.build_site). A failing build commits nothing.
+    build (sitekit.build.build_site). Nothing is committed unless the build
+    succeeds, and nothing is built from uncommitted changes.
     """
     from mike import commands, git_utils, jsonpath
 
     from .build import build_site
 
     repo = Path(repo).resolve()
+    dirty = _uncommitted(repo)
+    if dirty:
+        raise EditionError("Der er ændringer, som ikke er committet: " + ", ".join(dirty[:5])
+                           + (" …" if len(dirty) > 5 else "") + ". En udgave bygges fra en commit, så den "
+                           "altid kan findes igen. Commit ændringerne, eller læg dem til side med `git stash`.")
     decided = plan(list_editions(repo, branch), version, valid_from, republish, alias)
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True,
                           text=True, check=False).stdout.strip() or "?"
     message = (f"Publish edition {decided.version} (valid from {decided.valid_from}) from {head}"
                + (", republished" if decided.republish else ""))
-    site_url = os.environ.get("SITE_URL", "http://127.0.0.1:8000/")
+    site_url = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
     env = {VERSION_VAR: decided.version, "SITE_URL": site_url.rstrip("/") + "/" + decided.version + "/",
            "EDITIONS_ALIAS": alias}
     props = [(jsonpath.parse(k), v) for k, v in decided.properties.items()]
+    root_page = ROOT_PAGE.replace("{{ href }}", f"{alias}/")
     with tempfile.TemporaryDirectory(prefix="edition-") as tmp, _in_repo(repo):
         site_dir = Path(tmp) / "site"
+        root_template = Path(tmp) / "root.html"
+        root_template.write_text(ROOT_PAGE, encoding="utf-8")
         cfg = {"site_dir": str(site_dir), "use_directory_urls": True}
         aliases = [alias] if decided.takes_alias else []
-        with commands.deploy(cfg, decided.version, decided.title, aliases, update_aliases=True,
-                             alias_type=commands.AliasType[alias_type], branch=branch, message=message,
-                             set_props=props):
-            result = (build or build_site)(site_dir, env=env)
-            if result.returncode != 0:
-                raise EditionError(f"Bygningen fejlede, så udgave {decided.version} blev ikke "
-                                   f"offentliggjort:\n{result.stdout}\n{result.stderr}")
-        if decided.previous:
-            commands.set_properties(
-                decided.previous, [(jsonpath.parse(k), v) for k, v in decided.previous_properties.items()],
-                branch=branch,
-                message=(f"Edition {decided.previous} applied until "
-                         f"{decided.previous_properties['gaeldende_til']}"))
         try:
-            current_root = git_utils.read_file(branch, "index.html", universal_newlines=True)
-        except git_utils.GitError:
-            current_root = None
-        if current_root != ROOT_PAGE.replace("{{ href }}", f"{alias}/"):
-            commands.set_default(alias, template=_root_template(), branch=branch,
-                                 message=f"Site root opens the newest edition ({alias}/)")
+            with commands.deploy(cfg, decided.version, decided.title, aliases, update_aliases=True,
+                                 alias_type=commands.AliasType[alias_type], branch=branch, message=message,
+                                 set_props=props):
+                result = (build or build_site)(site_dir, env=env)
+                if result.returncode != 0:
+                    raise EditionError(f"Bygningen fejlede, så udgave {decided.version} blev ikke "
+                                       f"offentliggjort:\n{result.stdout}\n{result.stderr}")
+            if decided.previous:
+                commands.set_properties(
+                    decided.previous, [(jsonpath.parse(k), v) for k, v in decided.previous_properties.items()],
+                    branch=branch,
+                    message=(f"Edition {decided.previous} applied until "
+                             f"{decided.previous_properties['gaeldende_til']}"))
+            try:
+                current_root = git_utils.read_file(branch, "index.html", universal_newlines=True)
+            except git_utils.GitError:
+                current_root = None
+            if current_root != root_page:
+                commands.set_default(alias, template=str(root_template), branch=branch,
+                                     message=f"Site root opens the newest edition ({alias}/)")
+        except git_utils.GitError as exc:
+            raise EditionError(f"Git kunne ikke gemme udgave {decided.version} på grenen {branch}: {exc}") from exc
     return decided
 
 
