@@ -140,6 +140,8 @@ def test_compression_and_long_caching_of_hashed_files(nginx, published_editions)
     assert hashed.status == 200
     assert hashed.getheader("Cache-Control") == "public, max-age=31536000, immutable"
     assert hashed.getheader("Content-Encoding") == "gzip"
+    offline = _get(port, f"/{OLD}/offline/radikalisering-offline-{OLD}.zip")
+    assert offline.status == 200 and offline.getheader("Content-Type") == "application/zip"
 
 
 # Records every CSP violation, also those before the page's own scripts run.

@@ -6,6 +6,8 @@ under a version prefix. The editions come from the session fixture
 
 from __future__ import annotations
 
+import zipfile
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
@@ -27,6 +29,16 @@ def test_a_new_edition_leaves_the_old_one_byte_for_byte(published_editions):
     assert versions[OLD]["properties"]["gaeldende_til_tekst"] == "30. november 2027"
     for version in (OLD, NEW):
         assert (published_editions.out / version / "vejledning" / "vink" / "index.html").is_file()
+
+
+def test_every_edition_carries_its_own_offline_copy(published_editions):
+    for version in (OLD, NEW):
+        with zipfile.ZipFile(published_editions.out / version / "offline"
+                             / f"radikalisering-offline-{version}.zip") as zf:
+            names = zf.namelist()
+        top = f"radikalisering-offline-{version}/"
+        assert top + "index.html" in names and top + "search/search_index.js" in names
+        assert all(n.startswith(top) for n in names)
 
 
 def test_the_alias_and_the_site_root_open_the_newest(published_editions):

@@ -25,6 +25,7 @@ import contextlib
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from dataclasses import dataclass, field
@@ -195,14 +196,36 @@ def _uncommitted(repo: Path) -> list[str]:
     return [line[3:] for line in result.stdout.splitlines() if line.strip()]
 
 
+def offline_zip_path(version: str) -> str:
+    """Where an edition keeps its offline copy, inside the edition's folder."""
+    from .offline import NAME
+
+    return f"offline/{NAME}-{version}.zip"
+
+
+def _add_offline_copy(site_dir: Path, version: str, dist: Path) -> None:
+    from .offline import OfflineError, build_offline
+
+    target = Path(site_dir) / offline_zip_path(version)
+    try:
+        copy = build_offline(dist, target.stem)
+    except OfflineError as exc:
+        raise EditionError(f"Offline-kopien af udgave {version} kunne ikke bygges, så udgaven blev "
+                           f"ikke offentliggjort:\n{exc}") from exc
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(copy.zip_path, target)
+
+
 def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo: Path = ROOT,
             branch: str = BRANCH, alias: str = ALIAS, alias_type: str = ALIAS_TYPE,
-            build=None) -> Plan:
+            build=None, offline: bool | None = None) -> Plan:
     """Build one edition and commit it to ``branch`` of ``repo`` (no push).
 
     ``build(site_dir, env)`` builds the site; by default the project's strict
     build (sitekit.build.build_site). Nothing is committed unless the build
-    succeeds, and nothing is built from uncommitted changes.
+    succeeds, and nothing is built from uncommitted changes. The edition
+    carries its own offline copy for training rooms (``offline``; on with the
+    real build): offline/radikalisering-offline-<edition>.zip.
     """
     from mike import commands, git_utils, jsonpath
 
@@ -238,6 +261,8 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
                 if result.returncode != 0:
                     raise EditionError(f"Bygningen fejlede, så udgave {decided.version} blev ikke "
                                        f"offentliggjort:\n{result.stdout}\n{result.stderr}")
+                if build is None if offline is None else offline:
+                    _add_offline_copy(site_dir, decided.version, Path(tmp) / "dist")
             if decided.previous:
                 commands.set_properties(
                     decided.previous, [(jsonpath.parse(k), v) for k, v in decided.previous_properties.items()],
