@@ -52,6 +52,16 @@ def test_a_publication_that_could_lose_something_is_refused_in_danish(version, v
         plan([_edition("2026.1", "2026-12-01", ["nyeste"])], version, valid_from)
 
 
+def test_a_republished_edition_keeps_its_place_in_time():
+    existing = [_edition("2027.1", "2027-12-01", ["nyeste"]), _edition("2026.1", "2026-12-01")]
+    with pytest.raises(EditionError, match="dato før 1. december 2027"):
+        plan(existing, "2026.1", D(2028, 1, 1), republish=True)
+    with pytest.raises(EditionError, match="dato efter 1. december 2026"):
+        plan(existing, "2027.1", D(2026, 1, 1), republish=True)
+    # An edition published by hand under another name does not stop a publication.
+    assert plan(existing + [Edition("dev", "dev")], "2028.1", D(2028, 12, 1)).previous == "2027.1"
+
+
 def test_republishing_an_older_edition_leaves_the_alias_on_the_newest():
     existing = [_edition("2027.1", "2027-12-01", ["nyeste"]),
                 Edition("2026.1", "2026.1", [], {"gaeldende_fra": "2026-12-01", "gaeldende_til": "2027-11-30",

@@ -79,7 +79,9 @@ def check_version(version: str, alias: str = ALIAS) -> str:
 
 
 def _key(version: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in version.split("."))
+    """Sort key: 2026.10 after 2026.9. A part that is not a number (an edition
+    published by hand, say "dev") sorts first."""
+    return tuple(int(part) if part.isdigit() else -1 for part in version.split("."))
 
 
 @dataclass
@@ -92,8 +94,10 @@ class Edition:
 
     @property
     def valid_from(self) -> dt.date | None:
-        value = (self.properties or {}).get("gaeldende_fra")
-        return dt.date.fromisoformat(value) if value else None
+        try:
+            return dt.date.fromisoformat((self.properties or {}).get("gaeldende_fra") or "")
+        except (TypeError, ValueError):
+            return None
 
 
 @dataclass
@@ -128,11 +132,22 @@ def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: 
         if _key(version) < _key(newest):
             raise EditionError(f"Udgave {version} er ældre end den nyeste udgave, {newest}. "
                                "En ny udgave skal have et højere nummer.")
-        before = existing[newest].valid_from
-        if before is not None and valid_from <= before:
+    # The dates follow the numbers: an edition starts after the one before it
+    # and before the one after it (also when an edition is published again).
+    lower = [v for v in existing if _key(v) < _key(version) and existing[v].valid_from]
+    higher = [v for v in existing if _key(v) > _key(version) and existing[v].valid_from]
+    if lower:
+        before = max(lower, key=_key)
+        if valid_from <= existing[before].valid_from:
             raise EditionError(
-                f"Udgave {version} skal gælde fra en dato efter {danish_date(before)}, hvor udgave "
-                f"{newest} begyndte at gælde. Ret GAELDENDE_FRA.")
+                f"Udgave {version} skal gælde fra en dato efter {danish_date(existing[before].valid_from)}, "
+                f"hvor udgave {before} begyndte at gælde. Ret GAELDENDE_FRA.")
+    if higher:
+        after = min(higher, key=_key)
+        if valid_from >= existing[after].valid_from:
+            raise EditionError(
+                f"Udgave {version} skal gælde fra en dato før {danish_date(existing[after].valid_from)}, "
+                f"hvor udgave {after} begyndte at gælde. Ret GAELDENDE_FRA.")
     takes_alias = newest is None or _key(version) >= _key(newest)
     previous = None
     previous_properties: dict[str, str] = {}
