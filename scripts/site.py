@@ -151,6 +151,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     from sitekit import editions
 
     try:
+        editions.check_version(args.version)
         republish = editions.yes(args.genudgiv, "GENUDGIV")
         done = editions.publish(args.version, editions.parse_valid_from(args.gaeldende_fra),
                                 republish=republish, branch=args.branch)
