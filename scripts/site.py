@@ -146,6 +146,39 @@ def cmd_offline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Byg en udgave, og læg den på gh-pages-grenen med mike (lokalt; CI skubber den ud)."""
+    from sitekit import editions
+
+    try:
+        editions.check_version(args.version)
+        republish = editions.yes(args.genudgiv, "GENUDGIV")
+        done = editions.publish(args.version, editions.parse_valid_from(args.gaeldende_fra),
+                                republish=republish, branch=args.branch)
+    except editions.EditionError as exc:
+        print(f"Udgaven blev ikke offentliggjort. {exc}", file=sys.stderr)
+        return 1
+    print(f"Udgave {done.title} ligger nu på grenen {args.branch}"
+          + (" som den nyeste udgave." if done.takes_alias else "."))
+    print(f"Se den med `.venv/bin/mike serve --branch {args.branch}`. CI skubber grenen ud.")
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    """Mind om listen over ændringer (docs/om/aendringer.md), når sider i vejledningen er ændret."""
+    from sitekit import editions
+
+    try:
+        pages = editions.changed_without_changelog(args.base)
+    except editions.EditionError as exc:
+        print(f"Tjekket af listen over ændringer blev sprunget over. {exc}", file=sys.stderr)
+        return 0
+    reminder = editions.changelog_reminder(pages)
+    if reminder:
+        print(reminder)
+    return 1 if reminder and args.streng else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="site.py", description=__doc__.splitlines()[0],
@@ -198,6 +231,21 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("offline", help=cmd_offline.__doc__, description=cmd_offline.__doc__)
     p.add_argument("--dist", default=str(paths.ROOT / "dist"), help="hvor kopien lægges (standard: dist/)")
     p.set_defaults(func=cmd_offline)
+
+    p = sub.add_parser("publish", help=cmd_publish.__doc__, description=cmd_publish.__doc__)
+    p.add_argument("version", metavar="UDGAVE", help="udgavens nummer, fx 2026.1")
+    p.add_argument("--gaeldende-fra", required=True, metavar="ÅÅÅÅ-MM-DD",
+                   help="datoen, hvor udgaven begynder at gælde, fx 2026-12-01")
+    p.add_argument("--genudgiv", default="", metavar="ja",
+                   help="skriv 'ja' for at offentliggøre en eksisterende udgave igen")
+    p.add_argument("--branch", default="gh-pages", help="grenen, udgaverne ligger på (standard: gh-pages)")
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("changes", help=cmd_changes.__doc__, description=cmd_changes.__doc__)
+    p.add_argument("--base", default="origin/main",
+                   help="grenen, ændringerne sammenlignes med (standard: origin/main)")
+    p.add_argument("--streng", action="store_true", help="afslut med fejl, når listen ikke er ændret (CI)")
+    p.set_defaults(func=cmd_changes)
 
     args = parser.parse_args(argv)
     return args.func(args)
