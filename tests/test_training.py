@@ -216,3 +216,68 @@ def test_training_pages_pass_axe_with_feedback_and_trainer_tab_shown(page, site_
             # Let Material's colour transition on the tab labels finish.
             page.wait_for_timeout(500)
         assert _axe(page) == [], path
+
+
+# --- presentation cannot leak, one section per screen --------------------------------
+
+def _visible_trainer_blocks(page) -> int:
+    return page.evaluate("""() => [...document.querySelectorAll('.tabbed-set > .tabbed-content > .tabbed-block:nth-child(2)')]
+        .filter(b => b.offsetParent !== null || b.getClientRects().length).length""")
+
+
+def test_presentation_opens_on_participant_tab_after_trainer_tab_was_chosen(page, site_url):
+    page.goto(site_url + MODULES[0])
+    page.locator(".tabbed-labels > label", has_text="Underviser").first.click()
+    # Material remembers the tab: the next module opens on the trainer tab...
+    page.goto(site_url + MODULES[1])
+    page.wait_for_function("document.querySelector('.tabbed-set > input:nth-of-type(2)').checked")
+    assert _visible_trainer_blocks(page) > 0
+    # ...but never in presentation view, on any screen.
+    page.goto(site_url + MODULES[1] + "?praesentation")
+    page.wait_for_timeout(300)
+    assert not page.locator(".md-header").is_visible()
+    status = page.locator(".kf-dias-status")
+    total = int(status.inner_text().rsplit(" ", 1)[1])
+    assert total >= 6
+    seen = []
+    for n in range(1, total + 1):
+        assert status.inner_text() == f"Afsnit {n} af {total}"
+        assert _visible_trainer_blocks(page) == 0, n
+        text = page.evaluate("document.querySelector('.md-content').innerText")
+        assert "Pointer, du skal have frem" not in text, n
+        seen.append(page.evaluate("[...document.querySelectorAll('.kf-dias-aktiv')].map(e => e.textContent).join(' ')"))
+        page.keyboard.press("PageDown" if n % 2 else "ArrowRight")
+    assert len(set(seen)) == total                   # a different section on every screen
+    assert "Hvad gør du først?" in " ".join(seen)
+    page.keyboard.press("PageUp")
+    assert status.inner_text() == f"Afsnit {total - 1} af {total}"
+    page.keyboard.press("ArrowLeft")
+    assert status.inner_text() == f"Afsnit {total - 2} af {total}"
+    # Only the current section is on screen.
+    headings = [h for h in page.locator("h2").all() if h.is_visible()]
+    assert len(headings) == 1
+    assert _axe(page) == []
+
+
+def test_trainer_notes_follow_in_a_second_window(page, site_url):
+    page.goto(site_url + MODULES[3] + "?praesentation")
+    with page.expect_popup() as popup:
+        page.locator(".kf-noter-knap").click()
+    notes = popup.value
+    notes.wait_for_load_state()
+    notes.wait_for_timeout(700)
+    page.keyboard.press("End")
+    notes.wait_for_function("document.querySelector('.kf-dias-aktiv') && "
+                            "[...document.querySelectorAll('.kf-dias-aktiv')].some(e => e.tagName === 'H2')")
+    page.keyboard.press("Home")
+    for _ in range(5):
+        page.keyboard.press("PageDown")
+    heading = page.locator("h2.kf-dias-aktiv").inner_text()
+    notes.wait_for_function("h => [...document.querySelectorAll('h2.kf-dias-aktiv')].some(e => e.innerText === h)",
+                            arg=heading)
+    text = notes.evaluate("document.querySelector('.md-content').innerText")
+    assert "Deltager" not in text.split("\n")[0]
+    visible_trainer = notes.evaluate("""() => [...document.querySelectorAll('.tabbed-block:nth-child(2)')]
+        .filter(b => b.getClientRects().length).length""")
+    assert visible_trainer >= 1
+    assert not notes.locator(".md-header").is_visible()

@@ -17,8 +17,8 @@ TOOLBAR = """<div class="kf-vaerktoej" id="praesentation">
 <a class="md-button kf-uden-js" href="#praesentation">Vis som præsentation</a>
 <a class="md-button kf-uden-js kf-praesentation-slut" href="#">Afslut præsentation</a>
 <button type="button" class="md-button kf-med-js kf-praesentation-knap" aria-pressed="false" hidden>Vis som præsentation</button>
-<button type="button" class="md-button kf-med-js kf-udskriv" hidden>Udskriv modulet</button>
-<button type="button" class="md-button kf-med-js kf-udskriv-deltager" hidden>Udskriv kun deltagerdelen</button>
+<button type="button" class="md-button kf-med-js kf-udskriv" hidden>Udskriv hele modulet</button>
+<button type="button" class="md-button kf-med-js kf-udskriv-deltager" hidden>Udskriv deltagerhæfte</button>
 <p class="kf-uden-js">Udskriv: tryk Ctrl+P (på Mac: Cmd+P).</p>
 </div>"""
 
