@@ -37,7 +37,7 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
             raise selfcheck.SelfCheckError(f"{page.file.src_uri}: siden '{side}' findes ikke.")
         return target.url_relative_to(page.file)
 
-    markdown = training.render_toolbar(markdown)
+    markdown = training.render_toolbar(markdown, page.title or "")
     try:
         if program.MARKER.search(markdown):
             markdown = program.render_markers(markdown, program.load(_data(config, "program.yml")),
@@ -48,6 +48,13 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
     except (selfcheck.SelfCheckError, program.ProgramError) as exc:
         raise PluginError(str(exc)) from exc
     return markdown
+
+
+def on_page_content(html: str, page, config, files, **kwargs) -> str:
+    # Printed training material shows the public address of links inside the site.
+    if page.file.src_uri.startswith("kompetenceforloeb/"):
+        return training.add_print_addresses(html, page.url, config["site_url"] or "")
+    return html
 
 
 def on_serve(server, config, builder, **kwargs):

@@ -280,7 +280,8 @@ def _split(item: Item) -> str:
             bits.append(f"Grupper {item.groups} min.")
         if item.plenary:
             bits.append(f"plenum {item.plenary} min.")
-        return ", ".join(bits)
+        text = ", ".join(bits)
+        return text[:1].upper() + text[1:]
     return FORMS.get(item.form, "")
 
 
