@@ -113,3 +113,17 @@ def test_print_buttons_call_window_print(page, site_url):
     page.locator(".kf-udskriv").click()
     page.locator(".kf-udskriv-deltager").click()
     assert page.evaluate("window.__printed") == [False, True]
+
+
+@pytest.mark.parametrize("fid", ["tre-timer", "en-time", "heldag"])
+def test_run_sheet_prints_on_one_page_and_recomputes_times(page, site_url, fid):
+    import re
+    page.goto(site_url + f"kompetenceforloeb/drejeark-{fid}/")
+    first = page.locator(".kf-kl").first
+    assert first.inner_text() == "09.00"
+    page.locator(".kf-starttid").fill("12:30")
+    assert first.inner_text() == "12.30"
+    assert page.locator(".kf-drejeark__slut .kf-kl").inner_text() != "12.30"
+    page.emulate_media(media="print")
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", page.pdf(format="A4")))
+    assert pages == 1, pages

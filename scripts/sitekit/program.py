@@ -333,11 +333,10 @@ def render_run_sheet(program: Program, fid: str, link: Callable[[str], str]) -> 
                f'{clock(fmt.start, offset)}</span></td><td></td><td>Slut</td><td></td></tr>')
     out.append('</tbody></table>')
     out.append('<div class="kf-drejeark__bokse">')
-    out.append('<section><h2 id="udskriv">Hvad skal du udskrive?</h2><table><thead><tr>'
-               '<th scope="col">Hvad</th><th scope="col">Antal</th></tr></thead><tbody>')
+    out.append('<section><h2 id="udskriv">Hvad skal du udskrive?</h2><ul class="kf-drejeark__udskriv">')
     for what, n in print_list(fmt):
-        out.append(f'<tr><td>{e(what)}</td><td>{n}</td></tr>')
-    out.append('</tbody></table></section>')
+        out.append(f'<li><strong>{n} ×</strong> {e(what)}</li>')
+    out.append('</ul></section>')
     out.append('<section><h2 id="tavle">Tavleplan</h2><ol>')
     out.extend(f'<li>{e(b)}</li>' for b in fmt.board)
     out.append('</ol></section>')
