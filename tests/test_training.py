@@ -116,6 +116,8 @@ def test_without_javascript_the_answer_is_in_details(browser, site_url):
     question.locator("summary", has_text="Se svaret").click()
     assert answer.is_visible()
     assert "Ingen profil eller tjekliste" in answer.inner_text()
+    # Without JavaScript the reader still learns why each wrong answer is wrong.
+    assert "Det er diskrimination" in question.locator(".selvtjek__valgliste").inner_text()
     context.close()
 
 

@@ -121,9 +121,15 @@ def render_set(set_id: str, questions: list[Question], link: Callable[[str], str
         out.append('<summary>Se svaret</summary>')
         out.append(f'<p class="selvtjek__rigtigt"><strong>Rigtigt svar:</strong> {e(q.options[q.correct])}</p>')
         out.append(f'<p class="selvtjek__hvorfor">{e(q.explanation)}</p>')
-        for i, reason in enumerate(q.why):
-            if reason:
-                out.append(f'<p class="selvtjek__valg" data-for="{qid}-{_LETTERS[i]}" hidden>{e(reason)}</p>')
+        reasons = [(i, r) for i, r in enumerate(q.why) if r]
+        if reasons:
+            # Why each answer is right or wrong: listed here without JavaScript;
+            # selfcheck.js shows the one the reader chose.
+            out.append('<ul class="selvtjek__valgliste">')
+            for i, reason in reasons:
+                out.append(f'<li class="selvtjek__valg" data-for="{qid}-{_LETTERS[i]}"><strong>{e(q.options[i])}</strong> '
+                           f'<span class="selvtjek__valg-hvorfor">{e(reason)}</span></li>')
+            out.append('</ul>')
         if q.read_more:
             links = " · ".join(f'<a href="{e(link(side))}">{e(text)}</a>' for text, side in q.read_more)
             out.append(f'<p class="selvtjek__laes">Læs mere: {links}</p>')
@@ -143,7 +149,11 @@ def render_key(sets: dict[str, list[Question]], link: Callable[[str], str]) -> s
         out.append('<ol>')
         for q in questions:
             out.append(f'<li><p><strong>{e(q.text)}</strong></p>'
-                       f'<p>Rigtigt svar: {e(q.options[q.correct])}</p><p>{e(q.explanation)}</p></li>')
+                       f'<p>Rigtigt svar: {e(q.options[q.correct])}</p><p>{e(q.explanation)}</p>')
+            wrong = [(q.options[i], r) for i, r in enumerate(q.why) if r and i != q.correct]
+            if wrong:
+                out.append('<ul>' + "".join(f'<li>{e(o)} Forkert: {e(r)}</li>' for o, r in wrong) + '</ul>')
+            out.append('</li>')
         out.append('</ol>')
     out.append('</div>')
     return "\n".join(out)

@@ -29,7 +29,7 @@
     var ok = chosen === right;
     var rightText = text(question.querySelector('label[for="' + right.id + '"]'));
     // Why the chosen answer is right or wrong (data: "hvorfor" per answer).
-    var reason = text(details && details.querySelector('.selvtjek__valg[data-for="' + chosen.id + '"]'));
+    var reason = text(details && details.querySelector('.selvtjek__valg[data-for="' + chosen.id + '"] .selvtjek__valg-hvorfor'));
     var head = document.createElement("strong");
     head.textContent = ok ? "Rigtigt. " : "Ikke helt. ";
     var p = document.createElement("p");
