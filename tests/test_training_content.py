@@ -128,3 +128,11 @@ def test_scenarios_test_judgement():
     for q in scenarios:
         wrong = [w for i, w in enumerate(q.why) if i != q.correct]
         assert all(wrong), q.text            # every wrong answer says why it is wrong
+
+
+def test_every_case_is_listed_on_the_cases_page(built_site):
+    cases_page = (built_site / KF / "cases" / "index.html").read_text(encoding="utf-8")
+    for page in MODULES:
+        raw = (built_site / KF / page / "index.html").read_text(encoding="utf-8")
+        for case_id in re.findall(r'<h2 id="(case-[^"]+)"', raw):
+            assert f'{page}/#{case_id}"' in cases_page, case_id
