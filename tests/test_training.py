@@ -187,6 +187,11 @@ def test_presentation_view_without_javascript(browser, site_url):
     assert page.locator(".md-header").is_visible()
     page.locator("a.kf-uden-js", has_text="Vis som præsentation").click()
     assert not page.locator(".md-header").is_visible()
+    # Without JavaScript too, the projector never shows the trainer's tab.
+    # (the tab labels are hidden there; choose the trainer tab as a stored choice would)
+    page.evaluate("document.querySelectorAll('.tabbed-set > input:nth-of-type(2)').forEach(i => i.checked = true)")
+    assert page.locator(".tabbed-set > input:nth-of-type(2)").first.is_checked()
+    assert _visible_trainer_blocks(page) == 0
     page.locator("a.kf-praesentation-slut").click()
     assert page.locator(".md-header").is_visible()
     context.close()
