@@ -313,7 +313,7 @@ def render_markdown(markdown: str, procedures: dict[str, Procedure], contacts: d
 # Pages whose hand-written lists the build checks against the data. The
 # training pages (kompetenceforloeb/) join when modules 2 and 3 render
 # [[første-skridt]] instead of their own lists (module 2 still has one).
-DRIFT_SCOPE = ("index.md", "vejledning/")
+DRIFT_SCOPE = ("index.md", "vejledning/", "kompetenceforloeb/")
 
 
 def in_drift_scope(page_src: str) -> bool:
