@@ -37,8 +37,12 @@ check: $(STAMP) ## Hurtige tjek af indholdet uden netværk: metadata, links, per
 review: $(STAMP) ## Vis sider, der skal gennemgås, manglende kontaktoplysninger og "Skal verificeres"
 	$(SITE_PY) review
 
-new-page: $(STAMP) ## Opret en ny side med gyldige metadata (spørger om titel, afsnit og ansvarlig)
-	$(SITE_PY) new-page
+# make new-page TITEL="Hvem gør hvad?" AFSNIT=vejledning EJER=redaktionen [BESKRIVELSE="…"] [FIL=filnavn]
+# Make passes command-line variables to the recipe's environment; the shell
+# quotes them, so a title may hold spaces, quotes and æ/ø/å.
+new-page: $(STAMP) ## Opret en side og tilføj den i menuen: make new-page TITEL="…" AFSNIT=vejledning EJER=redaktionen
+	@$(SITE_PY) new-page $${TITEL:+--title "$$TITEL"} $${AFSNIT:+--section "$$AFSNIT"} \
+	  $${EJER:+--owner "$$EJER"} $${BESKRIVELSE:+--description "$$BESKRIVELSE"} $${FIL:+--fil "$$FIL"}
 
 linkcheck: $(STAMP) ## Tjek links til andre sites (kræver netværk); rapport i .cache/linkcheck/
 	$(SITE_PY) linkcheck

@@ -67,35 +67,52 @@ def cmd_review(args: argparse.Namespace) -> int:
     return 0
 
 
+NEW_PAGE_HINT = 'make new-page TITEL="Sidens titel" AFSNIT=vejledning EJER=redaktionen'
+
+
 def cmd_new_page(args: argparse.Namespace) -> int:
-    """Opret en ny side med gyldige metadata. Spørger om det, du ikke angiver."""
+    """Opret en ny side med gyldige metadata, og tilføj den i menuen. Med en titel
+    stilles ingen spørgsmål; uden titel spørger kommandoen (kun i en terminal)."""
     from sitekit import metadata, newpage, reviews
 
     docs = Path(args.docs_dir)
+    config = Path(args.config) if args.config else docs.resolve().parent / "mkdocs.yml"
     contacts = metadata.contacts_for(docs)
-
-    def ask(value: str | None, question: str, default: str = "") -> str:
-        if value:
-            return value
+    title, section, owner, description = args.title, args.section, args.owner, args.description
+    if not (title or "").strip():
         if not sys.stdin.isatty():
-            return default
-        answer = input(f"{question}{f' [{default}]' if default else ''}: ").strip()
-        return answer or default
+            print("Siden blev ikke oprettet: kommandoen kan ikke læse svar, der sendes ind med en pipe "
+                  "eller fra en fil.\nSkriv i stedet det hele på kommandolinjen, fx:\n  " + NEW_PAGE_HINT +
+                  "\nSe `make help` og redaktørvejledningen (\"Opret en ny side\").", file=sys.stderr)
+            return 2
 
-    title = ask(args.title, "Sidens titel")
-    section = ask(args.section, "Afsnit (" + ", ".join(newpage.SECTIONS) + ")", "vejledning")
-    owner = ask(args.owner, "Ansvarlig (" + ", ".join(sorted(contacts)) + ")", "redaktionen")
-    description = ask(args.description, "Én sætning om siden til søgeresultater")
+        def ask(question: str, default: str = "") -> str:
+            try:
+                answer = input(f"{question}{f' [{default}]' if default else ''}: ").strip()
+            except EOFError:
+                answer = ""
+            return answer or default
+
+        try:
+            title = ask("Sidens titel")
+            section = section or ask("Afsnit (" + ", ".join(newpage.SECTIONS) + ")", "vejledning")
+            owner = owner or ask("Ansvarlig (" + ", ".join(sorted(contacts)) + ")", "redaktionen")
+            description = description or ask("Én sætning om siden til søgeresultater")
+        except KeyboardInterrupt:
+            print("\nAfbrudt. Ingen side er oprettet.", file=sys.stderr)
+            return 130
     try:
-        path, nav_line = newpage.create(docs, title, section, owner, contacts, description=description,
-                                        audience=args.audience, slug=args.fil or "", today=reviews.today())
+        path, nav_line, line = newpage.create(
+            docs, title, section or "vejledning", owner or "redaktionen", contacts,
+            description=description or "", audience=args.audience, slug=args.fil or "",
+            today=reviews.today(), config=config)
     except newpage.NewPageError as exc:
         print(f"Siden blev ikke oprettet: {exc}", file=sys.stderr)
         return 1
     print(f"Oprettet: {paths.rel(path)}")
-    print(f"Tilføj siden til menuen: skriv denne linje under \"{newpage.SECTIONS[section]}\" i nav i mkdocs.yml:")
-    print(nav_line)
-    print("Skriv så teksten, ret kilderne øverst i filen, og kør `make check`.")
+    if line is not None:
+        print(f"Tilføjet i menuen: {paths.rel(config)}:{line}: {nav_line.strip()}")
+    print("Skriv nu teksten, ret kilderne øverst i filen, og kør `make check`.")
     return 0
 
 
@@ -176,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--audience", default="medarbejdere", help="målgruppe (standard: medarbejdere)")
     p.add_argument("--fil", help="filnavn uden .md (standard: lavet ud fra titlen)")
     p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
+    p.add_argument("--config", help="filen med menuen (nav) (standard: mkdocs.yml ved siden af docs/)")
     p.set_defaults(func=cmd_new_page)
 
     p = sub.add_parser("linkcheck", help=cmd_linkcheck.__doc__, description=cmd_linkcheck.__doc__)
