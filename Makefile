@@ -26,7 +26,7 @@ $(STAMP): requirements.txt
 	@touch $@
 
 serve: $(STAMP) ## Vis sitet på http://127.0.0.1:8000, mens du skriver
-	$(SITE_PY) serve --port $(PORT)
+	@$(SITE_PY) serve --port $(PORT)
 
 build: $(STAMP) ## Byg sitet strengt til site/ (en advarsel stopper bygningen)
 	$(SITE_PY) build

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -22,10 +21,20 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Vis sitet på http://127.0.0.1:8000. Siden opdateres, når du gemmer en fil."""
-    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--strict",
-                            "--dev-addr", f"127.0.0.1:{args.port}",
-                            "--config-file", str(paths.CONFIG)], cwd=paths.ROOT)
+    """Vis sitet på http://127.0.0.1:8000. Siden opdateres, når du gemmer en fil.
+    En fejl vises i browseren, til den er rettet. Ctrl-C stopper serveren."""
+    import signal
+
+    try:
+        from sitekit import preview
+
+        os.chdir(paths.ROOT)
+        return preview.serve(port=args.port, config_file=Path(args.config_file),
+                             docs_dir=Path(args.docs_dir) if args.docs_dir else None)
+    except KeyboardInterrupt:  # Ctrl-C before the server had started
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        print("Serveren er stoppet.", flush=True)
+        return 0
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -171,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
     p.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
+    p.add_argument("--config-file", default=str(paths.CONFIG), help="opsætningen (standard: mkdocs.yml)")
+    p.add_argument("--docs-dir", help="mappen med sider (standard: den i opsætningen)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("build", help=cmd_build.__doc__, description=cmd_build.__doc__)
