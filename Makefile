@@ -34,8 +34,8 @@ build: $(STAMP) ## Byg sitet strengt til site/ (en advarsel stopper bygningen)
 check: $(STAMP) ## Hurtige tjek af indholdet uden netværk: metadata, links, persondata
 	$(SITE_PY) check
 
-review: $(STAMP) ## Vis sider, der skal gennemgås, manglende kontaktoplysninger og "Skal verificeres"
-	$(SITE_PY) review
+review: $(STAMP) ## Vis sider efter næste gennemgang og det, der mangler. Kun dine sider: make review EJER=id
+	@$(SITE_PY) review $${EJER:+--ejer "$$EJER"} $${DATO:+--dato "$$DATO"}
 
 # make new-page TITEL="Hvem gør hvad?" AFSNIT=vejledning EJER=redaktionen [BESKRIVELSE="…"] [FIL=filnavn]
 # Make passes command-line variables to the recipe's environment; the shell

@@ -68,11 +68,45 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    """Vis alle sider efter næste gennemgang (overskredne først), manglende kontaktoplysninger og "Skal verificeres"."""
+    """Vis alle sider efter næste gennemgang, manglende kontaktoplysninger og "Skal
+    verificeres". Med --ejer kun én ansvarligs sider."""
+    import datetime as dt
+    import shutil
+
     from sitekit import metadata, reviews
 
     docs = Path(args.docs_dir)
-    print(reviews.report_text(reviews.collect(docs, reviews.today(), metadata.contacts_for(docs))))
+    try:
+        on = dt.date.fromisoformat(args.dato) if args.dato else reviews.today()
+    except ValueError:
+        print(f"Datoen '{args.dato}' kan ikke læses. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-30.", file=sys.stderr)
+        return 2
+    contacts = metadata.contacts_for(docs)
+    report = reviews.collect(docs, on, contacts)
+    if args.ejer:
+        if args.ejer not in contacts:
+            print(f"'{args.ejer}' findes ikke i docs/_data/kontakter.yml. Vælg et af: "
+                  f"{', '.join(sorted(contacts))}.", file=sys.stderr)
+            return 2
+        report = reviews.for_owner(report, args.ejer)
+    if args.github_sager:
+        import subprocess
+
+        from sitekit import review_issues
+
+        try:
+            actions = review_issues.plan(review_issues.bodies(report, contacts, on), review_issues.list_open())
+            for action in actions:
+                print(action.describe())
+            if not args.vis_kun:
+                review_issues.apply(actions)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            print(f"GitHub-sagerne kunne ikke opdateres: {getattr(exc, 'stderr', None) or exc}", file=sys.stderr)
+            return 1
+        print(f"{len(actions)} ændringer i sagerne." if actions else "Sagerne er allerede opdateret.")
+        return 0
+    width = args.bredde or shutil.get_terminal_size((100, 24)).columns
+    print(reviews.report_text(report, on, width=width, owner=args.ejer or ""))
     return 0
 
 
@@ -194,6 +228,12 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("review", help=cmd_review.__doc__, description=cmd_review.__doc__)
     p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
+    p.add_argument("--ejer", help="kun sider med denne ansvarlige (et id fra docs/_data/kontakter.yml)")
+    p.add_argument("--dato", help="dagens dato som ÅÅÅÅ-MM-DD (standard: i dag)")
+    p.add_argument("--bredde", type=int, help="linjebredde (standard: terminalens bredde)")
+    p.add_argument("--github-sager", action="store_true",
+                   help="til CI: åbn eller opdatér én GitHub-sag pr. ansvarlig (bruger gh og GH_TOKEN)")
+    p.add_argument("--vis-kun", action="store_true", help="med --github-sager: vis kun, hvad der ville ske")
     p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("new-page", help=cmd_new_page.__doc__, description=cmd_new_page.__doc__)
