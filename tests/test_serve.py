@@ -177,6 +177,19 @@ def test_a_build_error_is_shown_in_the_browser_in_danish_until_it_is_fixed(site_
         assert "Sitet kunne ikke bygges" in html and "docs/vejledning/index.md:" in html
         source.write_text(good, encoding="utf-8")
         _wait_for(url, proc, lambda status, html: status == 200)
+
+        # A menu line indented with 4 spaces instead of 6 in mkdocs.yml.
+        config = site_copy / "mkdocs.yml"
+        menu = config.read_text(encoding="utf-8")
+        slip = menu.replace("\n      - vejledning/vink.md\n", "\n    - vejledning/vink.md\n", 1)
+        assert slip != menu
+        line = slip.splitlines().index("    - vejledning/vink.md") + 1
+        config.write_text(slip, encoding="utf-8")
+        html = _wait_for(url, proc, lambda status, html: status == 500)
+        text = re.sub(r"<[^>]+>", "", html)
+        assert f"mkdocs.yml:{line}: Filen kan ikke læses. Ofte er en linje rykket forkert ind" in text, text
+        config.write_text(menu, encoding="utf-8")
+        _wait_for(url, proc, lambda status, html: status == 200)
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGINT)

@@ -55,6 +55,19 @@ def nav_files(nav: Any) -> Iterator[str]:
             yield from nav_files(value)
 
 
+def yaml_error(path: Path) -> tuple[int | None, str] | None:
+    """(line, Danish message) when a YAML file cannot be read, else None."""
+    try:
+        yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - safe subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return (mark.line + 1 if mark else None,
+                "Filen kan ikke læses. Ofte er en linje rykket forkert ind: i menuen (nav) skal "
+                "en linje stå lige så langt inde som linjerne over og under den, fx seks mellemrum før "
+                "'- vejledning/side.md'. Brug mellemrum, ikke tabulatorer.")
+    return None
+
+
 def _load(text: str, path: Path) -> dict:
     try:
         data = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a safe subclass

@@ -60,6 +60,19 @@ def _check_problems(docs_dir: Path) -> list:
         return []
 
 
+def _config_problems(config_file: Path) -> list:
+    """A configuration file that is not valid YAML, as a Danish problem with its line."""
+    from .navedit import yaml_error
+    from .problems import Problem
+
+    found = yaml_error(config_file)
+    if found is None:
+        return []
+    line, message = found
+    return [Problem.at(config_file, line, "opsætning", message,
+                       "Ret linjen, og gem filen. Siden kommer tilbage af sig selv.")]
+
+
 def error_page(problems: list, details: Iterable[str], error: str) -> bytes:
     """A small Danish HTML page for a failed build (no requests to other hosts)."""
     items = "".join(
@@ -208,7 +221,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             raise
         except BaseException as exc:  # noqa: BLE001 - every build error goes to the browser
             collect.active = False
-            problems = _check_problems(docs)
+            problems = _config_problems(config_file) or _check_problems(docs)
             error = str(exc) if not isinstance(exc, SystemExit) else ""
             assert server is not None
             server.error_html = error_page(problems, collect.records, error)
