@@ -377,8 +377,9 @@ def report_markdown(report: Report, from_uri: str) -> str:
     if report.markers:
         out.append("Disse steder er markeret, fordi en oplysning skal kontrolleres. "
                    "Fjern markeringen, når du har kontrolleret oplysningen i en kilde.\n")
-        out += [f"- [{_cell(m.src_uri)}]({_link(from_uri, m.src_uri)}), linje {m.line}" if m.is_page
-                else f"- `{m.file}`, linje {m.line}" for m in report.markers]
+        out += [(f"- [{_cell(m.src_uri)}]({_link(from_uri, m.src_uri)}), linje {m.line}" if m.is_page
+                 else f"- `{m.file}`, linje {m.line}") + (f": {_cell(m.claim)}" if m.claim else "")
+                for m in report.markers]
     else:
         out.append("Ingen steder er markeret.")
     return "\n".join(out) + "\n"
