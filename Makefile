@@ -26,7 +26,7 @@ $(STAMP): requirements.txt
 	@touch $@
 
 serve: $(STAMP) ## Vis sitet på http://127.0.0.1:8000, mens du skriver
-	$(SITE_PY) serve --port $(PORT)
+	@$(SITE_PY) serve --port $(PORT)
 
 build: $(STAMP) ## Byg sitet strengt til site/ (en advarsel stopper bygningen)
 	$(SITE_PY) build
@@ -34,11 +34,15 @@ build: $(STAMP) ## Byg sitet strengt til site/ (en advarsel stopper bygningen)
 check: $(STAMP) ## Hurtige tjek af indholdet uden netværk: metadata, links, persondata
 	$(SITE_PY) check
 
-review: $(STAMP) ## Vis sider, der skal gennemgås, manglende kontaktoplysninger og "Skal verificeres"
-	$(SITE_PY) review
+review: $(STAMP) ## Vis sider efter næste gennemgang og det, der mangler. Kun dine sider: make review EJER=id
+	@$(SITE_PY) review $${EJER:+--ejer "$$EJER"} $${DATO:+--dato "$$DATO"}
 
-new-page: $(STAMP) ## Opret en ny side med gyldige metadata (spørger om titel, afsnit og ansvarlig)
-	$(SITE_PY) new-page
+# make new-page TITEL="Hvem gør hvad?" AFSNIT=vejledning EJER=redaktionen [BESKRIVELSE="…"] [FIL=filnavn]
+# Make passes command-line variables to the recipe's environment; the shell
+# quotes them, so a title may hold spaces, quotes and æ/ø/å.
+new-page: $(STAMP) ## Opret en side og tilføj den i menuen: make new-page TITEL="…" AFSNIT=vejledning EJER=redaktionen
+	@$(SITE_PY) new-page $${TITEL:+--title "$$TITEL"} $${AFSNIT:+--section "$$AFSNIT"} \
+	  $${EJER:+--owner "$$EJER"} $${BESKRIVELSE:+--description "$$BESKRIVELSE"} $${FIL:+--fil "$$FIL"}
 
 linkcheck: $(STAMP) ## Tjek links til andre sites (kræver netværk); rapport i .cache/linkcheck/
 	$(SITE_PY) linkcheck

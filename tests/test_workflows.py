@@ -61,12 +61,16 @@ def test_publish_keeps_old_versions_and_full_history():
     assert "mike delete" not in runs and "--force" not in runs
 
 
-def test_weekly_review_report_is_read_only():
+def test_weekly_review_report_keeps_one_issue_per_owner():
     wf = load("review-report.yml")
     assert "schedule" in wf["on"]
     job = wf["jobs"]["report"]
-    assert job["permissions"] == {"contents": "read"}
-    assert any("make review" in s.get("run", "") for s in job["steps"])
+    # Reads the repository; writes issues only (one per owner, see test_review_issues.py).
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    runs = [s.get("run", "") for s in job["steps"]]
+    assert any("make review" in r for r in runs)
+    issue_step = next(s for s in job["steps"] if "--github-sager" in s.get("run", ""))
+    assert issue_step["env"]["GH_TOKEN"] == "${{ github.token }}"
 
 
 def test_pre_commit_runs_make_check():
