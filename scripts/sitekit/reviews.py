@@ -342,6 +342,8 @@ def _link(from_uri: str, to_uri: str) -> str:
 
 
 def _cell(text: str) -> str:
+    # A claim quoted from a page keeps a link's text only: its target is relative to that page.
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
 
 
