@@ -17,7 +17,7 @@ PORT ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check lint linkcheck offline test system review new-page
+.PHONY: help serve build check lint linkcheck offline test system review new-page publish
 
 help: ## Vis denne hjælp
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -27,7 +27,7 @@ $(STAMP): requirements.txt
 	@touch $@
 
 serve: $(STAMP) ## Vis sitet på http://127.0.0.1:8000, mens du skriver
-	$(SITE_PY) serve --port $(PORT)
+	@$(SITE_PY) serve --port $(PORT)
 
 # `make check` and `make build` print only the tool's Danish list and summary. On a
 # failure make would add "make: *** [...] Error 1" in English; instead the recipe
@@ -36,22 +36,30 @@ serve: $(STAMP) ## Vis sitet på http://127.0.0.1:8000, mens du skriver
 QUIET_FAIL = || { if [ -z "$$(trap -p INT)" ]; then kill -INT $$PPID; else exit 1; fi; }
 
 build: $(STAMP) ## Byg sitet strengt til site/ med alle tjek (en fejl stopper bygningen)
-	@$(SITE_PY) build $(QUIET_FAIL)
+	@$(SITE_PY) build $${DATO:+--dato "$$DATO"} $(QUIET_FAIL)
 
 check: $(STAMP) ## Tjek alt uden netværk: den strenge bygning med alle tjek, fejl med fil og linje
-	@$(SITE_PY) check $(QUIET_FAIL)
+	@$(SITE_PY) check $${DATO:+--dato "$$DATO"} $(QUIET_FAIL)
 
-review: $(STAMP) ## Vis sider, der skal gennemgås, manglende kontaktoplysninger og "Skal verificeres"
-	$(SITE_PY) review
+review: $(STAMP) ## Vis sider efter næste gennemgang og det, der mangler. Kun dine sider: make review EJER=id
+	@$(SITE_PY) review $${EJER:+--ejer "$$EJER"} $${DATO:+--dato "$$DATO"}
 
-new-page: $(STAMP) ## Opret en ny side med gyldige metadata (spørger om titel, afsnit og ansvarlig)
-	$(SITE_PY) new-page
+# make new-page TITEL="Hvem gør hvad?" AFSNIT=vejledning EJER=redaktionen [BESKRIVELSE="…"] [FIL=filnavn]
+# Make passes command-line variables to the recipe's environment; the shell
+# quotes them, so a title may hold spaces, quotes and æ/ø/å.
+new-page: $(STAMP) ## Opret en side og tilføj den i menuen: make new-page TITEL="…" AFSNIT=vejledning EJER=redaktionen
+	@$(SITE_PY) new-page $${TITEL:+--title "$$TITEL"} $${AFSNIT:+--section "$$AFSNIT"} \
+	  $${EJER:+--owner "$$EJER"} $${BESKRIVELSE:+--description "$$BESKRIVELSE"} $${FIL:+--fil "$$FIL"} \
+	  $${DATO:+--dato "$$DATO"}
 
 linkcheck: $(STAMP) ## Tjek links til andre sites (kræver netværk); rapport i .cache/linkcheck/
 	$(SITE_PY) linkcheck
 
 offline: $(STAMP) ## Byg en offline-kopi til undervisning uden netværk: dist/radikalisering-offline.zip
 	$(SITE_PY) offline
+
+publish: $(STAMP) ## Læg en udgave på gh-pages: make publish VERSION=2026.1 GAELDENDE_FRA=2026-12-01 [GENUDGIV=ja]
+	$(SITE_PY) publish "$(VERSION)" --gaeldende-fra "$(GAELDENDE_FRA)" --genudgiv "$(GENUDGIV)"
 
 system: ## Installer de Debian-pakker, testene bruger (Chromium m.fl.)
 	@scripts/bootstrap.sh system

@@ -122,3 +122,13 @@ def _local_only(route) -> None:
         route.continue_()
     else:
         route.abort()
+
+
+# --- editions (tests/publishing.py) ---------------------------------------------
+
+@pytest.fixture(scope="session")
+def published_editions(tmp_path_factory: pytest.TempPathFactory):
+    """Two editions of the real site on a throw-away repository's gh-pages branch."""
+    from publishing import publish_two_editions
+
+    return publish_two_editions(tmp_path_factory.mktemp("editions"))

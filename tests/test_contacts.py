@@ -48,15 +48,20 @@ def test_every_page_owner_exists_in_contacts():
     assert missing == {}
 
 
-def test_only_112_is_a_real_phone_number_in_the_data():
+def test_only_112_and_114_are_real_phone_numbers_in_the_data():
     """Every phone, e-mail, address and opening hour is a placeholder, except the
-    universally known emergency number."""
+    police's two national numbers: 112 (acute danger) and 114 (not acute)."""
+    known = {("politi", "telefon"): "112", ("politi-114", "telefon"): "114"}
     for cid, entry in contacts.load_contacts().items():
         for field in ("telefon", "email", "adresse", "aabningstider"):
-            if field in entry and not (cid == "politi" and field == "telefon"):
+            if field in entry and (cid, field) not in known:
                 assert contacts.is_placeholder(entry[field]), (cid, field, entry[field])
-    assert contacts.load_contacts()["politi"]["telefon"] == "112"
-    assert "politi.dk" in contacts.CONTACTS_FILE.read_text(encoding="utf-8")  # the source comment
+    for (cid, field), value in known.items():
+        assert contacts.load_contacts()[cid][field] == value
+    text = contacts.CONTACTS_FILE.read_text(encoding="utf-8")
+    # The source comments.
+    assert "112 er det fælles alarmnummer" in text and "politi.dk" in text
+    assert "114 er politiets nummer" in text and "stopekstremisme.dk" in text
 
 
 def test_web_addresses_are_only_the_known_ones():

@@ -32,10 +32,11 @@ def test_real_guide_is_valid_and_every_path_ends_in_an_answer():
     for path in paths:
         last = guide.nodes[path[-1][0]]
         assert last.is_answer and last.text and last.next_text
-    # The four ends the guide promises: police, child welfare, VINK, nothing more now.
+    # The five ends the guide promises: police (112, and 114 when it is not acute),
+    # child welfare, VINK, nothing more now.
     ends = {guide.nodes[p[-1][0]].answer for p in paths}
-    assert ends == {"Ring til politiet nu", "Følg reglerne for børn og unge", "Få råd hos VINK",
-                    "Du behøver ikke gøre mere lige nu"}
+    assert ends == {"Ring til politiet nu", "Ring til politiet, når det ikke er akut",
+                    "Følg reglerne for børn og unge", "Få råd hos VINK", "Du behøver ikke gøre mere lige nu"}
 
 
 def test_answers_use_contact_shortcodes_not_numbers():

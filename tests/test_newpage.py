@@ -1,12 +1,15 @@
-"""`make new-page` (scripts/site.py new-page): the page it writes passes
-`make check` once the editor adds the nav line it prints, and a mistake is
-refused with a Danish message, without touching an existing file."""
+"""`make new-page` (python -m sitekit new-page): the page it writes is added to
+the menu and passes `make check`; a mistake is refused with a Danish message,
+without touching an existing file. The whole path through `make`, from a clean
+copy of the repository, as a user who is not root, is tested at the end."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from test_checks import TODAY, run_check
@@ -25,12 +28,11 @@ def new_page(docs: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def site(tmp_path: Path) -> Path:
     """The passing fixture site, with a Vejledning section in its nav."""
     shutil.copytree(FIXTURES / "checks" / "ok" / "docs", tmp_path / "docs")
-    (tmp_path / "mkdocs.yml").write_text("nav:\n  - Forside: index.md\n  - Vejledning:\n      - index.md\n",
-                                         encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("nav:\n  - Forside: index.md\n  - Vejledning:\n", encoding="utf-8")
     return tmp_path / "docs"
 
 
-def test_a_new_page_passes_the_checks_once_it_is_in_the_menu(tmp_path):
+def test_a_new_page_is_added_to_the_menu_and_passes_the_checks(tmp_path):
     docs = site(tmp_path)
     result = new_page(docs, "--title", "Hvad gør du, når en kollega er bekymret?", "--section", "vejledning")
     assert result.returncode == 0, result.stdout + result.stderr
@@ -40,28 +42,44 @@ def test_a_new_page_passes_the_checks_once_it_is_in_the_menu(tmp_path):
     assert page.meta["title"] == "Hvad gør du, når en kollega er bekymret?"
     assert str(page.meta["last_reviewed"]) == TODAY
     assert page.meta["owner"] == "redaktionen"
-
-    # Not in the menu yet: the check says so.
-    before = run_check(docs)
-    assert before.returncode == 1
-    assert "vejledning/hvad-goer-du-naar-en-kollega-er-bekymret.md" in before.stdout + before.stderr
-
-    # The editor adds the printed line under "Vejledning", as the command says.
-    nav_line = result.stdout.strip().splitlines()[-2]
-    assert nav_line == "      - vejledning/hvad-goer-du-naar-en-kollega-er-bekymret.md"
-    config = tmp_path / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + nav_line + "\n", encoding="utf-8")
-    # The template's stand-in text is not a finished page.
+    config = (tmp_path / "mkdocs.yml").read_text(encoding="utf-8")
+    assert config == ("nav:\n  - Forside: index.md\n  - Vejledning:\n"
+                      "      - vejledning/hvad-goer-du-naar-en-kollega-er-bekymret.md\n")
+    assert "Tilføjet i menuen: " in result.stdout and "mkdocs.yml:4:" in result.stdout
+    # The template's stand-in text is not a finished page: the editor writes the text.
     unfinished = run_check(docs)
     assert unfinished.returncode == 1 and "Siden er ikke færdig" in unfinished.stdout, unfinished.stdout
-    # The editor writes the text.
     text = path.read_text(encoding="utf-8")
-    body = text.split("\n---\n", 1)[1].split("\n\n", 1)[0]
-    path.write_text(text.split("\n---\n", 1)[0] + "\n---\n" + body + "\n\nDu kan få råd hos din leder.\n",
+    head, _, _ = text.partition("\n# ")
+    path.write_text(head + "\n# Hvad gør du, når en kollega er bekymret?\n\nDu kan få råd hos din leder.\n",
                     encoding="utf-8")
     after = run_check(docs)
     assert after.returncode == 0, after.stdout + after.stderr
-    assert "Ingen fejl fundet." in after.stdout
+
+
+def test_piped_answers_are_refused_with_a_hint(tmp_path):
+    docs = site(tmp_path)
+    result = subprocess.run([sys.executable, "-m", "sitekit", "new-page", "--docs-dir", str(docs)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=60,
+                            input="Min side\nvejledning\nredaktionen\n")
+    assert result.returncode == 2
+    assert "kan ikke læse svar, der sendes ind med en pipe" in result.stderr
+    assert 'make new-page TITEL="Sidens titel" AFSNIT=vejledning EJER=redaktionen' in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not list((docs / "vejledning").glob("*.md")) or not (docs / "vejledning" / "min-side.md").exists()
+    assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8").count("\n") == 3
+
+
+def test_a_menu_that_cannot_be_read_leaves_everything_untouched(tmp_path):
+    docs = site(tmp_path)
+    broken = "nav:\n  - Forside: index.md\n  - Vejledning:\n      - a.md\n    - b.md\n"
+    (tmp_path / "mkdocs.yml").write_text(broken, encoding="utf-8")
+    result = new_page(docs, "--title", "Ny side", "--section", "vejledning")
+    assert result.returncode == 1
+    assert "Siden blev ikke oprettet: mkdocs.yml:5: Filen kan ikke læses som YAML" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == broken
+    assert not (docs / "vejledning" / "ny-side.md").exists()
 
 
 def test_an_existing_page_is_never_overwritten(tmp_path):
@@ -85,3 +103,64 @@ def test_an_unknown_owner_or_section_is_refused_in_danish(tmp_path):
     assert section.returncode == 1
     assert "Ukendt afsnit 'andet'. Vælg et af: vejledning, kompetenceforloeb, redaktoerer, om." in section.stderr
     assert not list(docs.rglob("ny-side.md"))
+
+
+# --- the whole local path through make, from a clean copy, not as root ------------
+
+def test_make_new_page_then_text_then_make_check_from_a_clean_copy():
+    """An editor's path: `make new-page` with arguments (no questions, stdin
+    closed), the page and its menu line are there, the editor writes real text,
+    and `make check` passes. The copy uses this checkout's installed .venv."""
+    from test_fresh_clone import EDITOR, PLAIN_PATH, _editor
+
+    prefix, user_env, uid = _editor()
+    top = Path(tempfile.mkdtemp(prefix="ny-side-", dir="/tmp"))  # pytest's tmp is root's only
+    try:
+        _editor_path(top, prefix, user_env, uid, EDITOR, PLAIN_PATH)
+    finally:
+        shutil.rmtree(top, ignore_errors=True)
+
+
+def _editor_path(top: Path, prefix: list[str], user_env: dict, uid: int | None, editor: str, plain_path: str) -> None:
+    repo = top / "repo"
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=ROOT, capture_output=True, check=True).stdout.decode()
+    for rel in filter(None, listed.split("\0")):
+        src = ROOT / rel
+        if src.is_file() and not src.is_symlink():
+            (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, repo / rel)
+    (repo / ".venv").symlink_to((ROOT / ".venv").resolve())
+    os.utime(repo / "requirements.txt", (0, 0))  # the shared .venv is up to date: make installs nothing
+    git = ["git", "-c", "user.name=Redaktør", "-c", "user.email=redaktoer@example.invalid"]
+    subprocess.run(git + ["init", "-q", "-b", "main"], cwd=repo, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=repo, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", "Ren kopi"], cwd=repo, check=True)
+    if uid is not None:
+        os.chmod(top, 0o755)
+        subprocess.run(["chown", "-R", f"{editor}:", str(repo)], check=True)
+    env = {"PATH": plain_path, "LANG": "C.UTF-8", "DATO": TODAY, **user_env}
+
+    def make(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(prefix + ["make", *args], cwd=repo, env=env, capture_output=True, text=True,
+                              timeout=300, stdin=subprocess.DEVNULL)
+
+    created = make("new-page", "TITEL=Hvornår skal du tale med din leder?", "AFSNIT=vejledning",
+                   "EJER=redaktionen")
+    assert created.returncode == 0, created.stdout + created.stderr
+    page = repo / "docs" / "vejledning" / "hvornaar-skal-du-tale-med-din-leder.md"
+    assert page.is_file()
+    menu = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      - vejledning/hvornaar-skal-du-tale-med-din-leder.md\n  - Kompetenceforløb:" in menu
+    diff = subprocess.run(prefix + ["git", "diff", "--numstat", "mkdocs.yml"], cwd=repo, env=env,
+                          capture_output=True, text=True, check=True).stdout
+    assert diff.split()[:2] == ["1", "0"], diff  # one line added, nothing else touched
+
+    text = page.read_text(encoding="utf-8")
+    head, _, _ = text.partition("\n# ")
+    page.write_text(head + "\n# Hvornår skal du tale med din leder?\n\n"
+                    "Tal med din leder, når du er bekymret for en borger.\n\n"
+                    "Du skal ikke vente, til du er helt sikker. Din leder hjælper dig med at se på sagen.\n",
+                    encoding="utf-8")
+    checked = make("check")
+    assert checked.returncode == 0, checked.stdout + checked.stderr

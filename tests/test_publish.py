@@ -1,85 +1,132 @@
-"""Publishing with mike, as the publish workflow does (without --push): a new
-edition never removes an old one, and links stay right under a version prefix."""
+"""Publishing editions with `make publish`, as the publish workflow does
+(without pushing): a new edition never changes an old one, the alias and the
+site root open the newest, an older edition says so, and links stay right
+under a version prefix. The editions come from the session fixture
+``published_editions`` (tests/publishing.py)."""
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import subprocess
-import sys
-from pathlib import Path
+import zipfile
 
 import pytest
-import yaml
+from axe_playwright_python.sync_playwright import Axe
+from publishing import EDITIONS, GONE_PAGE
 
-from conftest import ROOT
+from conftest import StaticServer
 from sitekit.links import check_offline
 
-MIKE = str(Path(sys.executable).parent / "mike")
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid",
-           "NO_MKDOCS_2_WARNING": "1"}
+OLD, NEW = (version for version, _ in EDITIONS)
 
 
-def deploy_command() -> str:
-    """The publish workflow's own deploy step, without --push (nothing leaves
-    the machine), so a test run proves the line CI runs."""
-    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "publish.yml").read_text(encoding="utf-8"))
-    steps = workflow["jobs"]["publish"]["steps"]
-    run = next(s["run"] for s in steps if "mike deploy" in s.get("run", ""))
-    assert " --push " in run
-    lines = [line for line in run.splitlines() if not line.lstrip().startswith(("git config", "#"))]
-    return "\n".join(lines).replace(" --push ", " ")
+def test_a_new_edition_leaves_the_old_one_byte_for_byte(published_editions):
+    # Same git tree: every file of the first edition has the same bytes, and none came or went.
+    assert published_editions.git("rev-parse", f"gh-pages:{OLD}") == published_editions.first_tree
+    versions = {v["version"]: v for v in published_editions.versions()}
+    assert set(versions) == {OLD, NEW}
+    assert versions[OLD]["title"] == "2026.1 – gældende fra 1. december 2026"
+    assert versions[NEW]["title"] == "2027.1 – gældende fra 1. december 2027"
+    assert versions[NEW]["aliases"] == ["nyeste"] and versions[OLD]["aliases"] == []
+    assert versions[OLD]["properties"]["gaeldende_til_tekst"] == "30. november 2027"
+    for version in (OLD, NEW):
+        assert (published_editions.out / version / "vejledning" / "vink" / "index.html").is_file()
 
 
-@pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    """This working tree, committed into a fresh repository, with two editions
-    deployed; the gh-pages branch unpacked."""
-    base = tmp_path_factory.mktemp("publish")
-    repo = base / "repo"
-    env = dict(os.environ, **GIT_ENV)
-    files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                           cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\0")
-    for name in filter(None, files):
-        if (ROOT / name).is_file():
-            (repo / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, repo / name)
-    for cmd in (["init", "--quiet", "--initial-branch", "main"], ["add", "--all"],
-                ["commit", "--quiet", "--message", "Udgave til test"]):
-        subprocess.run(["git", *cmd], cwd=repo, env=env, check=True)
-    env.pop("PYTHONPATH", None)  # the clone's hooks find the clone's scripts/
-    # As on CI: the venv is not activated, so it is not on PATH. The clone
-    # shares this checkout's venv through a symlink.
-    venv_bin = str(Path(MIKE).parent)
-    env["PATH"] = os.pathsep.join(d for d in env.get("PATH", "").split(os.pathsep) if d != venv_bin)
-    (repo / ".venv").symlink_to(Path(sys.prefix))
-    command = deploy_command()
-    for version in ("2026", "2027"):
-        result = subprocess.run(["bash", "-euc", command], cwd=repo, env=dict(env, SITE_VERSION=version),
-                                capture_output=True, text=True, timeout=300)
-        assert result.returncode == 0, result.stdout + result.stderr
-    out = base / "gh-pages"
-    out.mkdir()
-    subprocess.run(["git", f"--work-tree={out}", "restore", "--source=gh-pages", "--worktree", "--", "."],
-                   cwd=repo, env=env, check=True)
-    return out
+def test_every_edition_carries_its_own_offline_copy(published_editions):
+    for version in (OLD, NEW):
+        with zipfile.ZipFile(published_editions.out / version / "offline"
+                             / f"radikalisering-offline-{version}.zip") as zf:
+            names = zf.namelist()
+        top = f"radikalisering-offline-{version}/"
+        assert top + "index.html" in names and top + "search/search_index.js" in names
+        assert all(n.startswith(top) for n in names)
 
 
-def test_a_new_edition_keeps_the_old_one(published: Path):
-    versions = {v["version"]: v["aliases"] for v in json.loads((published / "versions.json").read_text())}
-    assert set(versions) == {"2026", "2027"}
-    assert versions["2027"] == ["latest"] and versions["2026"] == []
-    for version in ("2026", "2027"):
-        assert (published / version / "index.html").is_file()
-        assert (published / version / "vejledning" / "vink" / "index.html").is_file()
+def test_the_alias_and_the_site_root_open_the_newest(published_editions):
+    out = published_editions.out
+    # The alias is a copy (hosts that do not follow symlinks), not a symlink.
+    assert not (out / "nyeste").is_symlink()
+    assert published_editions.git("rev-parse", "gh-pages:nyeste") == \
+        published_editions.git("rev-parse", f"gh-pages:{NEW}")
+    root = (out / "index.html").read_text(encoding="utf-8")
+    assert '<meta http-equiv="refresh" content="0; url=nyeste/">' in root
+    assert "<script" not in root
 
 
-def test_links_stay_right_under_a_version_prefix(published: Path):
-    problems = check_offline(published / "2026", root_path="/2026/")
+def test_publishing_an_edition_again_needs_the_flag(published_editions):
+    head = published_editions.git("rev-parse", "gh-pages")
+    result = published_editions.make_publish(OLD, "2026-12-01")
+    assert result.returncode != 0
+    assert "Udgave 2026.1 er allerede offentliggjort" in result.stderr
+    assert "GENUDGIV=ja" in result.stderr
+    assert published_editions.git("rev-parse", "gh-pages") == head
+
+
+def test_links_stay_right_under_a_version_prefix(published_editions):
+    problems = check_offline(published_editions.out / OLD, root_path=f"/{OLD}/")
     assert problems == [], "\n".join(p.format() for p in problems)
-    html = (published / "2026" / "vejledning" / "vink" / "index.html").read_text(encoding="utf-8")
+    html = (published_editions.out / OLD / "vejledning" / "vink" / "index.html").read_text(encoding="utf-8")
     footer = html[html.index('<div class="md-copyright">'):]
     # The footer's link to the accessibility statement is relative, so it stays in the edition.
     assert '<a href="../../om/tilgaengelighed/">Tilgængelighedserklæring</a>' in footer
+    assert f'<link rel="canonical" href="http://127.0.0.1:8000/{OLD}/vejledning/vink/">' in html
+
+
+def test_a_page_in_the_changes_list_says_it_changed_in_this_edition(published_editions):
+    def html(version: str, page: str) -> str:
+        return (published_editions.out / version / page / "index.html").read_text(encoding="utf-8")
+
+    assert "Ændret i denne udgave" in html(NEW, "vejledning/vink")
+    assert 'href="../../om/aendringer/"' in html(NEW, "vejledning/vink")
+    assert "Ændret i denne udgave" not in html(OLD, "vejledning/vink")
+    assert "Ændret i denne udgave" not in html(NEW, "vejledning/kontakt")
+    assert "Siden er gennemgået." in html(NEW, "om/aendringer")
+
+
+@pytest.fixture(scope="module")
+def editions_url(published_editions):
+    with StaticServer(published_editions.out) as server:
+        yield server.url
+
+
+@pytest.mark.browser
+def test_the_selector_shows_both_editions(page, editions_url):
+    page.goto(editions_url + "nyeste/vejledning/vink/")
+    selector = page.locator(".md-version")
+    selector.wait_for(state="attached", timeout=10000)
+    titles = [t.strip() for t in page.locator(".md-version__link").all_inner_texts()]
+    assert titles == ["2027.1 – gældende fra 1. december 2027", "2026.1 – gældende fra 1. december 2026"]
+    # The newest edition has no banner.
+    assert page.locator("[data-md-component=outdated]").is_hidden()
+    # Choosing the older edition opens the same page there.
+    selector.hover()
+    page.locator(".md-version__link", has_text="2026.1").click()
+    page.wait_for_url(editions_url + f"{OLD}/vejledning/vink/", timeout=10000)
+
+
+@pytest.mark.browser
+def test_an_older_edition_says_so_and_links_to_the_newest(page, editions_url):
+    page.goto(editions_url + f"{OLD}/vejledning/vink/")
+    banner = page.locator("[data-md-component=outdated]")
+    banner.wait_for(state="visible", timeout=10000)
+    page.wait_for_function("document.querySelector('[data-edition-until]').textContent !== ''")
+    assert "Du læser en ældre udgave (gældende til 30. november 2027)." in banner.inner_text()
+    # The banner and the selector keep the page accessible, on a desktop and on a phone.
+    for width, height in ((1280, 800), (390, 800)):
+        page.set_viewport_size({"width": width, "height": height})
+        violations = Axe().run(page).response["violations"]
+        assert [f"{v['id']}: {v['help']}" for v in violations] == [], width
+    banner.get_by_role("link", name="Læs siden i den nyeste udgave").click()
+    page.wait_for_url(editions_url + "nyeste/vejledning/vink/")
+    assert page.locator("[data-md-component=outdated]").is_hidden()
+
+
+@pytest.mark.browser
+def test_a_page_gone_from_the_newest_links_to_its_start_page(page, editions_url):
+    gone = GONE_PAGE.removeprefix("docs/").removesuffix(".md") + "/"
+    page.goto(editions_url + f"{OLD}/{gone}")
+    link = page.locator("[data-edition-newest]")
+    link.wait_for(state="visible", timeout=10000)
+    page.wait_for_function("document.querySelector('[data-edition-newest]').href.endsWith('/nyeste/')")
+    assert link.inner_text() == "Gå til forsiden af den nyeste udgave"
+    link.click()
+    page.wait_for_url(editions_url + "nyeste/")

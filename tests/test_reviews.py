@@ -77,18 +77,64 @@ def test_last_changed_from_one_git_log_in_copenhagen_time(tmp_path):
 
 # --- the review report command --------------------------------------------------------
 
-def test_review_command_lists_overdue_first_placeholders_and_markers():
-    result = subprocess.run([sys.executable, "-m", "sitekit", "review", "--docs-dir", str(PAGEMETA),
-                             "--dato", "2026-11-26"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+def _review(*args: str, docs: Path = PAGEMETA) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sitekit", "review", "--docs-dir", str(docs), *args],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+
+
+def test_review_command_sorted_by_due_date_with_danish_fields():
+    result = _review("--dato", "2026-11-26", "--bredde", "200")
     assert result.returncode == 0, result.stderr
-    lines = [ln for ln in result.stdout.splitlines() if "docs/" in ln and "senest" in ln]
-    assert "Overskredet" in lines[0] and lines[0].endswith("docs/gammel.md")
-    assert "senest 15. januar 2021" in lines[0] and "VINK" in lines[0]
-    assert all("I orden" in ln for ln in lines[1:])
-    assert "Felter i kontaktfilen med 'Udfyldes af redaktøren'" in result.stdout
-    assert "docs/_data/kontakter.yml:" in result.stdout
-    assert ("tests/fixtures/pagemeta/docs/gammel.md:22: Denne oplysning er ikke kontrolleret. **[Skal verificeres]**"
-            in result.stdout)
+    assert result.stdout.startswith("Gennemgang pr. 26. november 2026\n")
+    lines = [ln for ln in result.stdout.splitlines() if "docs/" in ln and "enest" in ln]
+    assert lines[0] == "  OVERSKREDET, senest 15. januar 2021: docs/gammel.md (ansvarlig: vink)"
+    dates = [re.search(r"senest (\d+\. \w+ \d{4})", ln, re.I).group(1) for ln in lines]
+    assert len(dates) == 4 and all(not ln.startswith("  OVERSKREDET") for ln in lines[1:])
+    assert "Kontaktoplysninger, der mangler" in result.stdout
+    assert re.search(r"docs/_data/kontakter.yml:\d+: vink mangler telefon", result.stdout)
+    assert "email" not in result.stdout and "aabningstider" not in result.stdout  # field names in Danish
+    assert "tests/fixtures/pagemeta/docs/gammel.md:22: Denne oplysning er ikke kontrolleret.\n" in result.stdout
+
+
+def test_review_command_does_not_depend_on_today():
+    later = _review("--dato", "2028-06-01", "--bredde", "200").stdout
+    assert "OVERSKREDET, senest 1. november 2027: docs/index.md" in later
+
+
+def test_review_lines_wrap_at_spaces_to_the_width():
+    result = _review("--dato", "2026-11-26", "--bredde", "50")
+    assert result.returncode == 0
+    assert all(len(ln) <= 50 for ln in result.stdout.splitlines() if " " in ln.strip()), result.stdout
+    words = set(_review("--dato", "2026-11-26", "--bredde", "500").stdout.split())
+    assert set(result.stdout.split()) == words  # never a word cut in two
+
+
+def test_review_for_one_owner(tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(PAGEMETA, docs)
+    page = docs / "om" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("owner: vink", "owner: redaktionen"), encoding="utf-8")
+    mine = _review("--dato", "2026-11-26", "--ejer", "vink", "--bredde", "200", docs=docs)
+    assert mine.returncode == 0, mine.stderr
+    assert "Gennemgang for VINK – Viden og inklusion pr. 26. november 2026" in mine.stdout
+    assert "docs/gammel.md" in mine.stdout and "docs/om/index.md" not in mine.stdout
+    assert "Kontaktoplysninger, der mangler" not in mine.stdout
+    unknown = _review("--ejer", "ukendt", docs=docs)
+    assert unknown.returncode == 2 and "'ukendt' findes ikke i docs/_data/kontakter.yml" in unknown.stderr
+
+
+def test_a_marked_claim_and_the_box_that_explains_it_are_one_item(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "side.md").write_text(
+        "# Side\n\nNCFE åbnede i\n2017. **[Skal verificeres]**\n\n"
+        '!!! warning "Skal verificeres"\n    Kilderne er ikke enige om datoen.\n\n'
+        "- BIF. **[Skal verificeres]**\n\n"
+        '!!! warning "Skal verificeres"\n    Vi ved ikke, hvad BIF står for.\n\n'
+        'Noten: påstanden er markeret "Skal verificeres". Sig det.\n', encoding="utf-8")
+    found = [(m.line, m.claim) for m in find_markers(docs)]
+    assert found == [(4, "NCFE åbnede i 2017. Kilderne er ikke enige om datoen."),
+                     (9, "BIF. Vi ved ikke, hvad BIF står for.")]
 
 
 def test_markers_in_data_and_snippet_files_are_listed_but_comments_are_not(tmp_path):

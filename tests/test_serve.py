@@ -1,15 +1,27 @@
-"""`make serve` (python -m sitekit serve) shows the Danish site on 127.0.0.1, and the
-test stops the whole process group (the tool and the `mkdocs serve` it starts)."""
+"""`make serve` (python -m sitekit serve): the Danish site on 127.0.0.1; Ctrl-C stops
+it cleanly; a build error is shown in the browser, in Danish, until it is fixed."""
 
 from __future__ import annotations
 
+import fcntl
 import os
+import pty
+import re
+import select
+import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
+import termios
 import time
+import urllib.error
 import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
 
 from conftest import ROOT
 
@@ -20,44 +32,171 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_serve_shows_the_danish_site():
+def _get(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return resp.status, resp.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode("utf-8")
+
+
+def _wait_for(url: str, proc: subprocess.Popen, want=lambda status, html: True, seconds: float = 90) -> str:
+    deadline = time.monotonic() + seconds
+    last = None
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            last = _get(url)
+            if want(*last):
+                return last[1]
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"{url} svarede ikke som ventet (exit {proc.poll()}): {last and last[1][:500]}")
+
+
+def _stop(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=20)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def test_serve_shows_the_danish_site_and_sigint_stops_it_cleanly():
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "sitekit", "serve", "--port", str(port)],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             start_new_session=True)
     try:
-        deadline = time.monotonic() + 60
-        html = None
-        while time.monotonic() < deadline and proc.poll() is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as resp:
-                    html = resp.read().decode("utf-8")
-                    break
-            except OSError:
-                time.sleep(0.3)
-        assert html is not None, proc.stdout.read() if proc.poll() is not None else "serve svarede ikke"
+        html = _wait_for(f"http://127.0.0.1:{port}/", proc)
         assert '<html lang="da"' in html
         assert "Vejledning" in html and "Kompetenceforløb" in html
+        os.killpg(proc.pid, signal.SIGINT)
+        out, _ = proc.communicate(timeout=30)
     finally:
-        stop_group(proc)
+        _stop(proc)
+    assert proc.returncode == 0, out
+    assert out.rstrip().endswith("Serveren er stoppet."), out
+    assert "Traceback" not in out and "KeyboardInterrupt" not in out
 
 
-def _group_alive(pgid: int) -> bool:
+def test_ctrl_c_in_a_terminal_stops_make_serve_with_exit_0_and_no_make_noise():
+    """The editor's case: `make serve` in a terminal, then Ctrl-C. The terminal
+    (a pseudo-terminal here) sends SIGINT to its foreground process group."""
+    port = _free_port()
+    master, slave = pty.openpty()
+
+    def controlling_terminal() -> None:
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    proc = subprocess.Popen(["make", "--no-print-directory", "serve", f"PORT={port}"], cwd=ROOT,
+                            stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
+                            preexec_fn=controlling_terminal)
+    os.close(slave)
+    output = b""
+
+    def read(seconds: float) -> None:
+        nonlocal output
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            ready, _, _ = select.select([master], [], [], 0.1)
+            if ready:
+                try:
+                    output += os.read(master, 65536)
+                except OSError:
+                    return
+
     try:
-        os.killpg(pgid, 0)
-    except ProcessLookupError:
-        return False
-    return True
+        deadline = time.monotonic() + 90
+        while b"Tryk Ctrl-C" not in output and time.monotonic() < deadline and proc.poll() is None:
+            read(0.3)
+        assert b"Tryk Ctrl-C" in output, output.decode(errors="replace")
+        assert _get(f"http://127.0.0.1:{port}/")[0] == 200
+        os.write(master, b"\x03")  # Ctrl-C
+        returncode = proc.wait(timeout=30)
+        read(0.5)
+    finally:
+        _stop(proc)
+        os.close(master)
+    text = output.decode("utf-8", errors="replace")
+    assert returncode == 0, text
+    assert "Serveren er stoppet." in text
+    assert "Traceback" not in text and "make:" not in text and "Interrupt" not in text, text
 
 
-def stop_group(proc: subprocess.Popen) -> None:
-    """Stop the tool and the `mkdocs serve` it started: the whole process group, never an orphan."""
-    os.killpg(proc.pid, signal.SIGTERM)
-    proc.wait(timeout=10)
-    deadline = time.monotonic() + 10
-    while _group_alive(proc.pid) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    if _group_alive(proc.pid):
-        os.killpg(proc.pid, signal.SIGKILL)
-        time.sleep(1)
-    assert not _group_alive(proc.pid)
+# --- a build error in the browser ------------------------------------------------
+
+@pytest.fixture
+def site_copy():
+    """This checkout's files in a temporary folder, to break and fix."""
+    top = Path(tempfile.mkdtemp(prefix="serve-fejl-"))
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=ROOT, capture_output=True, check=True).stdout.decode()
+    for rel in filter(None, listed.split("\0")):
+        src = ROOT / rel
+        if src.is_file() and not src.is_symlink() and rel.startswith(("docs/", "overrides/", "scripts/", "mkdocs.yml")):
+            (top / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, top / rel)
+    yield top
+    shutil.rmtree(top, ignore_errors=True)
+
+
+def test_a_build_error_is_shown_in_the_browser_in_danish_until_it_is_fixed(site_copy, page):
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/vejledning/"
+    proc = subprocess.Popen([sys.executable, "-m", "sitekit", "serve", "--port", str(port)],
+                            cwd=site_copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            start_new_session=True, env=dict(os.environ, PYTHONPATH=str(site_copy / "scripts")))
+    source = site_copy / "docs" / "vejledning" / "index.md"
+    good = source.read_text(encoding="utf-8")
+    try:
+        _wait_for(url, proc, lambda status, html: status == 200)
+        page.goto(url)
+        heading = page.locator("h1").first.inner_text()
+
+        # A broken link: the open page turns into the Danish error page by itself.
+        source.write_text(good + "\nSe [siden](findes-ikke.md).\n", encoding="utf-8")
+        expect(page).to_have_title(re.compile("^Sitet kunne ikke bygges"), timeout=60_000)
+        text = page.locator("main").inner_text()
+        line = len(good.splitlines()) + 2
+        assert f"docs/vejledning/index.md:{line}" in text, text
+        assert "findes-ikke.md" in text and "Sådan retter du det:" in text
+        assert page.get_attribute("html", "lang") == "da"
+        status, html = _get(f"http://127.0.0.1:{port}/om/")  # every page shows it
+        assert status == 500 and "Sitet kunne ikke bygges" in html
+
+        # Fixed: the real page comes back without a reload by hand.
+        source.write_text(good, encoding="utf-8")
+        expect(page.locator("h1").first).to_have_text(heading, timeout=60_000)
+
+        # Broken front matter: shown too, with the file and line.
+        source.write_text(good.replace("review_months:", "review_months: [", 1), encoding="utf-8")
+        html = _wait_for(url, proc, lambda status, html: status == 500)
+        assert "Sitet kunne ikke bygges" in html and "docs/vejledning/index.md:" in html
+        source.write_text(good, encoding="utf-8")
+        _wait_for(url, proc, lambda status, html: status == 200)
+
+        # A menu line indented with 4 spaces instead of 6 in mkdocs.yml.
+        config = site_copy / "mkdocs.yml"
+        menu = config.read_text(encoding="utf-8")
+        slip = menu.replace("\n      - vejledning/vink.md\n", "\n    - vejledning/vink.md\n", 1)
+        assert slip != menu
+        line = slip.splitlines().index("    - vejledning/vink.md") + 1
+        config.write_text(slip, encoding="utf-8")
+        html = _wait_for(url, proc, lambda status, html: status == 500)
+        text = re.sub(r"<[^>]+>", "", html)
+        assert f"mkdocs.yml:{line}: Filen kan ikke læses. Ofte er en linje rykket forkert ind" in text, text
+        config.write_text(menu, encoding="utf-8")
+        _wait_for(url, proc, lambda status, html: status == 200)
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGINT)
+        try:
+            out, _ = proc.communicate(timeout=30)
+        finally:
+            _stop(proc)
+    assert proc.returncode == 0, out
+    assert "Sitet kunne ikke bygges. Fejlen vises i browseren" in out
+    assert "Fejlen er rettet." in out and "Traceback" not in out

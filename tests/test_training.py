@@ -5,6 +5,7 @@ every-page test does not reach."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from pathlib import Path
@@ -53,7 +54,7 @@ def test_trainer_tab_shows_trainer_notes_and_hides_participant_view(page, site_u
     assert blocks.nth(1).is_visible() and not blocks.nth(0).is_visible()
     # Linked tabs: every set on the page now shows the trainer's view.
     drejebog = page.locator("#drejebog ~ .tabbed-set").first
-    assert drejebog.locator("table").is_visible()
+    assert drejebog.locator("table").first.is_visible()
 
 
 # --- self-checks ------------------------------------------------------------------
@@ -79,6 +80,8 @@ def test_self_check_by_keyboard_only_announces_feedback(page, site_url):
     _tab_to(page, "#selvtjek-modul-1-1 .selvtjek__tjek")
     page.keyboard.press("Enter")
     assert live.inner_text().startswith("Ikke helt")
+    # Feedback says why the chosen answer is wrong, then why the right one is right.
+    assert "Tro er lovlig" in live.inner_text()
     assert "accepterer i stigende grad vold" in live.inner_text()
 
     page.keyboard.press("Shift+Tab")                 # back to the checked radio
@@ -113,12 +116,14 @@ def test_without_javascript_the_answer_is_in_details(browser, site_url):
     question.locator("summary", has_text="Se svaret").click()
     assert answer.is_visible()
     assert "Ingen profil eller tjekliste" in answer.inner_text()
+    # Without JavaScript the reader still learns why each wrong answer is wrong.
+    assert "Det er diskrimination" in question.locator(".selvtjek__valgliste").inner_text()
     context.close()
 
 
 def test_answers_are_not_in_the_search_index(built_site: Path):
-    index = json.dumps(json.loads((built_site / "search" / "search_index.json").read_text()),
-                       ensure_ascii=False)
+    index = html.unescape(json.dumps(json.loads((built_site / "search" / "search_index.json").read_text()),
+                                     ensure_ascii=False).replace('\\"', '"'))
     sets = selfcheck.load()
     assert len(sets) >= 4
     for questions in sets.values():
@@ -182,6 +187,11 @@ def test_presentation_view_without_javascript(browser, site_url):
     assert page.locator(".md-header").is_visible()
     page.locator("a.kf-uden-js", has_text="Vis som præsentation").click()
     assert not page.locator(".md-header").is_visible()
+    # Without JavaScript too, the projector never shows the trainer's tab.
+    # (the tab labels are hidden there; choose the trainer tab as a stored choice would)
+    page.evaluate("document.querySelectorAll('.tabbed-set > input:nth-of-type(2)').forEach(i => i.checked = true)")
+    assert page.locator(".tabbed-set > input:nth-of-type(2)").first.is_checked()
+    assert _visible_trainer_blocks(page) == 0
     page.locator("a.kf-praesentation-slut").click()
     assert page.locator(".md-header").is_visible()
     context.close()
@@ -213,3 +223,68 @@ def test_training_pages_pass_axe_with_feedback_and_trainer_tab_shown(page, site_
             # Let Material's colour transition on the tab labels finish.
             page.wait_for_timeout(500)
         assert _axe(page) == [], path
+
+
+# --- presentation cannot leak, one section per screen --------------------------------
+
+def _visible_trainer_blocks(page) -> int:
+    return page.evaluate("""() => [...document.querySelectorAll('.tabbed-set > .tabbed-content > .tabbed-block:nth-child(2)')]
+        .filter(b => b.offsetParent !== null || b.getClientRects().length).length""")
+
+
+def test_presentation_opens_on_participant_tab_after_trainer_tab_was_chosen(page, site_url):
+    page.goto(site_url + MODULES[0])
+    page.locator(".tabbed-labels > label", has_text="Underviser").first.click()
+    # Material remembers the tab: the next module opens on the trainer tab...
+    page.goto(site_url + MODULES[1])
+    page.wait_for_function("document.querySelector('.tabbed-set > input:nth-of-type(2)').checked")
+    assert _visible_trainer_blocks(page) > 0
+    # ...but never in presentation view, on any screen.
+    page.goto(site_url + MODULES[1] + "?praesentation")
+    page.wait_for_timeout(300)
+    assert not page.locator(".md-header").is_visible()
+    status = page.locator(".kf-dias-status")
+    total = int(status.inner_text().rsplit(" ", 1)[1])
+    assert total >= 6
+    seen = []
+    for n in range(1, total + 1):
+        assert status.inner_text() == f"Afsnit {n} af {total}"
+        assert _visible_trainer_blocks(page) == 0, n
+        text = page.evaluate("document.querySelector('.md-content').innerText")
+        assert "Pointer, du skal have frem" not in text, n
+        seen.append(page.evaluate("[...document.querySelectorAll('.kf-dias-aktiv')].map(e => e.textContent).join(' ')"))
+        page.keyboard.press("PageDown" if n % 2 else "ArrowRight")
+    assert len(set(seen)) == total                   # a different section on every screen
+    assert "Hvad gør du først?" in " ".join(seen)
+    page.keyboard.press("PageUp")
+    assert status.inner_text() == f"Afsnit {total - 1} af {total}"
+    page.keyboard.press("ArrowLeft")
+    assert status.inner_text() == f"Afsnit {total - 2} af {total}"
+    # Only the current section is on screen.
+    headings = [h for h in page.locator("h2").all() if h.is_visible()]
+    assert len(headings) == 1
+    assert _axe(page) == []
+
+
+def test_trainer_notes_follow_in_a_second_window(page, site_url):
+    page.goto(site_url + MODULES[3] + "?praesentation")
+    with page.expect_popup() as popup:
+        page.locator(".kf-noter-knap").click()
+    notes = popup.value
+    notes.wait_for_load_state()
+    notes.wait_for_timeout(700)
+    page.keyboard.press("End")
+    notes.wait_for_function("document.querySelector('.kf-dias-aktiv') && "
+                            "[...document.querySelectorAll('.kf-dias-aktiv')].some(e => e.tagName === 'H2')")
+    page.keyboard.press("Home")
+    for _ in range(5):
+        page.keyboard.press("PageDown")
+    heading = page.locator("h2.kf-dias-aktiv").inner_text()
+    notes.wait_for_function("h => [...document.querySelectorAll('h2.kf-dias-aktiv')].some(e => e.innerText === h)",
+                            arg=heading)
+    text = notes.evaluate("document.querySelector('.md-content').innerText")
+    assert "Deltager" not in text.split("\n")[0]
+    visible_trainer = notes.evaluate("""() => [...document.querySelectorAll('.tabbed-block:nth-child(2)')]
+        .filter(b => b.getClientRects().length).length""")
+    assert visible_trainer >= 1
+    assert not notes.locator(".md-header").is_visible()

@@ -47,23 +47,30 @@ def test_pull_requests_run_the_same_make_targets_as_ci_run():
 
 def test_publish_keeps_old_versions_and_full_history():
     wf = load("publish.yml")
-    assert wf["on"]["push"]["branches"] == ["main"]
+    # An edition is published on purpose, with its number and date.
+    assert set(wf["on"]["workflow_dispatch"]["inputs"]) == {"udgave", "gaeldende_fra", "genudgiv"}
     job = wf["jobs"]["publish"]
     assert job["permissions"] == {"contents": "write"}
     assert wf["concurrency"]["cancel-in-progress"] is False
     checkout = next(s for s in job["steps"] if "actions/checkout@" in s.get("uses", ""))
     assert checkout["with"]["fetch-depth"] == 0
     runs = "\n".join(s.get("run", "") for s in job["steps"])
-    assert "mike deploy --push --update-aliases" in runs and "latest" in runs
-    assert "mike delete" not in runs
+    # The same make target an editor runs locally (tests/test_publish.py runs this line).
+    assert 'make publish VERSION="$VERSION"' in runs and "git push origin gh-pages" in runs
+    assert "${{" not in runs  # inputs reach the shell as environment variables only
+    assert "mike delete" not in runs and "--force" not in runs
 
 
-def test_weekly_review_report_is_read_only():
+def test_weekly_review_report_keeps_one_issue_per_owner():
     wf = load("review-report.yml")
     assert "schedule" in wf["on"]
     job = wf["jobs"]["report"]
-    assert job["permissions"] == {"contents": "read"}
-    assert any("make review" in s.get("run", "") for s in job["steps"])
+    # Reads the repository; writes issues only (one per owner, see test_review_issues.py).
+    assert job["permissions"] == {"contents": "read", "issues": "write"}
+    runs = [s.get("run", "") for s in job["steps"]]
+    assert any("make review" in r for r in runs)
+    issue_step = next(s for s in job["steps"] if "--github-sager" in s.get("run", ""))
+    assert issue_step["env"]["GH_TOKEN"] == "${{ github.token }}"
 
 
 def test_pre_commit_runs_make_check():

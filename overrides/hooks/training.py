@@ -1,12 +1,16 @@
 """MkDocs hook for the training pages (kompetenceforløb).
 
-Thin adapter; the logic is in scripts/sitekit/selfcheck.py and
-scripts/sitekit/training.py. It replaces two markers, each on a line of its own:
+Thin adapter; the logic is in scripts/sitekit/selfcheck.py, program.py and
+training.py. It replaces markers, each on a line of its own:
 
 * ``<!-- selvtjek: modul-1 -->``: a self-check from docs/_data/selvtjek.yml;
-* ``<!-- værktøjslinje -->``: the presentation and print buttons.
+* ``<!-- selvtjek-svar -->``: the answer key of every self-check (for trainers);
+* ``<!-- værktøjslinje -->``: the presentation and print buttons;
+* ``<!-- drejeark: tre-timer -->``, ``<!-- drejebog: modul-1 -->`` and
+  ``<!-- modulinfo: modul-1 -->``: run sheets and module plans from
+  docs/_data/program.yml.
 
-An unknown self-check or a broken data file fails the build with a Danish message.
+A broken data file or an unknown id fails the build with a Danish message (sitekit.problems).
 """
 
 from __future__ import annotations
@@ -16,31 +20,46 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit import selfcheck, training  # noqa: E402
-from sitekit.paths import data_file  # noqa: E402
+from sitekit import program, selfcheck, training  # noqa: E402
 from sitekit.problems import Problem, report  # noqa: E402
 
 
+def _data(config, name: str) -> Path:
+    # The data files of the docs folder being built (fixture sites have their own).
+    return Path(config["docs_dir"]) / "_data" / name
+
+
 def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
-    markdown = training.render_toolbar(markdown)
-    if "selvtjek:" not in markdown:
-        return markdown
     def link(side: str) -> str:
         target = files.get_file_from_path(side)
         if target is None:
-            raise selfcheck.SelfCheckError(f"{selfcheck.DATA_FILE.name}: siden '{side}' i læs_mere findes ikke.")
+            raise selfcheck.SelfCheckError(f"{page.file.src_uri}: siden '{side}' findes ikke.")
         return target.url_relative_to(page.file)
 
-    path = data_file(config.docs_dir, "_data/" + selfcheck.DATA_FILE.name)
+    markdown = training.render_toolbar(markdown, page.title or "")
     try:
-        return selfcheck.render_markers(markdown, selfcheck.load(path), page.file.src_uri, link)
-    except selfcheck.SelfCheckError as exc:
-        report(Problem.at(path, None, "selvtjek", str(exc),
-                          "Ret selvtjekket i datafilen, eller ret markøren på siden."))
-        return markdown
+        if program.MARKER.search(markdown):
+            markdown = program.render_markers(markdown, program.load(_data(config, "program.yml")),
+                                              page.file.src_uri, link)
+        if selfcheck.MARKER.search(markdown) or selfcheck.KEY_MARKER.search(markdown):
+            sets = selfcheck.load(_data(config, "selvtjek.yml"))
+            markdown = selfcheck.render_markers(markdown, sets, page.file.src_uri, link)
+    except (selfcheck.SelfCheckError, program.ProgramError) as exc:
+        name = "selvtjek.yml" if isinstance(exc, selfcheck.SelfCheckError) else "program.yml"
+        report(Problem.at(_data(config, name), None, "kompetenceforløb", str(exc),
+                          "Ret datafilen, eller ret markøren på siden."))
+    return markdown
+
+
+def on_page_content(html: str, page, config, files, **kwargs) -> str:
+    # Printed training material shows the public address of links inside the site.
+    if page.file.src_uri.startswith("kompetenceforloeb/"):
+        return training.add_print_addresses(html, page.url, config["site_url"] or "")
+    return html
 
 
 def on_serve(server, config, builder, **kwargs):
-    # Rebuild the preview when an editor saves the questions.
-    server.watch(str(selfcheck.DATA_FILE))
+    # Rebuild the preview when an editor saves the questions or the programme.
+    server.watch(str(_data(config, "selvtjek.yml")))
+    server.watch(str(_data(config, "program.yml")))
     return server

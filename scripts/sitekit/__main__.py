@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -21,10 +20,20 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    """Vis sitet på http://127.0.0.1:8000. Siden opdateres, når du gemmer en fil."""
-    return subprocess.call([sys.executable, "-m", "mkdocs", "serve", "--strict",
-                            "--dev-addr", f"127.0.0.1:{args.port}",
-                            "--config-file", str(paths.CONFIG)], cwd=paths.ROOT)
+    """Vis sitet på http://127.0.0.1:8000. Siden opdateres, når du gemmer en fil.
+    En fejl vises i browseren, til den er rettet. Ctrl-C stopper serveren."""
+    import signal
+
+    try:
+        from sitekit import preview
+
+        os.chdir(paths.ROOT)
+        return preview.serve(port=args.port, config_file=Path(args.config_file),
+                             docs_dir=Path(args.docs_dir) if args.docs_dir else None)
+    except KeyboardInterrupt:  # Ctrl-C before the server had started
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        print("Serveren er stoppet.", flush=True)
+        return 0
 
 
 def _strict_build(site_dir: Path, args: argparse.Namespace) -> int:
@@ -51,43 +60,94 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    """Vis alle sider efter næste gennemgang (overskredne først), manglende kontaktoplysninger og "Skal verificeres"."""
-    from sitekit import metadata
+    """Vis alle sider efter næste gennemgang, manglende kontaktoplysninger og "Skal
+    verificeres". Med --ejer kun én ansvarligs sider."""
+    import datetime as dt
+    import shutil
+
+    from sitekit import metadata, reviews
 
     docs = Path(args.docs_dir)
-    print(reviews.report_text(reviews.collect(docs, reviews.today(), metadata.contacts_for(docs))))
+    try:
+        on = dt.date.fromisoformat(args.dato) if args.dato else reviews.today()
+    except ValueError:
+        print(f"Datoen '{args.dato}' kan ikke læses. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-30.", file=sys.stderr)
+        return 2
+    contacts = metadata.contacts_for(docs)
+    report = reviews.collect(docs, on, contacts)
+    if args.ejer:
+        if args.ejer not in contacts:
+            print(f"'{args.ejer}' findes ikke i docs/_data/kontakter.yml. Vælg et af: "
+                  f"{', '.join(sorted(contacts))}.", file=sys.stderr)
+            return 2
+        report = reviews.for_owner(report, args.ejer)
+    if args.github_sager:
+        import subprocess
+
+        from sitekit import review_issues
+
+        try:
+            actions = review_issues.plan(review_issues.bodies(report, contacts, on), review_issues.list_open())
+            for action in actions:
+                print(action.describe())
+            if not args.vis_kun:
+                review_issues.apply(actions)
+        except (OSError, subprocess.CalledProcessError) as exc:
+            print(f"GitHub-sagerne kunne ikke opdateres: {getattr(exc, 'stderr', None) or exc}", file=sys.stderr)
+            return 1
+        print(f"{len(actions)} ændringer i sagerne." if actions else "Sagerne er allerede opdateret.")
+        return 0
+    width = args.bredde or shutil.get_terminal_size((100, 24)).columns
+    print(reviews.report_text(report, on, width=width, owner=args.ejer or ""))
     return 0
 
 
+NEW_PAGE_HINT = 'make new-page TITEL="Sidens titel" AFSNIT=vejledning EJER=redaktionen'
+
+
 def cmd_new_page(args: argparse.Namespace) -> int:
-    """Opret en ny side med gyldige metadata. Spørger om det, du ikke angiver."""
-    from sitekit import metadata, newpage
+    """Opret en ny side med gyldige metadata, og tilføj den i menuen. Med en titel
+    stilles ingen spørgsmål; uden titel spørger kommandoen (kun i en terminal)."""
+    from sitekit import metadata, newpage, reviews
 
     docs = Path(args.docs_dir)
+    config = Path(args.config) if args.config else docs.resolve().parent / "mkdocs.yml"
     contacts = metadata.contacts_for(docs)
-
-    def ask(value: str | None, question: str, default: str = "") -> str:
-        if value:
-            return value
+    title, section, owner, description = args.title, args.section, args.owner, args.description
+    if not (title or "").strip():
         if not sys.stdin.isatty():
-            return default
-        answer = input(f"{question}{f' [{default}]' if default else ''}: ").strip()
-        return answer or default
+            print("Siden blev ikke oprettet: kommandoen kan ikke læse svar, der sendes ind med en pipe "
+                  "eller fra en fil.\nSkriv i stedet det hele på kommandolinjen, fx:\n  " + NEW_PAGE_HINT +
+                  "\nSe `make help` og redaktørvejledningen (\"Opret en ny side\").", file=sys.stderr)
+            return 2
 
-    title = ask(args.title, "Sidens titel")
-    section = ask(args.section, "Afsnit (" + ", ".join(newpage.SECTIONS) + ")", "vejledning")
-    owner = ask(args.owner, "Ansvarlig (" + ", ".join(sorted(contacts)) + ")", "redaktionen")
-    description = ask(args.description, "Én sætning om siden til søgeresultater")
+        def ask(question: str, default: str = "") -> str:
+            try:
+                answer = input(f"{question}{f' [{default}]' if default else ''}: ").strip()
+            except EOFError:
+                answer = ""
+            return answer or default
+
+        try:
+            title = ask("Sidens titel")
+            section = section or ask("Afsnit (" + ", ".join(newpage.SECTIONS) + ")", "vejledning")
+            owner = owner or ask("Ansvarlig (" + ", ".join(sorted(contacts)) + ")", "redaktionen")
+            description = description or ask("Én sætning om siden til søgeresultater")
+        except KeyboardInterrupt:
+            print("\nAfbrudt. Ingen side er oprettet.", file=sys.stderr)
+            return 130
     try:
-        path, nav_line = newpage.create(docs, title, section, owner, contacts, description=description,
-                                        audience=args.audience, slug=args.fil or "", today=reviews.today())
+        path, nav_line, line = newpage.create(
+            docs, title, section or "vejledning", owner or "redaktionen", contacts,
+            description=description or "", audience=args.audience, slug=args.fil or "",
+            today=reviews.today(), config=config)
     except newpage.NewPageError as exc:
         print(f"Siden blev ikke oprettet: {exc}", file=sys.stderr)
         return 1
     print(f"Oprettet: {paths.rel(path)}")
-    print(f"Tilføj siden til menuen: skriv denne linje under \"{newpage.SECTIONS[section]}\" i nav i mkdocs.yml:")
-    print(nav_line)
-    print("Skriv så teksten, ret kilderne øverst i filen, og kør `make check`.")
+    if line is not None:
+        print(f"Tilføjet i menuen: {paths.rel(config)}:{line}: {nav_line.strip()}")
+    print("Skriv nu teksten, ret kilderne øverst i filen, og kør `make check`.")
     return 0
 
 
@@ -145,6 +205,39 @@ def cmd_offline(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Byg en udgave, og læg den på gh-pages-grenen med mike (lokalt; CI skubber den ud)."""
+    from sitekit import editions
+
+    try:
+        editions.check_version(args.version)
+        republish = editions.yes(args.genudgiv, "GENUDGIV")
+        done = editions.publish(args.version, editions.parse_valid_from(args.gaeldende_fra),
+                                republish=republish, branch=args.branch)
+    except editions.EditionError as exc:
+        print(f"Udgaven blev ikke offentliggjort. {exc}", file=sys.stderr)
+        return 1
+    print(f"Udgave {done.title} ligger nu på grenen {args.branch}"
+          + (" som den nyeste udgave." if done.takes_alias else "."))
+    print(f"Se den med `.venv/bin/mike serve --branch {args.branch}`. CI skubber grenen ud.")
+    return 0
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    """Mind om listen over ændringer (docs/om/aendringer.md), når sider i vejledningen er ændret."""
+    from sitekit import editions
+
+    try:
+        pages = editions.changed_without_changelog(args.base)
+    except editions.EditionError as exc:
+        print(f"Tjekket af listen over ændringer blev sprunget over. {exc}", file=sys.stderr)
+        return 0
+    reminder = editions.changelog_reminder(pages)
+    if reminder:
+        print(reminder)
+    return 1 if reminder and args.streng else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m sitekit", description=__doc__.splitlines()[0],
@@ -153,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
     p.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
+    p.add_argument("--config-file", default=str(paths.CONFIG), help="opsætningen (standard: mkdocs.yml)")
+    p.add_argument("--docs-dir", help="mappen med sider (standard: den i opsætningen)")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("build", help=cmd_build.__doc__, description=cmd_build.__doc__)
@@ -166,6 +261,12 @@ def main(argv: list[str] | None = None) -> int:
 
     p = sub.add_parser("review", help=cmd_review.__doc__, description=cmd_review.__doc__)
     p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
+    p.add_argument("--ejer", help="kun sider med denne ansvarlige (et id fra docs/_data/kontakter.yml)")
+    p.add_argument("--dato", help="dagens dato som ÅÅÅÅ-MM-DD (standard: i dag)")
+    p.add_argument("--bredde", type=int, help="linjebredde (standard: terminalens bredde)")
+    p.add_argument("--github-sager", action="store_true",
+                   help="til CI: åbn eller opdatér én GitHub-sag pr. ansvarlig (bruger gh og GH_TOKEN)")
+    p.add_argument("--vis-kun", action="store_true", help="med --github-sager: vis kun, hvad der ville ske")
     p.set_defaults(func=cmd_review)
 
     p = sub.add_parser("new-page", help=cmd_new_page.__doc__, description=cmd_new_page.__doc__)
@@ -176,6 +277,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--audience", default="medarbejdere", help="målgruppe (standard: medarbejdere)")
     p.add_argument("--fil", help="filnavn uden .md (standard: lavet ud fra titlen)")
     p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
+    p.add_argument("--config", help="filen med menuen (nav) (standard: mkdocs.yml ved siden af docs/)")
     p.set_defaults(func=cmd_new_page)
 
     p = sub.add_parser("linkcheck", help=cmd_linkcheck.__doc__, description=cmd_linkcheck.__doc__)
@@ -202,11 +304,27 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dist", default=str(paths.ROOT / "dist"), help="hvor kopien lægges (standard: dist/)")
     p.set_defaults(func=cmd_offline)
 
+    p = sub.add_parser("publish", help=cmd_publish.__doc__, description=cmd_publish.__doc__)
+    p.add_argument("version", metavar="UDGAVE", help="udgavens nummer, fx 2026.1")
+    p.add_argument("--gaeldende-fra", required=True, metavar="ÅÅÅÅ-MM-DD",
+                   help="datoen, hvor udgaven begynder at gælde, fx 2026-12-01")
+    p.add_argument("--genudgiv", default="", metavar="ja",
+                   help="skriv 'ja' for at offentliggøre en eksisterende udgave igen")
+    p.add_argument("--branch", default="gh-pages", help="grenen, udgaverne ligger på (standard: gh-pages)")
+    p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("changes", help=cmd_changes.__doc__, description=cmd_changes.__doc__)
+    p.add_argument("--base", default="origin/main",
+                   help="grenen, ændringerne sammenlignes med (standard: origin/main)")
+    p.add_argument("--streng", action="store_true", help="afslut med fejl, når listen ikke er ændret (CI)")
+    p.set_defaults(func=cmd_changes)
+
     for p in sub.choices.values():
-        p.add_argument("--dato", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD",
-                       help="dagens dato for gennemgange (standard: i dag)")
+        if "--dato" not in p._option_string_actions:  # review reads its own --dato
+            p.add_argument("--dato", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD",
+                           help="dagens dato for gennemgange (standard: i dag)")
     args = parser.parse_args(argv)
-    reviews.TODAY = args.dato
+    reviews.TODAY = args.dato if isinstance(args.dato, dt.date) else None
     return args.func(args)
 
 

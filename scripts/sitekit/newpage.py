@@ -1,7 +1,8 @@
 """Create a new page with valid metadata (`make new-page`).
 
-The script never edits mkdocs.yml: it prints the line the editor adds to the
-menu by hand, so the hand-written file keeps its order and comments.
+The page is added to the menu (`nav:` in mkdocs.yml) as well, by a text edit
+that keeps the file's comments and indentation (see navedit.py). When the
+menu cannot be changed, nothing is written and the editor is told why.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 import unicodedata
 from pathlib import Path
 
+from . import navedit
 from .metadata import AUDIENCES
 
 SECTIONS = {
@@ -70,8 +72,11 @@ siden ikke bygger på notatet.
 
 def create(docs_dir: Path, title: str, section: str, owner: str, contacts: dict,
            description: str = "", audience: str = "medarbejdere", slug: str = "",
-           today: dt.date | None = None) -> tuple[Path, str]:
-    """Write the page and return (its path, the nav line to add to mkdocs.yml)."""
+           today: dt.date | None = None, config: Path | None = None) -> tuple[Path, str, int | None]:
+    """Write the page and add it to the menu of ``config`` (when it has a nav).
+
+    Returns (the page's path, its nav entry, the entry's line in ``config`` or
+    None when the configuration has no nav and MkDocs builds the menu itself)."""
     title = title.strip()
     if not title:
         raise NewPageError("Siden skal have en titel.")
@@ -89,6 +94,18 @@ def create(docs_dir: Path, title: str, section: str, owner: str, contacts: dict,
     if path.exists():
         raise NewPageError(f"Filen {section}/{slug}.md findes allerede. Vælg en anden titel eller et andet filnavn.")
     description = description.strip() or f"{title} – kort beskrivelse, der vises i søgeresultater."
+    uri = f"{section}/{slug}.md"
+    line = None
+    if config is not None and Path(config).is_file() and has_nav(Path(config)):
+        try:
+            line = navedit.add_page(Path(config), uri, SECTIONS[section], section)
+        except navedit.NavEditError as exc:
+            raise NewPageError(f"{exc} Siden er ikke oprettet.") from exc
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(page_text(title, description, owner, audience, today or dt.date.today()), encoding="utf-8")
-    return path, f"      - {section}/{slug}.md"
+    return path, f"      - {uri}", line
+
+
+def has_nav(config: Path) -> bool:
+    """True when the file has a top-level nav: key (else MkDocs makes the menu)."""
+    return any(line.startswith("nav:") for line in Path(config).read_text(encoding="utf-8").splitlines())

@@ -11,6 +11,7 @@ import datetime as dt
 import posixpath
 import re
 import subprocess
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from zoneinfo import ZoneInfo
 from babel.dates import format_date
 from dateutil.relativedelta import relativedelta
 
-from .contacts import PLACEHOLDER, contacts_file_for, placeholders
+from .contacts import FIELDS, PLACEHOLDER, contacts_file_for, placeholders
 from .mdtext import line_at, mask_code
 from .pages import FrontMatterError, iter_page_paths, parse_page
 from .paths import rel
@@ -135,6 +136,8 @@ class Marker:
     # False for data and snippet files (glossary, contacts, decision guide):
     # they are listed, but there is no page to link to.
     is_page: bool = True
+    # What is to be checked, in the editor's words (the marker itself removed).
+    claim: str = ""
 
 
 @dataclass
@@ -157,25 +160,104 @@ _MARKER_RE = re.compile(r"skal[ _]verificeres", re.IGNORECASE)
 _DATA_SUFFIXES = (".md", ".yml", ".yaml", ".txt")
 
 
+_BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\w+\s+"[^"]*skal verificeres[^"]*"\s*$', re.IGNORECASE)
+# A mention of the marker in quotes ('er markeret "Skal verificeres"'), as in
+# facilitator notes and the editor guide, is not a marker of its own.
+_MENTION = re.compile(r'["“„\']skal verificeres["”\']', re.IGNORECASE)
+_MARKUP = re.compile(r"\*\*\[?skal[ _]verificeres\]?\*\*|\[skal verificeres\]|skal[ _]verificeres:?",
+                     re.IGNORECASE)
+_ITEM_START = re.compile(r"^\s*(?:[-*+]\s|\d{1,2}\.\s|\||#)")
+# A warning box up to this many lines below a marked claim explains it.
+_BOX_REACH = 20
+_CLAIM_LENGTH = 160
+
+
+def _clean(text: str) -> str:
+    text = _MARKUP.sub("", text).strip()
+    if text.startswith("|"):
+        text = " · ".join(c.strip() for c in text.strip("|").split("|") if c.strip())
+    text = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", text)
+    text = re.sub(r"\*\*|__|`|^>\s*|^\*\[[^\]]+\]:", "", text)
+    return re.sub(r"\s+", " ", text).strip(" :–-·")
+
+
+def _shorten(text: str) -> str:
+    """The last sentences of a long paragraph: those nearest the marker."""
+    if len(text) <= _CLAIM_LENGTH:
+        return text
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ\"“])", text)
+    kept: list[str] = []
+    for sentence in reversed(sentences):
+        if kept and len(" ".join([sentence, *kept])) > _CLAIM_LENGTH:
+            break
+        kept.insert(0, sentence)
+    return " ".join(kept)
+
+
+def _block(lines: list[str], index: int) -> str:
+    """The text of a warning box or a folded YAML value: the indented lines below."""
+    indent = len(lines[index]) - len(lines[index].lstrip())
+    body = []
+    for ln in lines[index + 1:]:
+        if not ln.strip() or len(ln) - len(ln.lstrip()) <= indent:
+            break
+        body.append(ln.strip())
+    return _shorten(_clean(" ".join(body)))
+
+
+def _claim(lines: list[str], index: int, prose: bool = True) -> str:
+    """What is to be checked at a marker, in the page's own words: the sentence,
+    list item or table row with the marker; a box's or YAML value's text; in a
+    data file, the marked line itself."""
+    if _BOX.match(lines[index]) or re.search(r":\s*(>-?|\|-?)\s*$", lines[index]):
+        return _block(lines, index)
+    if not prose:
+        return _shorten(_clean(re.sub(r"^\s*[\w-]+:\s+(?=\S)", "", lines[index])
+                               if re.match(r"^\s*skal_verificeres:", lines[index]) else lines[index]))
+    start = index
+    while start > 0 and lines[start - 1].strip() and not _ITEM_START.match(lines[start]):
+        start -= 1
+    return _shorten(_clean(" ".join(ln.strip() for ln in lines[start:index + 1])))
+
+
 def find_markers(docs_dir: Path) -> list[Marker]:
-    """Every "Skal verificeres" with its line: in page prose (not in code examples),
-    and in the data and snippet files that pages are made from."""
+    """Every "Skal verificeres" once, with its line and the claim to check: in
+    page prose (not in code examples), and in the data and snippet files that
+    pages are made from. A warning box that explains a marked claim above it,
+    and a mention of the marker in quotes, are not items of their own."""
     found = []
     for path in iter_page_paths(docs_dir):
         raw_lines = path.read_text(encoding="utf-8").splitlines()
         text = mask_code(path.read_text(encoding="utf-8"))
+        masked_lines = text.splitlines()
+        seen: set[int] = set()
+        marked: list[int] = []
         for m in re.finditer(re.escape(MARKER), text):
             line = line_at(text, m.start())
+            if line in seen:
+                continue
+            seen.add(line)
+            raw = raw_lines[line - 1]
+            box = bool(_BOX.match(raw))
+            if not box and _MENTION.search(masked_lines[line - 1]):
+                continue
+            if box and marked and 0 < line - marked[-1] <= _BOX_REACH:
+                if len(found[-1].claim) < 25:  # "BIF." says little: the box says what to check
+                    found[-1].claim = _shorten(f"{found[-1].claim} {_block(raw_lines, line - 1)}".strip())
+                continue
+            marked.append(line)
             found.append(Marker(rel(path), path.relative_to(docs_dir).as_posix(), line,
-                                raw_lines[line - 1].strip()[:160]))
+                                raw.strip()[:160], claim=_claim(raw_lines, line - 1)))
     for folder in ("_data", "_snippets"):
         for path in sorted((Path(docs_dir) / folder).rglob("*")):
             if path.suffix not in _DATA_SUFFIXES or not path.is_file():
                 continue
-            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            lines = path.read_text(encoding="utf-8").splitlines()
+            for number, line in enumerate(lines, start=1):
                 if _MARKER_RE.search(line) and not line.lstrip().startswith("#"):
                     found.append(Marker(rel(path), path.relative_to(docs_dir).as_posix(), number,
-                                        line.strip()[:160], is_page=False))
+                                        line.strip()[:160], is_page=False,
+                                        claim=_claim(lines, number - 1, prose=False)))
     return found
 
 
@@ -202,26 +284,54 @@ def _status(r: Review | None) -> str:
     return "Overskredet" if r.overdue else "I orden"
 
 
-def report_text(report: Report) -> str:
-    """The report as plain text for the terminal (`make review`)."""
-    out = ["Sider efter næste gennemgang (overskredne først):", ""]
+def _wrap(text: str, width: int) -> str:
+    """One item on one line, or wrapped at spaces with the rest indented."""
+    return textwrap.fill(text, width=max(width, 40), initial_indent="  ", subsequent_indent="      ",
+                         break_long_words=False, break_on_hyphens=False)
+
+
+def for_owner(report: Report, owner: str) -> Report:
+    """Only the pages of one owner (an id in the contacts file), and the
+    "Skal verificeres" and missing values on those pages."""
+    pages = [p for p in report.pages if p.owner == owner]
+    files = {f"docs/{p.src_uri}" for p in pages} | {p.src_uri for p in pages}
+    return Report(pages, [], [m for m in report.markers if m.is_page and m.src_uri in files],
+                  [h for h in report.other_holes if h.file in files or h.file.removeprefix("docs/") in files])
+
+
+def report_text(report: Report, on: dt.date, width: int = 100, owner: str = "") -> str:
+    """The report for the terminal (`make review`): one line per item, wrapped
+    at spaces to ``width``, pages sorted by the date of their next review."""
+    who = f" for {report.pages[0].owner_name}" if owner and report.pages else ""
+    out = [f"Gennemgang{who} pr. {danish_date(on)}", ""]
+    out.append(f"Næste gennemgang af siderne ({len(report.pages)}), første dato øverst:")
     for p in report.pages:
         r = p.review
-        due = danish_date(r.due) if r else "ukendt"
-        last = danish_date(r.last_reviewed) if r else "ukendt"
-        out.append(f"  {_status(r):<22} senest {due:<20} sidst {last:<20} {p.owner_name}  docs/{p.src_uri}")
+        if r is None:
+            when = "Datoer mangler (ret last_reviewed og review_months):"
+        else:
+            when = f"{'OVERSKREDET, senest' if r.overdue else 'Senest'} {danish_date(r.due)}:"
+        who = "" if owner else f" (ansvarlig: {p.owner or 'ingen'})"
+        out.append(_wrap(f"{when} docs/{p.src_uri}{who}", width))
     overdue = sum(1 for p in report.pages if p.review and p.review.overdue)
-    out += ["", f"{len(report.pages)} sider, {overdue} overskredne.", ""]
-    out.append(f"Felter i kontaktfilen med '{PLACEHOLDER}' ({len(report.placeholders)}):")
-    for file, line, cid, fld in report.placeholders:
-        out.append(f"  {file}:{line}: {cid} – {fld}")
-    out += ["", f"Andre steder, der mangler at blive udfyldt ({len(report.other_holes)}):"]
-    for h in report.other_holes:
-        out.append(f"  {h.file}:{h.line}: {h.what}")
-    out += ["", f"Steder med '{MARKER}' ({len(report.markers)}):"]
-    for m in report.markers:
-        out.append(f"  {m.file}:{m.line}: {m.text}")
-    return "\n".join(out)
+    pages = "1 side" if len(report.pages) == 1 else f"{len(report.pages)} sider"
+    out += [f"  I alt {pages}, {overdue} {'overskredet' if overdue == 1 else 'overskredne'}.", ""]
+    if not owner:
+        out.append(f"Kontaktoplysninger, der mangler ({len(report.placeholders)}):")
+        for file, line, cid, fld in report.placeholders:
+            out.append(_wrap(f"{file}:{line}: {cid} mangler {FIELDS.get(fld, fld).lower()}", width))
+        out.append("")
+    out.append(f"Andet, der mangler at blive udfyldt ({len(report.other_holes)}):")
+    out += [_wrap(f"{h.file}:{h.line}: {h.what.removeprefix('Mangler stadig: ')}", width)
+            for h in report.other_holes]
+    out += ["", f"Det skal verificeres ({len(report.markers)}):"]
+    out += [_wrap(f"{m.file}:{m.line}: {m.claim or m.text}", width) for m in report.markers]
+    if not owner:
+        out += ["", "Kun én ansvarligs sider: make review EJER=id (id fra docs/_data/kontakter.yml)."]
+    # Headings and notes wrap too; items already are.
+    return "\n".join(line if line.startswith("  ") or len(line) <= width
+                     else textwrap.fill(line, width=max(width, 40), break_long_words=False,
+                                        break_on_hyphens=False) for line in out)
 
 
 def _link(from_uri: str, to_uri: str) -> str:
@@ -229,6 +339,8 @@ def _link(from_uri: str, to_uri: str) -> str:
 
 
 def _cell(text: str) -> str:
+    # A claim quoted from a page keeps a link's text only: its target is relative to that page.
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     return text.replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
 
 
@@ -265,8 +377,9 @@ def report_markdown(report: Report, from_uri: str) -> str:
     if report.markers:
         out.append("Disse steder er markeret, fordi en oplysning skal kontrolleres. "
                    "Fjern markeringen, når du har kontrolleret oplysningen i en kilde.\n")
-        out += [f"- [{_cell(m.src_uri)}]({_link(from_uri, m.src_uri)}), linje {m.line}" if m.is_page
-                else f"- `{m.file}`, linje {m.line}" for m in report.markers]
+        out += [(f"- [{_cell(m.src_uri)}]({_link(from_uri, m.src_uri)}), linje {m.line}" if m.is_page
+                 else f"- `{m.file}`, linje {m.line}") + (f": {_cell(m.claim)}" if m.claim else "")
+                for m in report.markers]
     else:
         out.append("Ingen steder er markeret.")
     return "\n".join(out) + "\n"

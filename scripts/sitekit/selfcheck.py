@@ -31,6 +31,8 @@ from .paths import DATA
 
 DATA_FILE = DATA / "selvtjek.yml"
 MARKER = re.compile(r"^<!--\s*selvtjek:\s*(?P<id>[a-z0-9-]+)\s*-->\s*$", re.M)
+# The answer key of every set, for the trainer's page.
+KEY_MARKER = re.compile(r"^<!--\s*selvtjek-svar\s*-->\s*$", re.M)
 _LETTERS = "abcdefgh"
 
 
@@ -45,6 +47,7 @@ class Question:
     correct: int
     explanation: str
     read_more: tuple[tuple[str, str], ...] = ()  # (link text, page path relative to docs/)
+    why: tuple[str, ...] = ()  # per option: why it is right or wrong ("" if not given)
 
 
 def _question(set_id: str, number: int, raw: object) -> Question:
@@ -58,14 +61,16 @@ def _question(set_id: str, number: int, raw: object) -> Question:
         raise SelfCheckError(f"{where}: 'spørgsmål' og 'forklaring' skal udfyldes.")
     if not isinstance(options, list) or not 2 <= len(options) <= len(_LETTERS):
         raise SelfCheckError(f"{where}: 'svar' skal være en liste med 2 til {len(_LETTERS)} svar.")
-    texts, correct = [], []
+    texts, correct, why = [], [], []
     for i, option in enumerate(options):
         if isinstance(option, dict):
             texts.append(str(option.get("tekst") or "").strip())
+            why.append(str(option.get("hvorfor") or "").strip())
             if option.get("rigtigt") is True:
                 correct.append(i)
         else:
             texts.append(str(option).strip())
+            why.append("")
     if not all(texts):
         raise SelfCheckError(f"{where}: hvert svar skal have en 'tekst'.")
     if len(correct) != 1:
@@ -75,7 +80,7 @@ def _question(set_id: str, number: int, raw: object) -> Question:
         if not isinstance(link, dict) or not link.get("tekst") or not link.get("side"):
             raise SelfCheckError(f"{where}: hvert link i 'læs_mere' skal have 'tekst' og 'side'.")
         read_more.append((str(link["tekst"]), str(link["side"])))
-    return Question(text, tuple(texts), correct[0], explanation, tuple(read_more))
+    return Question(text, tuple(texts), correct[0], explanation, tuple(read_more), tuple(why))
 
 
 def load(path: Path = DATA_FILE) -> dict[str, list[Question]]:
@@ -116,11 +121,40 @@ def render_set(set_id: str, questions: list[Question], link: Callable[[str], str
         out.append('<summary>Se svaret</summary>')
         out.append(f'<p class="selvtjek__rigtigt"><strong>Rigtigt svar:</strong> {e(q.options[q.correct])}</p>')
         out.append(f'<p class="selvtjek__hvorfor">{e(q.explanation)}</p>')
+        reasons = [(i, r) for i, r in enumerate(q.why) if r]
+        if reasons:
+            # Why each answer is right or wrong: listed here without JavaScript;
+            # selfcheck.js shows the one the reader chose.
+            out.append('<ul class="selvtjek__valgliste">')
+            for i, reason in reasons:
+                out.append(f'<li class="selvtjek__valg" data-for="{qid}-{_LETTERS[i]}"><strong>{e(q.options[i])}</strong> '
+                           f'<span class="selvtjek__valg-hvorfor">{e(reason)}</span></li>')
+            out.append('</ul>')
         if q.read_more:
             links = " · ".join(f'<a href="{e(link(side))}">{e(text)}</a>' for text, side in q.read_more)
             out.append(f'<p class="selvtjek__laes">Læs mere: {links}</p>')
         out.append('</details>')
         out.append('</fieldset>')
+    out.append('</div>')
+    return "\n".join(out)
+
+
+def render_key(sets: dict[str, list[Question]], link: Callable[[str], str]) -> str:
+    """The answer key for trainers: every set, question, right answer and why."""
+    e = html.escape
+    out = ['<div class="selvtjek-svar" data-search-exclude="true">']
+    for set_id, questions in sets.items():
+        title = set_id.replace("modul-", "Modul ")
+        out.append(f'<h2 id="svar-{e(set_id)}">{e(title)}</h2>')
+        out.append('<ol>')
+        for q in questions:
+            out.append(f'<li><p><strong>{e(q.text)}</strong></p>'
+                       f'<p>Rigtigt svar: {e(q.options[q.correct])}</p><p>{e(q.explanation)}</p>')
+            wrong = [(q.options[i], r) for i, r in enumerate(q.why) if r and i != q.correct]
+            if wrong:
+                out.append('<ul>' + "".join(f'<li>{e(o)} Forkert: {e(r)}</li>' for o, r in wrong) + '</ul>')
+            out.append('</li>')
+        out.append('</ol>')
     out.append('</div>')
     return "\n".join(out)
 
@@ -137,4 +171,5 @@ def render_markers(markdown: str, sets: dict[str, list[Question]], page_src: str
                                  f"(kendte: {known}).")
         return "\n" + render_set(set_id, sets[set_id], link) + "\n"
 
+    markdown = KEY_MARKER.sub(lambda m: "\n" + render_key(sets, link) + "\n", markdown)
     return MARKER.sub(replace, markdown)

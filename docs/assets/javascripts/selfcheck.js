@@ -28,12 +28,20 @@
     }
     var ok = chosen === right;
     var rightText = text(question.querySelector('label[for="' + right.id + '"]'));
+    // Why the chosen answer is right or wrong (data: "hvorfor" per answer).
+    var reason = text(details && details.querySelector('.selvtjek__valg[data-for="' + chosen.id + '"] .selvtjek__valg-hvorfor'));
     var head = document.createElement("strong");
-    head.textContent = ok ? "Rigtigt. " : "Ikke helt. Det rigtige svar er: " + rightText + ". ";
+    head.textContent = ok ? "Rigtigt. " : "Ikke helt. ";
     var p = document.createElement("p");
     p.appendChild(head);
-    p.appendChild(document.createTextNode(why));
+    if (reason) p.appendChild(document.createTextNode(reason + " "));
+    if (!ok) {
+      p.appendChild(document.createTextNode("Det rigtige svar er: " + rightText + " "));
+    }
     feedback.appendChild(p);
+    var because = document.createElement("p");
+    because.textContent = why;
+    feedback.appendChild(because);
     if (more) feedback.appendChild(more.cloneNode(true));
     feedback.classList.add(ok ? "selvtjek__feedback--rigtigt" : "selvtjek__feedback--forkert");
   }

@@ -1,0 +1,53 @@
+"""MkDocs hook: the procedures written once as data ([[første-skridt]],
+[[første-skridt diagram]], [[efter-vink]], [[efter-vink diagram]]).
+
+Thin adapter; the logic is in scripts/sitekit/procedure.py. Runs before the
+contact hook, so contact shortcodes inside the data are rendered too. A
+mistake in the data, or a hand-written step list in another order than the
+data, is logged as a warning, which fails the strict build.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from sitekit import contacts, procedure  # noqa: E402
+
+log = logging.getLogger("mkdocs.hooks.procedure")
+
+_state: dict = {}
+
+
+def on_files(files, config, **kwargs):
+    try:
+        _state["procedures"] = procedure.load_all(config.docs_dir)
+    except procedure.ProcedureError as exc:
+        for problem in exc.problems:
+            log.warning("%s: %s", exc.path, problem)
+        _state["procedures"] = {}
+    try:
+        _state["contacts"] = contacts.load_contacts(contacts.contacts_file_for(config.docs_dir))
+    except contacts.ContactsError:
+        _state["contacts"] = {}  # the contact hook reports it
+    return files
+
+
+def on_page_markdown(markdown, page, config, files, **kwargs):
+    src = page.file.src_uri
+    # Line numbers as the editor sees them in the file (MkDocs removed the front matter).
+    source = page.file.content_string
+    start = source.find(markdown[:200]) if markdown.strip() else -1
+    offset = source.count("\n", 0, start) if start > 0 else 0
+    if procedure.in_drift_scope(src):
+        for proc in _state.get("procedures", {}).values():
+            for line, message in procedure.contradictions(markdown, proc):
+                log.warning("%s, linje %d: %s", src, line + offset, message)
+    markdown, errors = procedure.render_markdown(markdown, _state.get("procedures", {}),
+                                                 _state.get("contacts", {}), src)
+    for code, message in errors:
+        log.warning("%s, linje %d: %s %s", src, code.line + offset, code.text, message)
+    return markdown

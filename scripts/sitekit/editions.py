@@ -1,0 +1,394 @@
+"""Editions: publish the site as a dated edition with mike, keep every older one.
+
+A caseworker, a leader or Ankestyrelsen must be able to read the guidance that
+applied on a given date. Each edition ("2026.1") is built with the project's
+own strict build (sitekit.build) and committed by mike to the publishing
+branch (gh-pages) under its own folder. The alias ``nyeste`` always names the
+newest edition; the site root opens it.
+
+Rules (an editor's mistake gets a Danish message, nothing is lost):
+
+- an edition number is digits and dots (``2026.1``) and grows with every new
+  edition; its date (gældende fra) is later than the previous edition's;
+- an edition that exists already is only published again on request
+  (``republish=True``, ``make publish ... GENUDGIV=ja``);
+- publishing never deletes or rewrites an older edition's files; it adds a
+  property ``gaeldende_til`` to the previous edition in versions.json, which
+  the older edition's banner reads ("gældende til …").
+
+Pushing the branch is CI's job (.github/workflows/publish.yml).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.dates import format_date
+
+from .paths import ROOT
+
+BRANCH = "gh-pages"
+ALIAS = "nyeste"
+# Copies, not symlinks: many static hosts (and zip files) do not follow symlinks.
+ALIAS_TYPE = "copy"
+# The environment variable mike itself sets while it builds an edition; the
+# editions hook reads it (overrides/hooks/editions.py).
+VERSION_VAR = "MIKE_DOCS_VERSION"
+_VERSION_RE = re.compile(r"^[0-9]{1,4}(\.[0-9]{1,4}){0,3}$")
+
+
+class EditionError(ValueError):
+    """A publication that must not happen; the message is Danish, for editors."""
+
+
+def danish_date(day: dt.date) -> str:
+    """1. december 2026"""
+    return format_date(day, "d. MMMM y", locale="da")
+
+
+def edition_title(version: str, valid_from: dt.date) -> str:
+    """The label readers see in the version selector."""
+    return f"{version} – gældende fra {danish_date(valid_from)}"
+
+
+def parse_valid_from(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except (ValueError, AttributeError):
+        raise EditionError(f"Datoen '{text}' kan ikke læses. Skriv den som ÅÅÅÅ-MM-DD, "
+                           "fx GAELDENDE_FRA=2026-12-01.") from None
+
+
+def check_version(version: str, alias: str = ALIAS) -> str:
+    version = (version or "").strip()
+    if not _VERSION_RE.match(version):
+        raise EditionError(f"Udgavenummeret '{version}' kan ikke bruges. Skriv tal og punktummer, "
+                           "fx VERSION=2026.1.")
+    if version == alias:
+        raise EditionError(f"'{alias}' er navnet på den nyeste udgave, ikke et udgavenummer.")
+    return version
+
+
+def _key(version: str) -> tuple[int, ...]:
+    """Sort key: 2026.10 after 2026.9. A part that is not a number (an edition
+    published by hand, say "dev") sorts first."""
+    return tuple(int(part) if part.isdigit() else -1 for part in version.split("."))
+
+
+@dataclass
+class Edition:
+    """One published edition, as versions.json lists it."""
+    version: str
+    title: str
+    aliases: list[str] = field(default_factory=list)
+    properties: dict = field(default_factory=dict)
+
+    @property
+    def valid_from(self) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat((self.properties or {}).get("gaeldende_fra") or "")
+        except (TypeError, ValueError):
+            return None
+
+
+@dataclass
+class Plan:
+    """What one publication does, decided before anything is built."""
+    version: str
+    valid_from: dt.date
+    title: str
+    republish: bool
+    # The alias moves here (False when an older edition is republished).
+    takes_alias: bool
+    # The edition that applied until now: it gets "gældende til" the day before.
+    previous: str | None
+    properties: dict[str, str]
+    previous_properties: dict[str, str]
+
+
+def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: bool = False,
+         alias: str = ALIAS) -> Plan:
+    """Decide a publication, or refuse it with a Danish message. Pure: no git, no build."""
+    version = check_version(version, alias)
+    existing = {e.version: e for e in editions}
+    newest = max(existing, key=_key) if existing else None
+    if version in existing and not republish:
+        raise EditionError(
+            f"Udgave {version} er allerede offentliggjort. Den bliver ikke overskrevet, for læsere "
+            "og Ankestyrelsen skal kunne læse den, som den var. Vil du rette i den alligevel, så kør "
+            f"`make publish VERSION={version} GAELDENDE_FRA={valid_from.isoformat()} GENUDGIV=ja`. "
+            "Ellers giv den nye udgave et nyt nummer, fx "
+            f"{'.'.join(map(str, _key(newest)[:-1] + (_key(newest)[-1] + 1,)))}.")
+    if version not in existing and newest is not None:
+        if _key(version) < _key(newest):
+            raise EditionError(f"Udgave {version} er ældre end den nyeste udgave, {newest}. "
+                               "En ny udgave skal have et højere nummer.")
+    # The dates follow the numbers: an edition starts after the one before it
+    # and before the one after it (also when an edition is published again).
+    lower = [v for v in existing if _key(v) < _key(version) and existing[v].valid_from]
+    higher = [v for v in existing if _key(v) > _key(version) and existing[v].valid_from]
+    if lower:
+        before = max(lower, key=_key)
+        if valid_from <= existing[before].valid_from:
+            raise EditionError(
+                f"Udgave {version} skal gælde fra en dato efter {danish_date(existing[before].valid_from)}, "
+                f"hvor udgave {before} begyndte at gælde. Ret GAELDENDE_FRA.")
+    if higher:
+        after = min(higher, key=_key)
+        if valid_from >= existing[after].valid_from:
+            raise EditionError(
+                f"Udgave {version} skal gælde fra en dato før {danish_date(existing[after].valid_from)}, "
+                f"hvor udgave {after} begyndte at gælde. Ret GAELDENDE_FRA.")
+    takes_alias = newest is None or _key(version) >= _key(newest)
+    previous = None
+    previous_properties: dict[str, str] = {}
+    older = [v for v in existing if _key(v) < _key(version)]
+    if takes_alias and older:
+        previous = max(older, key=_key)
+        until = valid_from - dt.timedelta(days=1)
+        previous_properties = {"gaeldende_til": until.isoformat(), "gaeldende_til_tekst": danish_date(until)}
+    properties = {"gaeldende_fra": valid_from.isoformat(), "gaeldende_fra_tekst": danish_date(valid_from)}
+    if republish and version in existing:
+        # Keep what a later edition already said about this one.
+        for key in ("gaeldende_til", "gaeldende_til_tekst"):
+            if key in (existing[version].properties or {}):
+                properties[key] = existing[version].properties[key]
+    return Plan(version, valid_from, edition_title(version, valid_from), republish and version in existing,
+                takes_alias, previous, properties, previous_properties)
+
+
+@contextlib.contextmanager
+def _in_repo(repo: Path) -> Iterator[None]:
+    """mike works on the git repository in the current directory."""
+    old = Path.cwd()
+    os.chdir(repo)
+    try:
+        yield
+    finally:
+        os.chdir(old)
+
+
+def list_editions(repo: Path = ROOT, branch: str = BRANCH) -> list[Edition]:
+    """The editions on the publishing branch, newest first (empty before the first)."""
+    from mike import commands
+
+    with _in_repo(repo):
+        versions = commands.list_versions(branch)
+    return [Edition(str(v.version), v.title, sorted(v.aliases), dict(v.properties or {})) for v in versions]
+
+
+ROOT_PAGE = """<!DOCTYPE html>
+<html lang="da">
+<head>
+  <meta charset="utf-8">
+  <title>Den nyeste udgave</title>
+  <meta http-equiv="refresh" content="0; url={{ href }}">
+  <link rel="canonical" href="{{ href }}">
+</head>
+<body>
+  <p><a href="{{ href }}">Gå til den nyeste udgave af vejledningen</a>.</p>
+</body>
+</html>
+"""
+
+
+def _uncommitted(repo: Path) -> list[str]:
+    """Tracked files with changes that are not committed (an edition is built
+    from a commit, so it can always be traced back to one)."""
+    result = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=repo,
+                            capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise EditionError(f"{repo} er ikke et git-repository: {result.stderr.strip()}")
+    return [line[3:] for line in result.stdout.splitlines() if line.strip()]
+
+
+def offline_zip_path(version: str) -> str:
+    """Where an edition keeps its offline copy, inside the edition's folder."""
+    from .offline import NAME
+
+    return f"offline/{NAME}-{version}.zip"
+
+
+def _add_offline_copy(site_dir: Path, version: str, dist: Path) -> None:
+    from .offline import OfflineError, build_offline
+
+    target = Path(site_dir) / offline_zip_path(version)
+    try:
+        copy = build_offline(dist, target.stem)
+    except OfflineError as exc:
+        raise EditionError(f"Offline-kopien af udgave {version} kunne ikke bygges, så udgaven blev "
+                           f"ikke offentliggjort:\n{exc}") from exc
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(copy.zip_path, target)
+
+
+def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo: Path = ROOT,
+            branch: str = BRANCH, alias: str = ALIAS, alias_type: str = ALIAS_TYPE,
+            build=None, offline: bool | None = None) -> Plan:
+    """Build one edition and commit it to ``branch`` of ``repo`` (no push).
+
+    ``build(site_dir, env)`` builds the site; by default the project's strict
+    build (sitekit.build.build_site). Nothing is committed unless the build
+    succeeds, and nothing is built from uncommitted changes. The edition
+    carries its own offline copy for training rooms (``offline``; on with the
+    real build): offline/radikalisering-offline-<edition>.zip.
+    """
+    from mike import commands, git_utils, jsonpath
+
+    from .build import build_site
+
+    repo = Path(repo).resolve()
+    dirty = _uncommitted(repo)
+    if dirty:
+        raise EditionError("Der er ændringer, som ikke er committet: " + ", ".join(dirty[:5])
+                           + (" …" if len(dirty) > 5 else "") + ". En udgave bygges fra en commit, så den "
+                           "altid kan findes igen. Commit ændringerne, eller læg dem til side med `git stash`.")
+    decided = plan(list_editions(repo, branch), version, valid_from, republish, alias)
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True,
+                          text=True, check=False).stdout.strip() or "?"
+    message = (f"Publish edition {decided.version} (valid from {decided.valid_from}) from {head}"
+               + (", republished" if decided.republish else ""))
+    site_url = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
+    env = {VERSION_VAR: decided.version, "SITE_URL": site_url.rstrip("/") + "/" + decided.version + "/",
+           "EDITIONS_ALIAS": alias}
+    props = [(jsonpath.parse(k), v) for k, v in decided.properties.items()]
+    root_page = ROOT_PAGE.replace("{{ href }}", f"{alias}/")
+    with tempfile.TemporaryDirectory(prefix="edition-") as tmp, _in_repo(repo):
+        site_dir = Path(tmp) / "site"
+        root_template = Path(tmp) / "root.html"
+        root_template.write_text(ROOT_PAGE, encoding="utf-8")
+        cfg = {"site_dir": str(site_dir), "use_directory_urls": True}
+        aliases = [alias] if decided.takes_alias else []
+        try:
+            with commands.deploy(cfg, decided.version, decided.title, aliases, update_aliases=True,
+                                 alias_type=commands.AliasType[alias_type], branch=branch, message=message,
+                                 set_props=props):
+                result = (build or build_site)(site_dir, env=env)
+                if result.returncode != 0:
+                    raise EditionError(f"Bygningen fejlede, så udgave {decided.version} blev ikke "
+                                       f"offentliggjort:\n{result.stdout}\n{result.stderr}")
+                if build is None if offline is None else offline:
+                    _add_offline_copy(site_dir, decided.version, Path(tmp) / "dist")
+            if decided.previous:
+                commands.set_properties(
+                    decided.previous, [(jsonpath.parse(k), v) for k, v in decided.previous_properties.items()],
+                    branch=branch,
+                    message=(f"Edition {decided.previous} applied until "
+                             f"{decided.previous_properties['gaeldende_til']}"))
+            try:
+                current_root = git_utils.read_file(branch, "index.html", universal_newlines=True)
+            except git_utils.GitError:
+                current_root = None
+            if current_root != root_page:
+                commands.set_default(alias, template=str(root_template), branch=branch,
+                                     message=f"Site root opens the newest edition ({alias}/)")
+        except git_utils.GitError as exc:
+            raise EditionError(f"Git kunne ikke gemme udgave {decided.version} på grenen {branch}: {exc}") from exc
+    return decided
+
+
+def yes(value: str | None, name: str) -> bool:
+    """A yes/no switch from make (GENUDGIV=ja); anything unclear is refused."""
+    value = (value or "").strip().lower()
+    if value in ("", "nej", "no", "0", "false"):
+        return False
+    if value in ("ja", "yes", "1", "true"):
+        return True
+    raise EditionError(f"{name}={value} forstås ikke. Skriv {name}=ja, eller udelad {name}.")
+
+
+# --- "Ændringer": what changed in each edition -------------------------------------
+
+# The list of changes, kept with the content (docs/om/aendringer.md). Its first
+# section ("## …") is the edition being built; an editor adds a line there in
+# the same pull request as the change:
+#   - [Når du er bekymret](../vejledning/naar-du-er-bekymret.md): Nyt afsnit om …
+CHANGES_PAGE = "om/aendringer.md"
+# Pages whose changes readers must be told about: the guidance and the training.
+GUIDANCE_DIRS = ("docs/vejledning/", "docs/kompetenceforloeb/")
+_MD_LINK = re.compile(r"\]\(\s*<?([^)#\s>]+\.md)>?(?:#[^)\s]*)?\s*\)")
+
+
+def pages_changed_in_this_edition(changes_text: str, changes_src: str = CHANGES_PAGE) -> set[str]:
+    """Pages (docs-relative, e.g. 'vejledning/vink.md') that a list line in the
+    first section of the changes page links to."""
+    import posixpath
+
+    section: list[str] = []
+    inside = False
+    in_front_matter = changes_text.startswith("---")
+    for number, line in enumerate(changes_text.splitlines()):
+        if in_front_matter:
+            if number > 0 and line.strip() == "---":
+                in_front_matter = False
+            continue
+        if line.startswith("## "):
+            if inside:
+                break
+            inside = True
+            continue
+        if inside:
+            section.append(line)
+    base = posixpath.dirname(changes_src)
+    pages = set()
+    for line in section:
+        if line.lstrip().startswith(("- ", "* ")):
+            for target in _MD_LINK.findall(line):
+                if "://" not in target:
+                    pages.add(posixpath.normpath(posixpath.join(base, target)))
+    return pages
+
+
+def changed_note(page_src: str, changes_src: str = CHANGES_PAGE) -> str:
+    """The Markdown note a changed page shows under its heading."""
+    import posixpath
+
+    link = posixpath.relpath(changes_src, posixpath.dirname(page_src) or ".")
+    return ('!!! note "Ændret i denne udgave"\n\n'
+            f"    Siden er ændret i denne udgave af vejledningen. [Se hvad der er ændret]({link}).\n")
+
+
+def with_changed_note(markdown: str, page_src: str, changes_src: str = CHANGES_PAGE) -> str:
+    """The page's Markdown with the note right after its first heading."""
+    lines = markdown.split("\n")
+    at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
+    return "\n".join(lines[:at] + ["", changed_note(page_src, changes_src)] + lines[at:])
+
+
+def changed_without_changelog(base_ref: str, repo: Path = ROOT,
+                              changes_page: str = "docs/" + CHANGES_PAGE) -> list[str]:
+    """Guidance pages changed since ``base_ref`` (commits, staged and unstaged
+    work, new files) while the changes page was not: the reminder for
+    `make check`. Empty when the list was updated too, or nothing relevant changed.
+    Raises EditionError when ``base_ref`` is unknown."""
+    def git(*args: str) -> list[str]:
+        result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise EditionError(f"Git kunne ikke sammenligne med '{base_ref}': {result.stderr.strip()}")
+        return [line for line in result.stdout.splitlines() if line]
+
+    merge_base = git("merge-base", base_ref, "HEAD")[0]
+    changed = set(git("diff", "--name-only", merge_base, "--", "docs/"))
+    changed |= set(git("ls-files", "--others", "--exclude-standard", "--", "docs/"))
+    if changes_page in changed:
+        return []
+    return sorted(p for p in changed if p.endswith(".md") and p.startswith(GUIDANCE_DIRS))
+
+
+def changelog_reminder(pages: list[str]) -> str:
+    """The Danish reminder for editors ('' when there is nothing to remind of)."""
+    if not pages:
+        return ""
+    return ("Husk listen over ændringer: du har ændret " + ", ".join(pages) + f", men ikke docs/{CHANGES_PAGE}. "
+            "Skriv en linje om ændringen øverst i listen, fx\n"
+            "  - [Sidens titel](../vejledning/side.md): Hvad der er nyt, i én sætning.\n"
+            "Er det kun en rettelse af stavning eller layout, behøver du ikke skrive noget.")

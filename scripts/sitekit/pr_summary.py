@@ -1,0 +1,179 @@
+"""The Danish summary that CI posts on a pull request: every problem `make check`
+found (file, line, what to do) and where to see a preview of the built site.
+
+Input is the checker's output, in either form:
+
+* machine-readable, when `python -m sitekit check --json` exists: a JSON list of
+  problems, or an object ``{"problems": [...], "notes": [...]}``, each problem
+  with ``file``, ``line``, ``message`` and ``hint``;
+* otherwise the text an editor sees: lines "fil:linje: besked", each perhaps
+  followed by an indented "Sådan retter du det: …" line; lines under
+  "Bemærk (ikke fejl):" are notes, not errors.
+
+Run: python -m sitekit.pr_summary tjek.txt --exit-code 1 [--preview-url URL] [--run-url URL]
+The Markdown goes to stdout; .github/workflows/ci.yml posts it as one comment
+that each new push updates (``post_comment``), found again by a hidden marker.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MARKER = "<!-- tjek-opsummering -->"
+# "fil:linje: besked" or "fil: besked"; a file has a "/" or a "." in its name.
+_LOCATED = re.compile(r"^(?P<file>[^\s:]*[/.][^\s:]*)(?::(?P<line>\d+))?: (?P<message>\S.*)$")
+_HINT = re.compile(r"^\s+Sådan retter du det: (?P<hint>.+)$")
+_NOTES = re.compile(r"^\s*Bemærk\b.*:\s*$")
+
+
+@dataclass
+class Item:
+    file: str
+    line: int | None
+    message: str
+    hint: str = ""
+
+
+def parse_text(text: str) -> tuple[list[Item], list[Item]]:
+    """(problems, notes) from the checker's Danish text output."""
+    problems: list[Item] = []
+    notes: list[Item] = []
+    target = problems
+    last: Item | None = None
+    for raw in text.splitlines():
+        if _NOTES.match(raw):
+            target = notes
+            last = None
+            continue
+        hint = _HINT.match(raw)
+        if hint and last is not None:
+            last.hint = hint.group("hint").strip()
+            continue
+        m = _LOCATED.match(raw)
+        if m:
+            last = Item(m.group("file"), int(m.group("line")) if m.group("line") else None,
+                        m.group("message").strip())
+            target.append(last)
+        elif raw.strip() and last is not None and raw.startswith("    ") and not last.hint:
+            last.message += " " + raw.strip()  # a message that goes on over several lines
+    return problems, notes
+
+
+def _item(data: dict[str, Any]) -> Item:
+    line = data.get("line")
+    return Item(str(data.get("file", "")), int(line) if line else None, str(data.get("message", "")),
+                str(data.get("hint") or ""))
+
+
+def parse(text: str) -> tuple[list[Item], list[Item]]:
+    """JSON when the input is JSON, else the text form."""
+    stripped = text.lstrip()
+    if stripped.startswith(("[", "{")):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError:
+            return parse_text(text)
+        if isinstance(data, list):
+            return [_item(d) for d in data], []
+        return [_item(d) for d in data.get("problems", [])], [_item(d) for d in data.get("notes", [])]
+    return parse_text(text)
+
+
+def _md(text: str) -> str:
+    """Text safe inside Markdown: no HTML, no accidental tables or emphasis."""
+    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("|", "\\|").replace("*", "\\*").replace("_", "\\_"))
+
+
+def _where(item: Item, blob_url: str) -> str:
+    label = f"linje {item.line}" if item.line else "hele filen"
+    if blob_url and item.file and not item.file.startswith("/"):
+        anchor = f"#L{item.line}" if item.line else ""
+        return f"[{label}]({blob_url.rstrip('/')}/{item.file}{anchor})"
+    return label
+
+
+def markdown(problems: list[Item], notes: list[Item], exit_code: int, preview_url: str = "",
+             run_url: str = "", blob_url: str = "") -> str:
+    """The comment: problems grouped by file, what to do for each, then the preview."""
+    out = [MARKER, "## Tjek af din ændring", ""]
+    if problems:
+        files = sorted({p.file for p in problems})
+        n_files = "1 fil" if len(files) == 1 else f"{len(files)} filer"
+        out += [f"**{len(problems)} fejl i {n_files}.** Ret dem i filerne, og gem (commit) igen. "
+                "Tjekket kører så forfra, og denne kommentar bliver opdateret.", ""]
+        for file in files:
+            out += [f"### `{file}`", ""]
+            for p in sorted((p for p in problems if p.file == file), key=lambda p: p.line or 0):
+                line = f"- {_where(p, blob_url)}: {_md(p.message)}"
+                if p.hint:
+                    line += f"  \n  **Sådan retter du det:** {_md(p.hint)}"
+                out.append(line)
+            out.append("")
+    elif exit_code != 0:
+        out += ["**Tjekket fejlede, men uden en fejl med fil og linje.** Åbn kørslen og læs de sidste "
+                "linjer" + (f": [kørslen]({run_url})." if run_url else "."), ""]
+    else:
+        out += ["**Ingen fejl.** Tjekket fandt ikke noget at rette.", ""]
+    if notes:
+        out += ["<details><summary>Bemærk (ikke fejl): "
+                f"{len(notes)} steder mangler stadig at blive udfyldt</summary>", ""]
+        out += [f"- `{_md(n.file)}`{f', linje {n.line}' if n.line else ''}: {_md(n.message)}" for n in notes]
+        out += ["", "</details>", ""]
+    out += ["## Se ændringen som en side", ""]
+    if preview_url:
+        out += [f"Hent forhåndsvisningen: [forhaandsvisning.zip]({preview_url}). Pak filen ud, og åbn "
+                "`index.html` i din browser. Siderne ser ud, som de vil gøre på sitet, med kontaktkort, "
+                "bannere og søgning.", ""]
+    else:
+        out += ["Der er ingen forhåndsvisning, fordi sitet ikke kunne bygges. Ret fejlene ovenfor først.", ""]
+    if run_url:
+        out += [f"[Hele kørslen]({run_url}) · Hjælp: redaktørvejledningen, \"Sådan laver du en pull request\"."]
+    return "\n".join(out) + "\n"
+
+
+Runner = Callable[..., subprocess.CompletedProcess]
+
+
+def post_comment(body: str, pr: int, repo: str, gh: str = "gh", run: Runner = subprocess.run) -> str:
+    """Create the summary comment, or update the one an earlier push made."""
+    listed = run([gh, "api", "--paginate", f"repos/{repo}/issues/{pr}/comments",
+                  "--jq", f'.[] | select(.body | startswith("{MARKER}")) | .id'],
+                 capture_output=True, text=True, check=True).stdout.split()
+    if listed:
+        run([gh, "api", "--method", "PATCH", f"repos/{repo}/issues/comments/{listed[0]}", "-F", "body=@-"],
+            input=body, text=True, check=True, capture_output=True)
+        return "updated"
+    run([gh, "api", "--method", "POST", f"repos/{repo}/issues/{pr}/comments", "-F", "body=@-"],
+        input=body, text=True, check=True, capture_output=True)
+    return "created"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Dansk opsummering af tjekket til en pull request.")
+    parser.add_argument("check_output", help="fil med output fra `make check` (tekst eller JSON)")
+    parser.add_argument("--exit-code", type=int, default=0, help="tjekkets exit-kode")
+    parser.add_argument("--preview-url", default="", help="adresse på forhåndsvisningen (artefakt)")
+    parser.add_argument("--run-url", default="", help="adresse på kørslen")
+    parser.add_argument("--blob-url", default="", help="https://github.com/ORG/REPO/blob/SHA, til links til linjer")
+    parser.add_argument("--post", type=int, metavar="PR", help="post som kommentar på denne pull request (gh)")
+    parser.add_argument("--repo", default="", help="ORG/REPO (med --post)")
+    args = parser.parse_args(argv)
+    problems, notes = parse(Path(args.check_output).read_text(encoding="utf-8"))
+    body = markdown(problems, notes, args.exit_code, args.preview_url, args.run_url, args.blob_url)
+    sys.stdout.write(body)
+    if args.post:
+        post_comment(body, args.post, args.repo)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

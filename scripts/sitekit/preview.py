@@ -1,0 +1,276 @@
+"""The preview server behind `make serve`: MkDocs' own live-reload server, with
+two things editors need.
+
+* A build error does not freeze the browser. The page in the browser is
+  replaced by a Danish error page that says which file and line is wrong and
+  what to do (the same messages as `make check`). It reloads by itself: when
+  the file is fixed, the real page comes back.
+* Ctrl-C (or SIGTERM) stops the server quietly: "Serveren er stoppet.", exit 0.
+
+The terminal gets short Danish lines instead of MkDocs' English log; warnings
+from the build are still shown there.
+"""
+
+from __future__ import annotations
+
+import errno
+import html
+import logging
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import time
+from collections.abc import Iterable
+from pathlib import Path
+
+from .paths import CONFIG, DOCS, ROOT
+
+STOPPED = "Serveren er stoppet."
+
+
+class _Collect(logging.Handler):
+    """Keeps the warnings and errors of the build that is running."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[str] = []
+        self.active = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if not self.active or record.name.startswith("mkdocs.livereload"):
+            return
+        message = record.getMessage()
+        self.records.append(message)
+        print(f"  {message}", file=sys.stderr, flush=True)
+
+
+def _say(text: str) -> None:
+    print(time.strftime("[%H:%M:%S] ") + text, flush=True)
+
+
+def _check_problems(docs_dir: Path) -> list:
+    """The editor checks (`make check`), for Danish messages with file and line."""
+    try:
+        from .checks import run_all
+
+        return run_all(docs_dir)
+    except Exception:  # noqa: BLE001 - the build messages are shown instead
+        return []
+
+
+def _config_problems(config_file: Path) -> list:
+    """A configuration file that is not valid YAML, as a Danish problem with its line."""
+    from .navedit import yaml_error
+    from .problems import Problem
+
+    found = yaml_error(config_file)
+    if found is None:
+        return []
+    line, message = found
+    return [Problem.at(config_file, line, "opsætning", message,
+                       "Ret linjen, og gem filen. Siden kommer tilbage af sig selv.")]
+
+
+def error_page(problems: list, details: Iterable[str], error: str) -> bytes:
+    """A small Danish HTML page for a failed build (no requests to other hosts)."""
+    items = "".join(
+        f"<li><code>{html.escape(p.location())}</code>: {html.escape(p.message)}"
+        + (f"<br><strong>Sådan retter du det:</strong> {html.escape(p.hint)}" if p.hint else "")
+        + "</li>" for p in problems)
+    found = (f"<h2>Det fandt tjekket</h2><ol>{items}</ol>" if problems else
+             "<p>Læs beskederne nedenfor. De nævner den fil, der er noget galt med.</p>")
+    detail_lines = "\n".join(html.escape(d) for d in [*details, error] if d)
+    return f"""<!doctype html>
+<html lang="da">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sitet kunne ikke bygges – forhåndsvisning</title>
+<style>
+body {{ font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem;
+       line-height: 1.5; color: #1a1a1a; }}
+.box {{ border-left: .4rem solid #b00020; background: #fdecee; padding: .5rem 1rem; }}
+code, pre {{ font-family: ui-monospace, monospace; }}
+pre {{ white-space: pre-wrap; background: #f4f4f4; padding: .75rem; }}
+li {{ margin-bottom: .75rem; }}
+</style>
+</head>
+<body>
+<main>
+<div class="box" role="alert">
+<h1>Sitet kunne ikke bygges</h1>
+<p>Der er en fejl i en af de filer, du har ændret. Ret fejlen, og gem filen.
+Så viser siden sig selv igen her. Du behøver ikke genindlæse siden.</p>
+</div>
+{found}
+<details><summary>Tekniske detaljer fra bygningen</summary>
+<pre>{detail_lines}</pre>
+</details>
+</main>
+</body>
+</html>
+""".encode()
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, config_file: Path = CONFIG,
+          docs_dir: Path | None = None) -> int:
+    """Run the preview until Ctrl-C or SIGTERM; 0 when stopped that way."""
+    def stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    # SIGTERM (a closed terminal, a test) and SIGHUP stop like Ctrl-C.
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGHUP, stop)
+    terminal = _take_terminal()
+    try:
+        return _serve(host, port, Path(config_file), docs_dir)
+    except KeyboardInterrupt:
+        print(STOPPED, flush=True)
+        return 0
+    except OSError as exc:
+        if exc.errno != errno.EADDRINUSE:
+            raise
+        print(f"Porten {port} er optaget: en anden server kører allerede der. Stop den, "
+              f"eller vælg en anden port, fx `make serve PORT={port + 1}`.", file=sys.stderr)
+        return 1
+    finally:
+        _give_back_terminal(terminal)
+
+
+def _take_terminal() -> tuple[int, int] | None:
+    """Under `make`, make this process the terminal's foreground group, as a shell
+    does for a job. Ctrl-C then reaches only the server, which stops cleanly,
+    and make sees exit 0 instead of dying of the signal with
+    "make: *** [serve] Interrupt". Only when make runs in the foreground of a
+    terminal; returns (terminal, make's group) to give the terminal back."""
+    if not os.environ.get("MAKELEVEL"):
+        return None
+    try:
+        fd = sys.stdin.fileno()
+        if not os.isatty(fd) or os.tcgetpgrp(fd) != os.getpgrp():
+            return None
+        previous = os.getpgrp()
+        signal.signal(signal.SIGTTOU, signal.SIG_IGN)  # a group may then set the foreground
+        os.setpgid(0, 0)
+        os.tcsetpgrp(fd, os.getpgrp())
+        return fd, previous
+    except (OSError, ValueError):
+        return None
+
+
+def _give_back_terminal(terminal: tuple[int, int] | None) -> None:
+    if terminal is None:
+        return
+    try:
+        os.tcsetpgrp(*terminal)
+    except OSError:
+        pass
+
+
+def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer, _serve_url
+
+    collect = _Collect()
+    log = logging.getLogger("mkdocs")
+    log.addHandler(collect)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+
+    site_dir = tempfile.mkdtemp(prefix="forhaandsvisning-")
+    serve_url = _serve_url(host, port, "/")
+    overrides: dict = {"site_dir": site_dir, "dev_addr": f"{host}:{port}", "strict": True}
+    if docs_dir is not None:
+        overrides["docs_dir"] = str(Path(docs_dir).resolve())
+    docs = Path(docs_dir).resolve() if docs_dir is not None else DOCS
+
+    class PreviewServer(LiveReloadServer):
+        error_html: bytes | None = None
+
+        def _serve_request(self, environ, start_response):
+            path = environ["PATH_INFO"]
+            wants_page = path.endswith(("/", ".html")) or "." not in path.rsplit("/", 1)[-1]
+            if self.error_html is not None and wants_page and not path.startswith("/livereload/"):
+                with self._epoch_cond:
+                    self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
+                    body = self._inject_js_into_html(self.error_html, self._visible_epoch)
+                start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
+                                                             ("Content-Length", str(len(body)))])
+                return [body]
+            return super()._serve_request(environ, start_response)
+
+    server: PreviewServer | None = None
+    first_config = None
+
+    def get_config():
+        config = load_config(config_file=str(config_file), **overrides)
+        config.site_url = serve_url
+        return config
+
+    def builder(config=None) -> None:
+        """Build; on any error show the Danish error page instead of raising."""
+        collect.records.clear()
+        collect.active = True
+        try:
+            config = config or get_config()
+            build(config, serve_url=serve_url, dirty=False)
+        except KeyboardInterrupt:
+            raise
+        except BaseException as exc:  # noqa: BLE001 - every build error goes to the browser
+            collect.active = False
+            problems = _config_problems(config_file) or _check_problems(docs)
+            error = str(exc) if not isinstance(exc, SystemExit) else ""
+            assert server is not None
+            server.error_html = error_page(problems, collect.records, error)
+            _say("Sitet kunne ikke bygges. Fejlen vises i browseren, til du har rettet den:")
+            for p in problems:
+                print("  " + p.format().replace("\n", "\n  "), flush=True)
+            if not problems and error:
+                print(f"  {error}", flush=True)
+        else:
+            if server is not None and server.error_html is not None:
+                _say("Fejlen er rettet. Siden vises igen i browseren.")
+            if server is not None:
+                server.error_html = None
+        finally:
+            collect.active = False
+
+    server = PreviewServer(builder=builder, host=host, port=port, root=site_dir)
+    # A missing page: MkDocs' own 404 page from the built site.
+    server.error_handler = lambda code: (Path(site_dir, "404.html").read_bytes()
+                                         if code == 404 and Path(site_dir, "404.html").is_file() else None)
+    try:
+        try:
+            first_config = get_config()
+        except BaseException as exc:  # noqa: BLE001 - a broken mkdocs.yml is shown, too
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            first_config = None
+        _say("Bygger sitet …")
+        if first_config is not None:
+            first_config.plugins.on_startup(command="serve", dirty=False)
+            builder(first_config)
+        else:
+            builder()
+        for path in {docs, Path(config_file).resolve(), ROOT / "overrides"}:
+            if path.exists():
+                server.watch(str(path))
+        if first_config is not None:
+            server = first_config.plugins.on_serve(server, config=first_config, builder=builder)
+            for item in first_config.watch:
+                server.watch(item)
+        _say(f"Sitet vises på {serve_url} – siden opdateres, når du gemmer en fil. "
+             "Tryk Ctrl-C for at stoppe.")
+        try:
+            server.serve()
+        finally:
+            server.shutdown()
+    finally:
+        if first_config is not None:
+            first_config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+    print(STOPPED, flush=True)
+    return 0

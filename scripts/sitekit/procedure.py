@@ -1,0 +1,411 @@
+"""Procedures written once as data and rendered everywhere: "what do I do?"
+(docs/_data/foerste-skridt.yml) and "what happens after VINK"
+(docs/_data/efter-vink.yml).
+
+Shortcodes (rendered by overrides/hooks/procedure.py, before the contact hook,
+so contact shortcodes inside the data become links and numbers):
+
+* ``[[første-skridt]]``: the steps as a numbered list (Markdown in a
+  ``<div class="procedure">``, so glossary tooltips and contacts work).
+* ``[[første-skridt diagram]]``: the steps as a diagram: an inline SVG drawn
+  here from the same data, inside a ``<figure>`` with a caption and the same
+  steps as an ordered list (the text alternative, also the SVG's
+  description). No JavaScript, no external files.
+* ``[[efter-vink]]`` and ``[[efter-vink diagram]]``: the same for what
+  happens after you contact VINK.
+
+A data file (Danish keys, like the other data files)::
+
+    titel: De første skridt, når du er bekymret
+    figurtekst: The diagram's caption.
+    trin:
+      - id: akut-fare                    # lower case and hyphens
+        hvis: Er nogen i fare lige nu?   # optional condition (a question)
+        goer: Ring [[kontakt politi telefon]].   # the action: list and diagram
+        tekst: Markdown, only in the list (optional)
+        akut: true                       # optional: drawn as an alarm step
+        noegleord: ["112", akut]         # words that reveal the step in a
+                                         # hand-written list (see contradictions)
+
+Links in the data are written from docs/ (``vejledning/vink.md``) and made
+relative to each page that shows them.
+
+``contradictions`` finds hand-written numbered lists in a page that name the
+steps in another order than the data (by the steps' ``noegleord``); the hook
+turns each into a warning, which fails the strict build.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .paths import DATA, rel
+from .problems import Problem
+from .shortcodes import Shortcode, ShortcodeError, replace
+
+# Shortcode name -> data file under docs/_data/.
+PROCEDURES = {"første-skridt": "foerste-skridt.yml", "efter-vink": "efter-vink.yml"}
+SHORTCODES = frozenset(PROCEDURES)
+STEP_KEYS = {"id", "hvis", "goer", "tekst", "akut", "noegleord"}
+TOP_KEYS = {"titel", "figurtekst", "trin"}
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LINK = re.compile(r"\]\(([^)\s]+)\)")
+_CONTACT = re.compile(r"\[\[\s*kontakt\s+([\w-]+)(?:\s+([\w-]+))?\s*\]\]")
+_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+
+
+class ProcedureError(ValueError):
+    """A data file with mistakes; ``problems`` holds one Danish sentence each."""
+
+    def __init__(self, problems: list[str], path: Path | None = None):
+        super().__init__((f"{rel(path)}: " if path else "") + " ".join(problems))
+        self.problems = problems
+        self.path = path
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    action: str                 # "goer": Markdown, shown in the list and the diagram
+    condition: str = ""         # "hvis": a question; empty when the step always applies
+    text: str = ""              # "tekst": Markdown, list only
+    acute: bool = False
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Procedure:
+    name: str                   # the shortcode name
+    title: str
+    caption: str
+    steps: tuple[Step, ...]
+
+    @property
+    def key(self) -> str:
+        """The ASCII name for classes and ids: the data file's stem (foerste-skridt)."""
+        return PROCEDURES[self.name].rsplit(".", 1)[0]
+
+
+def data_file(name: str, docs_dir: Path | str | None = None) -> Path:
+    base = Path(docs_dir) / "_data" if docs_dir is not None else DATA
+    return base / PROCEDURES[name]
+
+
+def validate(data: Any) -> list[str]:
+    """Every mistake in a procedure's data, in Danish."""
+    if not isinstance(data, dict):
+        return ["Filen skal have felterne titel, figurtekst og trin."]
+    problems = [f"Ukendt felt '{k}'. Brug {', '.join(sorted(TOP_KEYS))}." for k in data if k not in TOP_KEYS]
+    for key in ("titel", "figurtekst"):
+        if not isinstance(data.get(key), str) or not data[key].strip():
+            problems.append(f"Feltet '{key}' mangler.")
+    steps = data.get("trin")
+    if not isinstance(steps, list) or not 2 <= len(steps) <= 9:
+        return problems + ["Feltet 'trin' skal være en liste med 2 til 9 trin."]
+    seen: set[str] = set()
+    for number, step in enumerate(steps, start=1):
+        if not isinstance(step, dict):
+            problems.append(f"Trin {number} skal have felterne id og goer.")
+            continue
+        sid = step.get("id")
+        where = f"Trin {number} ('{sid}')"
+        if not isinstance(sid, str) or not _ID.match(sid):
+            problems.append(f"{where}: id skal være små bogstaver, tal og bindestreger.")
+        elif sid in seen:
+            problems.append(f"{where}: id'et findes to gange.")
+        seen.add(str(sid))
+        for key in step:
+            if key not in STEP_KEYS:
+                problems.append(f"{where}: ukendt felt '{key}'. Brug {', '.join(sorted(STEP_KEYS))}.")
+        if not isinstance(step.get("goer"), str) or not step["goer"].strip():
+            problems.append(f"{where}: feltet 'goer' mangler (hvad du gør).")
+        for key in ("hvis", "tekst"):
+            if key in step and not isinstance(step[key], str):
+                problems.append(f"{where}: feltet '{key}' skal være tekst.")
+        kws = step.get("noegleord", [])
+        if not isinstance(kws, list) or not all(isinstance(k, (str, int)) for k in kws):
+            problems.append(f"{where}: 'noegleord' skal være en liste af ord.")
+        text = " ".join(str(step.get(k, "")) for k in ("hvis", "goer", "tekst"))
+        if re.search(r"(?<![§\w\[])(?<!§ )\d{3,}(?![\w\]])", _CONTACT.sub("", text)):
+            problems.append(f"{where}: skriv ikke numre i trinnet. Brug [[kontakt ID telefon]] "
+                            "fra docs/_data/kontakter.yml.")
+    return problems
+
+
+def load(name: str, docs_dir: Path | str | None = None) -> Procedure:
+    path = data_file(name, docs_dir)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise ProcedureError([f"Filen er ikke gyldig YAML: {exc}"], path) from exc
+    problems = validate(data)
+    if problems:
+        raise ProcedureError(problems, path)
+    steps = tuple(Step(id=s["id"], action=" ".join(s["goer"].split()),
+                       condition=" ".join(str(s.get("hvis", "")).split()),
+                       text=" ".join(str(s.get("tekst", "")).split()), acute=bool(s.get("akut")),
+                       keywords=tuple(str(k) for k in s.get("noegleord", [])))
+                  for s in data["trin"])
+    return Procedure(name, " ".join(data["titel"].split()), " ".join(data["figurtekst"].split()), steps)
+
+
+def load_all(docs_dir: Path | str | None = None) -> dict[str, Procedure]:
+    """Every procedure whose data file exists (a fixture site may have none)."""
+    return {name: load(name, docs_dir) for name in PROCEDURES if data_file(name, docs_dir).is_file()}
+
+
+# --- text --------------------------------------------------------------------------
+
+def _relink(markdown: str, page_src: str) -> str:
+    """Links written from docs/ made relative to the page at ``page_src``."""
+    here = posixpath.dirname(page_src)
+
+    def sub(m: re.Match) -> str:
+        target = m.group(1)
+        if re.match(r"^[a-z]+:|^#|^/", target):
+            return m.group(0)
+        path, _, anchor = target.partition("#")
+        new = posixpath.relpath(path, here or ".")
+        return "](" + new + ("#" + anchor if anchor else "") + ")"
+
+    return _LINK.sub(sub, markdown)
+
+
+def plain(markdown: str, contacts: dict[str, dict[str, Any]]) -> str:
+    """Text without Markdown: contact shortcodes become the field's value or the
+    contact's name, links their text, emphasis nothing."""
+
+    def contact(m: re.Match) -> str:
+        entry = contacts.get(m.group(1), {})
+        value = entry.get(m.group(2) or "navn", m.group(0))
+        return " ".join(str(value).split())
+
+    text = _CONTACT.sub(contact, markdown)
+    text = _MD_LINK.sub(r"\1", text)
+    return re.sub(r"\*\*|__|(?<!\w)[*_](?!\s)|(?<!\s)[*_](?!\w)", "", text)
+
+
+def step_line(step: Step, contacts: dict[str, dict[str, Any]]) -> str:
+    """A step as one plain sentence pair: the diagram's and the text alternative's wording."""
+    action = plain(step.action, contacts)
+    return f"{step.condition} {action}" if step.condition else action
+
+
+def render_list(proc: Procedure, page_src: str) -> str:
+    """The steps as a Markdown numbered list, wrapped for styling and tests."""
+    lines = [f'<div class="procedure procedure-{proc.key}" markdown="1">', ""]
+    for number, step in enumerate(proc.steps, start=1):
+        parts = []
+        if step.condition:
+            parts.append(f"**{step.condition}**")
+        parts.append(step.action if step.condition else f"**{step.action}**")
+        if step.text:
+            parts.append(step.text)
+        lines.append(f"{number}. " + _relink(" ".join(parts), page_src))
+    lines += ["", "</div>"]
+    return "\n".join(lines)
+
+
+# --- the diagram ---------------------------------------------------------------------
+
+WIDTH = 340
+MARGIN = 8
+PAD = 10
+FONT = 14
+LINE = 19
+GAP = 30          # room for the arrow between two boxes
+WRAP = 36         # characters per line at FONT in a box WIDTH - 2 * (MARGIN + PAD) wide
+COLOURS = {False: ("#f3f6fb", "#274b7a"), True: ("#fdeceb", "#a4161a")}
+
+
+def _wrap(text: str) -> list[str]:
+    return textwrap.wrap(text, WRAP, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def svg(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str) -> str:
+    """The procedure drawn as boxes from top to bottom, one per step, with arrows.
+
+    A step's condition is drawn bold on the first lines, its action below. The
+    text is the same as the text alternative (``step_line``).
+    """
+    out: list[str] = []
+    y = MARGIN
+    box_w = WIDTH - 2 * MARGIN
+    for number, step in enumerate(proc.steps, start=1):
+        head = _wrap(f"{number}. {step.condition}") if step.condition else []
+        body = _wrap(("" if step.condition else f"{number}. ") + plain(step.action, contacts))
+        height = 2 * PAD + LINE * (len(head) + len(body)) - (LINE - FONT)
+        fill, stroke = COLOURS[step.acute]
+        width = 3 if step.acute else 2
+        out.append(f'<g class="procedure-trin procedure-trin-{step.id}">')
+        out.append(f'<rect x="{MARGIN}" y="{y}" width="{box_w}" height="{height}" rx="8" '
+                   f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"/>')
+        ty = y + PAD + FONT - 2
+        out.append(f'<text x="{MARGIN + PAD}" y="{ty}" font-size="{FONT}" fill="#1b1b1b">')
+        for i, line in enumerate(head + body):
+            weight = ' font-weight="700"' if i < len(head) else ""
+            dy = "0" if i == 0 else str(LINE)
+            out.append(f'<tspan x="{MARGIN + PAD}" dy="{dy}"{weight}>{html.escape(line)}</tspan>')
+        out.append("</text></g>")
+        y += height
+        if number < len(proc.steps):
+            mid = WIDTH // 2
+            out.append(f'<path d="M{mid} {y + 2} V{y + GAP - 8}" stroke="#1b1b1b" stroke-width="2" fill="none"/>')
+            out.append(f'<path d="M{mid - 6} {y + GAP - 10} L{mid} {y + GAP - 2} L{mid + 6} {y + GAP - 10} Z" '
+                       'fill="#1b1b1b"/>')
+            y += GAP
+    height = y + MARGIN
+    return (f'<svg class="procedure-svg" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
+            f'height="{height}" aria-labelledby="{uid}-titel" aria-describedby="{uid}-tekst" '
+            f'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" '
+            f'xmlns="http://www.w3.org/2000/svg">'
+            f'<title id="{uid}-titel">{html.escape(proc.title)}</title>' + "".join(out) + "</svg>")
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!", ":")) else text + "."
+
+
+def render_figure(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str) -> str:
+    """The diagram in a figure with a caption and the steps as text (one HTML block, no blank lines)."""
+    items = "".join(f"<li>{html.escape(step_line(s, contacts))}</li>" for s in proc.steps)
+    return (f'<figure class="procedure-figur procedure-figur-{proc.key}" id="{uid}">'
+            + svg(proc, contacts, uid)
+            + f"<figcaption><strong>{html.escape(_sentence(proc.title))}</strong> {html.escape(proc.caption)}</figcaption>"
+            + '<details class="procedure-tekst"><summary>Læs tegningen som tekst</summary>'
+            + f'<ol id="{uid}-tekst">{items}</ol></details></figure>')
+
+
+def render_markdown(markdown: str, procedures: dict[str, Procedure], contacts: dict[str, dict[str, Any]],
+                    page_src: str = "") -> tuple[str, list[tuple[Shortcode, str]]]:
+    """Replace the procedure shortcodes in a page; other shortcodes are left alone."""
+    counter = {"n": 0}
+
+    def render(code: Shortcode) -> str | None:
+        if code.name not in SHORTCODES:
+            return None
+        proc = procedures.get(code.name)
+        if proc is None:
+            raise ShortcodeError(f"Data til {code.text} mangler: docs/_data/{PROCEDURES[code.name]}.")
+        if code.args == ():
+            if not code.block:
+                raise ShortcodeError(f"{code.text} skal stå alene på sin linje.")
+            return render_list(proc, page_src)
+        if code.args == ("diagram",):
+            if not code.block:
+                raise ShortcodeError(f"{code.text} skal stå alene på sin linje.")
+            counter["n"] += 1
+            return render_figure(proc, contacts, f"{proc.key}-diagram-{counter['n']}")
+        raise ShortcodeError(f"Brug [[{code.name}]] eller [[{code.name} diagram]].")
+
+    return replace(markdown, render)
+
+
+# --- drift: hand-written lists ------------------------------------------------------
+
+# Pages whose hand-written lists the build checks against the data. The
+# training pages (kompetenceforloeb/) join when modules 2 and 3 render
+# [[første-skridt]] instead of their own lists (module 2 still has one).
+DRIFT_SCOPE = ("index.md", "vejledning/", "kompetenceforloeb/")
+
+
+def in_drift_scope(page_src: str) -> bool:
+    return page_src == DRIFT_SCOPE[0] or page_src.startswith(DRIFT_SCOPE[1:])
+
+
+_ITEM = re.compile(r"^(\s*)\d+[.)]\s+(.*)$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def _keyword(word: str) -> re.Pattern:
+    # A word at a word start; a number not part of a paragraph ("§ 114 j") or another number.
+    return re.compile(r"(?<![\w§])(?<!§ )(?<!nr\. )" + re.escape(word) + (r"(?!\d)" if word.isdigit() else ""),
+                      re.IGNORECASE)
+
+
+def numbered_lists(markdown: str) -> list[list[tuple[int, str]]]:
+    """Every numbered list outside code: its items as (line, text with continuation lines)."""
+    lists: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] | None = None
+    fence = False
+    blank = False
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        if _FENCE.match(line):
+            fence = not fence
+            current = None
+            continue
+        if fence:
+            continue
+        m = _ITEM.match(line)
+        if m:
+            if current is None:
+                current = []
+                lists.append(current)
+            current.append((number, m.group(2)))
+            blank = False
+        elif not line.strip():
+            blank = True
+        elif current is not None and (line.startswith((" ", "\t")) or not blank):
+            lineno, text = current[-1]
+            current[-1] = (lineno, text + " " + line.strip())
+        else:
+            current = None
+    return lists
+
+
+def contradictions(markdown: str, proc: Procedure) -> list[tuple[int, str]]:
+    """Hand-written numbered lists that name the procedure's steps in another order.
+
+    Each item is matched to the earliest step whose keywords it contains; a list
+    that names two or more steps must name them in the data's order.
+    """
+    patterns = [[_keyword(k) for k in step.keywords] for step in proc.steps]
+    found = []
+    for items in numbered_lists(markdown):
+        order: list[tuple[int, int]] = []
+        for line, text in items:
+            hits = [i for i, pats in enumerate(patterns) if any(p.search(text) for p in pats)]
+            if hits:
+                order.append((line, min(hits)))
+        if len({i for _, i in order}) < 2:
+            continue
+        for (_, a), (line, b) in zip(order, order[1:], strict=False):
+            if b < a:
+                expected = " → ".join(plain(s.action, {}) if not s.condition else s.condition
+                                      for s in proc.steps)
+                found.append((line, f"Listen nævner trinnene i en anden rækkefølge end "
+                                    f"docs/_data/{PROCEDURES[proc.name]} ({expected}). Brug "
+                                    f"[[{proc.name}]] i stedet for at skrive trinnene selv."))
+                break
+    return found
+
+
+def check(docs_dir: Path) -> list[Problem]:
+    """The `make check` form of the drift check, for sitekit.checks.CHECKS:
+    a broken data file, or a hand-written list in another order, with file and line."""
+    from .pages import iter_page_bodies
+
+    docs_dir = Path(docs_dir)
+    try:
+        procedures = load_all(docs_dir)
+    except ProcedureError as exc:
+        return [Problem.at(exc.path or docs_dir, None, "første skridt", p,
+                           "Ret datafilen. Feltet står forklaret øverst i filen.") for p in exc.problems]
+    problems = []
+    for path, body, body_line in iter_page_bodies(docs_dir):
+        src = path.relative_to(docs_dir).as_posix()
+        if not in_drift_scope(src):
+            continue
+        for proc in procedures.values():
+            for line, message in contradictions(body, proc):
+                problems.append(Problem.at(path, body_line + line - 1, "første skridt", message,
+                                           f"Slet listen, og skriv [[{proc.name}]] på sin egen linje."))
+    return problems

@@ -1,0 +1,137 @@
+"""One GitHub issue per owner for the weekly review (.github/workflows/review-report.yml).
+
+Each owner (an id in docs/_data/kontakter.yml) with pages that are overdue or
+due soon, or with "Skal verificeres" on their pages, has one open issue,
+labelled "gennemgang". The issue is found again by a hidden line in its body
+(``<!-- gennemgang-ejer: ID -->``), so the weekly run updates it instead of
+opening a new one; when the owner has nothing left, it is closed.
+
+The GitHub side is the ``gh`` command-line tool (preinstalled on GitHub's
+runners); ``plan`` is pure and tested on data, ``apply`` runs ``gh``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .reviews import Report, danish_date, for_owner
+
+LABEL = "gennemgang"
+# Pages due within this many days are listed, so owners can plan.
+HORIZON_DAYS = 60
+_TAG = "<!-- gennemgang-ejer: {} -->"
+
+
+@dataclass(frozen=True)
+class Action:
+    kind: str           # "create", "edit" or "close"
+    owner: str
+    number: int | None = None
+    title: str = ""
+    body: str = ""
+
+    def describe(self) -> str:
+        if self.kind == "create":
+            return f"Opretter en sag for '{self.owner}': {self.title}"
+        if self.kind == "edit":
+            return f"Opdaterer sag #{self.number} for '{self.owner}'."
+        return f"Lukker sag #{self.number} for '{self.owner}': intet at gennemgå."
+
+
+def owner_issue(report: Report, owner: str, owner_name: str, on: dt.date,
+                horizon_days: int = HORIZON_DAYS) -> tuple[str, str] | None:
+    """(title, Markdown body) for one owner, or None when there is nothing to do."""
+    mine = for_owner(report, owner)
+    soon = on + dt.timedelta(days=horizon_days)
+    due = [p for p in mine.pages if p.review is None or p.review.due <= soon]
+    if not due and not mine.markers:
+        return None
+    lines = [_TAG.format(owner), "",
+             f"Sider og oplysninger, som **{owner_name}** har ansvaret for. Listen er lavet "
+             f"{danish_date(on)} og opdateres hver uge. Sagen lukkes af sig selv, når der ikke er mere at gøre.",
+             ""]
+    if due:
+        lines += [f"## Sider, der skal gennemgås senest om {horizon_days} dage", "",
+                  "| Side | Næste gennemgang senest | Status |", "|---|---|---|"]
+        for p in due:
+            r = p.review
+            status = "Mangler gyldige datoer" if r is None else ("**Overskredet**" if r.overdue else "Snart")
+            lines.append(f"| `docs/{p.src_uri}` ({p.title}) | {danish_date(r.due) if r else '–'} | {status} |")
+        lines += ["", "Når du har gennemgået en side, så skriv dagens dato i `last_reviewed` øverst i filen.", ""]
+    if mine.markers:
+        lines += ["## Det skal verificeres", ""]
+        lines += [f"- `{m.file}`, linje {m.line}: {m.claim or m.text}" for m in mine.markers]
+        lines += ["", "Fjern markeringen **[Skal verificeres]**, når du har kontrolleret oplysningen i en kilde.", ""]
+    lines.append(f"Se det samme i terminalen: `make review EJER={owner}`.")
+    return f"Gennemgang: {owner_name}", "\n".join(lines) + "\n"
+
+
+def bodies(report: Report, contacts: dict[str, dict[str, Any]], on: dt.date) -> dict[str, tuple[str, str] | None]:
+    """Every owner that has pages: their issue, or None when there is nothing to do."""
+    owners = sorted({p.owner for p in report.pages if p.owner in contacts})
+    return {o: owner_issue(report, o, str(contacts[o].get("navn", o)), on) for o in owners}
+
+
+def owner_of(issue: dict[str, Any]) -> str | None:
+    body = issue.get("body") or ""
+    start = body.find("<!-- gennemgang-ejer: ")
+    if start < 0:
+        return None
+    return body[start + len("<!-- gennemgang-ejer: "):].split(" -->", 1)[0].strip() or None
+
+
+def plan(wanted: dict[str, tuple[str, str] | None], existing: list[dict[str, Any]]) -> list[Action]:
+    """What to do on GitHub so each owner has exactly one open issue, up to date.
+
+    ``existing`` is the open issues with the label, as `gh issue list --json
+    number,title,body` gives them. A second open issue for the same owner (made
+    by hand, say) is closed, so one stays."""
+    by_owner: dict[str, list[dict[str, Any]]] = {}
+    for issue in sorted(existing, key=lambda i: i["number"]):
+        owner = owner_of(issue)
+        if owner:
+            by_owner.setdefault(owner, []).append(issue)
+    actions: list[Action] = []
+    for owner in sorted(set(wanted) | set(by_owner)):
+        issues = by_owner.get(owner, [])
+        want = wanted.get(owner)
+        if want is None:
+            actions += [Action("close", owner, i["number"]) for i in issues]
+            continue
+        title, body = want
+        if not issues:
+            actions.append(Action("create", owner, None, title, body))
+            continue
+        first, *extra = issues
+        if (first.get("title"), (first.get("body") or "").strip()) != (title, body.strip()):
+            actions.append(Action("edit", owner, first["number"], title, body))
+        actions += [Action("close", owner, i["number"]) for i in extra]
+    return actions
+
+
+Runner = Callable[..., subprocess.CompletedProcess]
+
+
+def list_open(gh: str = "gh", run: Runner = subprocess.run) -> list[dict[str, Any]]:
+    result = run([gh, "issue", "list", "--label", LABEL, "--state", "open", "--limit", "500",
+                  "--json", "number,title,body"], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout or "[]")
+
+
+def apply(actions: list[Action], gh: str = "gh", run: Runner = subprocess.run) -> None:
+    for a in actions:
+        if a.kind == "create":
+            run([gh, "issue", "create", "--label", LABEL, "--title", a.title, "--body-file", "-"],
+                input=a.body, text=True, check=True, capture_output=True)
+        elif a.kind == "edit":
+            run([gh, "issue", "edit", str(a.number), "--title", a.title, "--body-file", "-"],
+                input=a.body, text=True, check=True, capture_output=True)
+        else:
+            run([gh, "issue", "close", str(a.number), "--comment",
+                 "Der er ikke noget at gennemgå lige nu. Der kommer en ny sag, når der er."],
+                text=True, check=True, capture_output=True)

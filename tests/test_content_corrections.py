@@ -1,0 +1,295 @@
+"""Regression tests for the corrections of the first content review (issue 9,
+section 1), asserted on the built HTML: the wrong statement is gone and the
+right one is there, with its source on the page.
+
+Scope: the front page, the guidance pages, the decision guide and the data
+they render (contacts, glossary). The training pages have their own tests.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import re
+from pathlib import Path
+
+import pytest
+from test_memo_coverage import sections
+
+from conftest import html_pages
+from sitekit import glossary
+
+MARKER = "Skal verificeres"
+GUIDE = "vejledning/skal-jeg-kontakte-vink"
+
+
+def text_of(site: Path, page: str) -> str:
+    return " ".join(sections(site, page))
+
+
+def sources_of(site: Path, page: str) -> str:
+    """The page's generated "Kilder" list: its text and its link addresses."""
+    raw = _built(site, page).read_text(encoding="utf-8")
+    m = re.search(r'<h2\b[^>]*\bid="kilder".*?</article>', raw, re.S)
+    assert m, f"{page} has no sources list"
+    hrefs = " ".join(re.findall(r'href="([^"]+)"', m.group(0)))
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", m.group(0))).split()) + " " + hrefs
+
+
+def _built(site: Path, page: str) -> Path:
+    stem = page[: -len(".md")]
+    if stem == "index":
+        return site / "index.html"
+    if stem.endswith("/index"):
+        return site / stem[: -len("index")] / "index.html"
+    return site / stem / "index.html"
+
+
+def abbr_title(site: Path, page: str, abbreviation: str) -> str:
+    raw = _built(site, page).read_text(encoding="utf-8")
+    m = re.search(rf'<abbr title="([^"]*)">{re.escape(abbreviation)}</abbr>', raw)
+    assert m, f"no tooltip for {abbreviation} on {page}"
+    return htmllib.unescape(m.group(1))
+
+
+def glossary_definition(term: str) -> str:
+    return next(e.definition for e in glossary.load() if e.term == term)
+
+
+def scope_pages(site: Path) -> list[str]:
+    """The Markdown names of the built pages this test file covers. The Kilder
+    page lists source titles, not statements, and is left out."""
+    pages = []
+    for rel in html_pages(site):
+        if rel == "index.html":
+            pages.append("index.md")
+        elif rel.startswith("vejledning/") and rel.endswith("/index.html"):
+            pages.append(rel[: -len("/index.html")] + ("/index.md" if rel.count("/") == 1 or
+                                                       rel == f"{GUIDE}/index.html" else ".md"))
+    return [p for p in pages if p != "vejledning/kilder.md"]
+
+
+def test_scope_is_the_guidance(built_site: Path):
+    pages = scope_pages(built_site)
+    assert "index.md" in pages and "vejledning/index.md" in pages
+    assert "vejledning/hvem-goer-hvad.md" in pages and f"{GUIDE}/index.md" in pages
+    assert f"{GUIDE}/barn-eller-ung.md" in pages
+    for page in pages:
+        assert _built(built_site, page).is_file(), page
+
+
+# --- BIF ---------------------------------------------------------------------------------
+
+def test_bif_is_written_out_without_a_marker(built_site: Path):
+    text = text_of(built_site, "vejledning/hvem-goer-hvad.md")
+    assert "Beskæftigelses- og Integrationsforvaltningen (BIF)" in text
+    assert "siger ikke, hvad forkortelsen BIF" not in text
+    assert "BIF. [Skal verificeres]" not in text
+    title = abbr_title(built_site, "vejledning/hvem-goer-hvad.md", "BIF")
+    assert title.startswith("Beskæftigelses- og Integrationsforvaltningen")
+    assert "Sandsynligvis" not in title and MARKER.lower() not in title.lower()
+    assert "vink.kk.dk" in sources_of(built_site, "vejledning/hvem-goer-hvad.md")
+
+
+# --- børnefaglig undersøgelse and the 24 hours ----------------------------------------------
+
+def test_four_months_is_not_new_and_24_hours_is_paragraphs_136_137(built_site: Path):
+    text = text_of(built_site, "vejledning/boern-og-unge.md")
+    assert "Kommunen vurderer underretningen (Barnets lov § 18)" not in text
+    assert "inden for 24 timer. Det står i Barnets lov §§ 136–137" in text
+    assert "Screening: Kommunen vurderer, om barnet kan have brug for støtte (Barnets lov § 18)" in text
+    assert "Notatet nævner ingen frist" not in text
+    assert "Fire måneder (serviceloven § 50)" in text and "Fristen er ikke ny" in text
+    assert "Barnets lov" in sources_of(built_site, "vejledning/boern-og-unge.md")
+    answer = text_of(built_site, f"{GUIDE}/barn-eller-ung.md")
+    assert "inden for 24 timer (Barnets lov §§ 136–137)" in answer
+    assert "Fristen på fire måneder fandtes også dengang" in answer
+    definition = glossary_definition("børnefaglig undersøgelse")
+    assert "Fristen er ikke ny" in definition and "serviceloven § 50" in definition
+
+
+# --- returnees -----------------------------------------------------------------------------
+
+def test_returnees_could_be_prosecuted_in_2015_and_2016_added_the_travel_ban(built_site: Path):
+    page = "vejledning/beredskab-for-hjemvendte.md"
+    text = text_of(built_site, page)
+    for wrong in ("I dag kan en hjemvendt også møde en straffesag",
+                  "Er borgeren rejst ud efter 2016, kan det føre til en straffesag",
+                  "I 2015 byggede beredskabet kun på frivillig støtte"):
+        assert wrong not in text
+    for right in ("også i 2015 få en straffesag efter straffelovens regler om terror, fx § 114 e",
+                  "Fra den 30. september 2016:", "Idlib og Dayr Az Zawr", "fængsel i op til 8 år",
+                  "forbud mod at rejse ind i visse konfliktområder og højere straffe",
+                  "bekendtgørelse nr. 708 af 6. juli 2019"):
+        assert right in text, right
+    assert "§ 114 j" in sources_of(built_site, page)
+
+
+# --- DKA and DKS ---------------------------------------------------------------------------
+
+def test_dks_is_dated_not_stated_as_today(built_site: Path):
+    undated = re.compile(r"I dag hedder (den|enheden) (Den Kriminalpræventive Sektion|DKS)", re.I)
+    for page in scope_pages(built_site):
+        assert not undated.search(text_of(built_site, page)), page
+    for page in ("vejledning/beredskab-for-hjemvendte.md", "vejledning/hvem-goer-hvad.md"):
+        text = text_of(built_site, page)
+        assert "I senere kilder fra 2016 hedder den Den Kriminalpræventive Sektion (DKS)" in text, page
+        assert "Den Kriminalpræventive Afdeling (DKA)" in text, page
+    assert "senere kilder (fra 2016)" in abbr_title(built_site, "vejledning/hvem-goer-hvad.md", "DKA")
+    assert "senere kilder (fra 2016)" in glossary_definition("DKS")
+
+
+# --- retsplejeloven § 115 --------------------------------------------------------------------
+
+def test_paragraph_115_only_within_the_cooperation(built_site: Path):
+    worried = text_of(built_site, "vejledning/naar-du-er-bekymret.md")
+    assert "må I dele oplysninger om en borger, når det er nødvendigt" not in worried
+    for page in ("vejledning/naar-du-er-bekymret.md", "vejledning/hvem-goer-hvad.md"):
+        text = text_of(built_site, page)
+        assert "Den giver heller ikke lov til at give VINK et navn" in text, page
+        assert "den juridiske afdeling" in text, page
+        assert "Reglen giver ikke lov til at dele med andre" in text, page
+        assert "som samarbejdet drejer sig om" in text, page
+        assert "§ 115" in sources_of(built_site, page), page
+    who = text_of(built_site, "vejledning/hvem-goer-hvad.md")
+    assert "tal med din leder eller med VINK, før du deler" not in who
+
+
+def test_ksp_widened_in_2016_shown_then_and_now_with_its_marker(built_site: Path):
+    parts = sections(built_site, "vejledning/hvem-goer-hvad.md")
+    ksp = next(p for p in parts if p.startswith("KSP"))
+    assert "I 2015:" in ksp and "I dag: Siden den 1. marts 2016" in ksp and MARKER in ksp
+    assert "L 78" in sources_of(built_site, "vejledning/hvem-goer-hvad.md")
+
+
+# --- the definition -------------------------------------------------------------------------
+
+def test_definitions_are_attributed_not_blended(built_site: Path):
+    text = text_of(built_site, "vejledning/hvad-er-radikalisering.md")
+    assert "En person begynder at synes, at vold eller andre ulovlige midler er i orden" not in text
+    assert "Notatet fra 2015: Radikalisering sker, når en person mere og mere accepterer udemokratiske" in text
+    assert "Myndighederne siden 2016: Radikalisering er en kortere eller længere proces" in text
+    assert "PET (Politiets Efterretningstjeneste) i dag:" in text
+    question = text_of(built_site, f"{GUIDE}/hvad-bekymrer-dig.md")
+    assert "accepterer vold eller andre ulovlige midler for at nå et politisk, religiøst" not in question
+    assert "Siden 2016 forklarer myndighederne radikalisering sådan" in question
+    assert "stopekstremisme.dk" in sources_of(built_site, f"{GUIDE}/hvad-bekymrer-dig.md")
+
+
+# --- "Det arbejder vi videre med" -------------------------------------------------------------
+
+def test_five_aims_and_no_claim_that_vink_made_the_course(built_site: Path):
+    text = text_of(built_site, "vejledning/det-arbejder-vi-videre-med.md")
+    assert "Det var seks ting" not in text and "Notatet nævner fem ting" in text
+    assert "Blive klogere på, hvem der er i risiko Der findes" not in text
+    assert "Det var ikke et mål i sig selv" in text
+    assert "vores kilder siger ikke, at VINK har lavet det" in text
+    assert "Kompetenceforløbet på dette site." not in text
+
+
+# --- action plans and the MetroXpress date -----------------------------------------------------
+
+def test_twelve_and_nineteen_initiatives_and_no_later_plan_marked(built_site: Path):
+    parts = sections(built_site, "vejledning/handlingsplan.md")
+    text = " ".join(parts)
+    assert "Planen fra september 2014 havde 12 initiativer" in text
+    assert "Aftalen om penge fra januar 2015 talte 19 initiativer" in text
+    table = next(p for p in parts if p.startswith("Før og nu"))
+    assert "Vi har ikke fundet en nyere plan. [Skal verificeres]" in table
+    assert "NCFE åbnede den 1. april 2017" in text
+    assert "Nogle siger 1. januar" not in text
+
+
+def test_memo_citing_a_later_article_is_pointed_out(built_site: Path):
+    text = text_of(built_site, "vejledning/det-arbejder-vi-videre-med.md")
+    assert "MetroXpress fra den 20. januar 2015" in text
+    assert "notatet er dateret den 15. januar 2015. De to datoer passer ikke sammen" in text
+
+
+# --- the 2015 commitment to qualify a concern ------------------------------------------------------
+
+def test_the_2015_commitment_is_labelled_not_a_legal_duty(built_site: Path):
+    text = text_of(built_site, "vejledning/naar-du-er-bekymret.md")
+    assert "Forvaltningen har forpligtet sig til det. Notatet" not in text
+    assert "I 2015 skrev forvaltningen, at den havde en forpligtelse til det. Det var forvaltningens " \
+           "eget løfte, ikke en pligt i loven" in text
+    assert "ikke en pligt i loven" in glossary_definition("kvalificere bekymringen")
+
+
+# --- the hotline -------------------------------------------------------------------------------------
+
+_PRESENT = re.compile(r"\b(driver|giver|svarer|sender|henviser|findes|er ikke til)\b", re.I)
+
+
+def present_tense_hotline_without_marker(parts: list[str]) -> list[str]:
+    """Sentences that speak of the hotline in the present tense, in a part without the marker."""
+    bad = []
+    for part in parts:
+        if MARKER in part:
+            continue
+        for sentence in re.split(r"(?<=[.!?])\s+", part):
+            if "hotline" in sentence.lower() and _PRESENT.search(sentence):
+                bad.append(sentence)
+    return bad
+
+
+def test_hotline_rule_can_fail():
+    assert present_tense_hotline_without_marker(["Hotlinen A. Aarhus og København driver hotlinen."])
+    assert not present_tense_hotline_without_marker(["Hotlinen åbnede i 2016. Den findes i dag. [Skal verificeres]"])
+
+
+def test_hotline_opened_in_2016_and_the_present_tense_is_marked(built_site: Path):
+    mentioning = []
+    for page in scope_pages(built_site):
+        parts = sections(built_site, page)
+        if not any("hotline" in p.lower() for p in parts):
+            continue
+        mentioning.append(page)
+        assert present_tense_hotline_without_marker(parts) == [], page
+    assert len(mentioning) >= 4
+    for page in ("vejledning/vink.md", "vejledning/hvem-goer-hvad.md", "vejledning/beredskab-for-hjemvendte.md",
+                 "vejledning/det-arbejder-vi-videre-med.md"):
+        text = text_of(built_site, page)
+        assert "åbnede den 1. februar 2016" in text or "1. februar 2016 åbnede" in text, page
+        assert "Vi ved ikke, om hotlinen stadig findes i dag. [Skal verificeres]" in text, page
+
+
+# --- markers: the same statement is marked wherever it appears --------------------------------------
+
+# (what, a pattern that finds the uncertain statement in a page's text)
+UNCERTAIN = [
+    ("antimyndighedsekstremisme as a fourth form (M)", r"antimyndighedsekstremisme"),
+    ("VINK founded 2009 or 2010 (M)", r"anden kilde siger 2009"),
+    ("VINK renamed? (L)", r"Team Forebyggelse af Ekstremisme"),
+    ("everyone's duty to notify in § 135 (M)", r"§ 135"),
+    ("PET's exit programme since 2012 (M)", r"exit-program[^.]*2012|kørt siden 2012"),
+    ("no national plan after 2016 (M)", r"ikke fundet en (national plan, der er )?nyere"),
+    ("the hotline today (L)", r"hotlinen stadig findes"),
+    ("the Copenhagen unit's name today (M)", r"Infohus København"),
+    ("KSP widened on 1 March 2016, exact wording (M)", r"1\. marts 2016"),
+    ("the Aarhus info-house start (M)", r"startede i januar 2010"),
+]
+
+
+def unmarked(parts: list[str], pattern: str) -> list[str]:
+    """Parts (heading-bounded) that state the uncertain statement without the marker."""
+    return [p[:80] for p in parts if re.search(pattern, p) and MARKER not in p]
+
+
+def test_marker_rule_can_fail():
+    parts = ["A Antimyndighedsekstremisme er en form. [Skal verificeres]", "B PET nævner antimyndighedsekstremisme."]
+    assert unmarked(parts, "antimyndighedsekstremisme") == ["B PET nævner antimyndighedsekstremisme."]
+
+
+@pytest.mark.parametrize("what, pattern", UNCERTAIN, ids=[u[0] for u in UNCERTAIN])
+def test_an_uncertain_statement_is_marked_wherever_it_appears(built_site: Path, what: str, pattern: str):
+    found_on = []
+    problems = {}
+    for page in scope_pages(built_site):
+        parts = sections(built_site, page)
+        if any(re.search(pattern, p) for p in parts):
+            found_on.append(page)
+        bad = unmarked(parts, pattern)
+        if bad:
+            problems[page] = bad
+    assert found_on, f"{what}: the statement is on no page (update the pattern)"
+    assert problems == {}, f"{what}: mark it '{MARKER}' in the same section on every page"

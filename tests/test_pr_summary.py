@@ -1,0 +1,142 @@
+"""The pull request's Danish summary (scripts/sitekit/pr_summary.py), run locally on
+a fixture change: the real `make check` output of a changed page becomes a
+comment with file, line and what to do; the preview of the change is built with
+the offline settings CI uses for the downloadable preview."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from test_checks import run_check
+
+from conftest import FIXTURES, ROOT
+from sitekit.build import build_site
+from sitekit.offline import OFFLINE_ENV
+from sitekit.pr_summary import MARKER, Item, markdown, parse, post_comment
+
+
+@pytest.fixture(scope="module")
+def changed(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
+    """The passing fixture site after an editor's change with two mistakes."""
+    docs = tmp_path_factory.mktemp("pr") / "docs"
+    shutil.copytree(FIXTURES / "checks" / "ok" / "docs", docs)
+    page = docs / "index.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + "\nRing til [[kontakt vink navn]], eller læs [siden om VINK](vink.md).\n\n"
+                    "![](billede.png)\n", encoding="utf-8")
+    return docs, run_check(docs)
+
+
+def test_every_problem_of_the_change_is_in_the_comment_with_file_line_and_what_to_do(changed):
+    docs, result = changed
+    assert result.returncode == 1
+    problems, notes = parse(result.stdout)
+    files = {p.file for p in problems}
+    assert len(files) == 1 and next(iter(files)).endswith("docs/index.md")
+    text_lines = result.stdout.count("Sådan retter du det:")
+    assert len(problems) >= 2 and sum(1 for p in problems if p.hint) == text_lines
+    lines = len(docs.joinpath("index.md").read_text(encoding="utf-8").splitlines())
+    assert {p.line for p in problems} >= {lines - 2, lines}  # the link and the image
+
+    md = markdown(problems, notes, result.returncode, preview_url="https://example.invalid/artefakt",
+                  run_url="https://example.invalid/run", blob_url="https://example.invalid/blob/abc")
+    assert md.startswith(MARKER + "\n## Tjek af din ændring")
+    assert f"**{len(problems)} fejl i 1 fil.**" in md
+    file = next(iter(files))
+    assert f"### `{file}`" in md
+    assert f"- linje {lines}: Billedet har ingen alternativ tekst." in md  # outside the repo: no link
+    for p in problems:
+        assert p.hint.replace("_", "\\_").replace("*", "\\*")[:40] in md
+    assert "**Sådan retter du det:**" in md
+    assert "[forhaandsvisning.zip](https://example.invalid/artefakt)" in md
+
+
+def test_the_preview_of_the_change_is_built_like_ci_builds_it(changed, tmp_path):
+    docs, _ = changed
+    page = docs / "index.md"
+    broken = page.read_text(encoding="utf-8")
+    page.write_text(broken.replace("[siden om VINK](vink.md)", "VINK").replace("![](billede.png)",
+                                                                               "![Kort](billede.png)"),
+                    encoding="utf-8")
+    try:
+        fixed = run_check(docs)
+        assert fixed.returncode == 0, fixed.stdout
+        assert "**Ingen fejl.**" in markdown(*parse(fixed.stdout), fixed.returncode, preview_url="x")
+        site = tmp_path / "preview"
+        result = build_site(site, docs_dir=docs, auto_nav=True, env=OFFLINE_ENV)
+        assert result.returncode == 0, result.stdout + result.stderr
+        html = (site / "index.html").read_text(encoding="utf-8")
+        text = re.sub(r"<[^>]+>", "", html)
+        assert "Ring til VINK – Viden og inklusion, eller læs VINK." in text  # the shortcode is rendered
+    finally:
+        page.write_text(broken, encoding="utf-8")
+
+
+def test_json_from_check_is_read_too():
+    data = {"problems": [{"file": "docs/a.md", "line": 3, "check": "links", "message": "Linket virker ikke.",
+                          "hint": "Ret linket."}],
+            "notes": [{"file": "mkdocs.yml", "line": 27, "message": "Mangler stadig: edit_uri."}]}
+    problems, notes = parse(json.dumps(data))
+    assert problems == [Item("docs/a.md", 3, "Linket virker ikke.", "Ret linket.")]
+    assert notes[0].file == "mkdocs.yml"
+    md = markdown(problems, notes, 1, blob_url="https://github.com/org/repo/blob/abc")
+    assert ("- [linje 3](https://github.com/org/repo/blob/abc/docs/a.md#L3): Linket virker ikke.  \n"
+            "  **Sådan retter du det:** Ret linket.") in md
+    assert "Bemærk (ikke fejl): 1 steder" in md
+    assert "ingen forhåndsvisning" in md
+
+
+def test_a_failed_check_without_located_problems_is_not_reported_as_green():
+    md = markdown([], [], 2, run_url="https://example.invalid/run")
+    assert "Tjekket fejlede" in md and "Ingen fejl" not in md
+
+
+FAKE_GH = """#!/usr/bin/env python3
+import json, os, sys
+args = sys.argv[1:]
+state = os.environ["GH_STATE"]
+comments = json.load(open(state)) if os.path.exists(state) else []
+if "--method" not in args:
+    for c in comments:
+        print(c["id"])
+    sys.exit(0)
+body = sys.stdin.read()
+if args[args.index("--method") + 1] == "POST":
+    comments.append({"id": 100 + len(comments), "body": body})
+else:
+    cid = int(args[args.index("--method") + 2].rsplit("/", 1)[1])
+    next(c for c in comments if c["id"] == cid)["body"] = body
+json.dump(comments, open(state, "w"))
+"""
+
+
+def test_the_comment_is_created_once_then_updated(tmp_path):
+    gh = tmp_path / "gh"
+    gh.write_text(FAKE_GH, encoding="utf-8")
+    gh.chmod(0o755)
+    state = tmp_path / "comments.json"
+    os.environ["GH_STATE"] = str(state)
+    try:
+        assert post_comment(MARKER + "\nførste", 7, "org/repo", gh=str(gh)) == "created"
+        assert post_comment(MARKER + "\nanden", 7, "org/repo", gh=str(gh)) == "updated"
+    finally:
+        del os.environ["GH_STATE"]
+    comments = json.loads(state.read_text())
+    assert [c["body"] for c in comments] == [MARKER + "\nanden"]
+
+
+def test_command_line_writes_the_markdown(changed, tmp_path):
+    _, result = changed
+    out = tmp_path / "tjek.txt"
+    out.write_text(result.stdout, encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "sitekit.pr_summary", str(out), "--exit-code", "1"],
+                         cwd=ROOT / "scripts", capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith(MARKER) and "fejl i 1 fil" in run.stdout
