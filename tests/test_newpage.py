@@ -139,14 +139,14 @@ def _editor_path(top: Path, prefix: list[str], user_env: dict, uid: int | None, 
     if uid is not None:
         os.chmod(top, 0o755)
         subprocess.run(["chown", "-R", f"{editor}:", str(repo)], check=True)
-    env = {"PATH": plain_path, "LANG": "C.UTF-8", "DATO": TODAY, **user_env}
+    env = {"PATH": plain_path, "LANG": "C.UTF-8", **user_env}
 
     def make(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(prefix + ["make", *args], cwd=repo, env=env, capture_output=True, text=True,
                               timeout=300, stdin=subprocess.DEVNULL)
 
     created = make("new-page", "TITEL=Hvornår skal du tale med din leder?", "AFSNIT=vejledning",
-                   "EJER=redaktionen")
+                   "EJER=redaktionen", f"DATO={TODAY}")
     assert created.returncode == 0, created.stdout + created.stderr
     page = repo / "docs" / "vejledning" / "hvornaar-skal-du-tale-med-din-leder.md"
     assert page.is_file()

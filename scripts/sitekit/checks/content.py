@@ -10,7 +10,8 @@ from pathlib import Path
 from ..mdtext import mask_code
 from ..problems import Problem
 
-_IMG_WITHOUT_ALT = re.compile(r"<img\b(?![^>]*\balt=\"[^\"]+\")[^>]*>")
+_IMG = re.compile(r"<img\b[^>]*>")
+_ALT = re.compile(r"\balt=\"[^\"]+\"")
 _SRC = re.compile(r"\bsrc=\"([^\"]*)\"")
 _EMBED = re.compile(r"<(script|iframe)\b", re.I)
 
@@ -27,12 +28,15 @@ def page_problems(path: Path, source: str, html: str) -> list[Problem]:
         return hits[min(used[needle], len(hits) - 1)] if hits else None
 
     problems = []
-    for m in _IMG_WITHOUT_ALT.finditer(html):
+    for m in _IMG.finditer(html):
         src = _SRC.search(m.group(0))
+        # MkDocs rewrites a Markdown image's path (../billede.png): look for the file name. Every
+        # image counts, so the k-th image with that file is found on the k-th line that has it.
+        line = line_of(src.group(1).rsplit("/", 1)[-1]) if src else None
+        if _ALT.search(m.group(0)):
+            continue
         problems.append(Problem.at(
-            # MkDocs rewrites a Markdown image's path (../billede.png): look for the file name.
-            path, line_of(src.group(1).rsplit("/", 1)[-1]) if src else None, "billeder",
-            "Billedet har ingen alternativ tekst.",
+            path, line, "billeder", "Billedet har ingen alternativ tekst.",
             "Skriv en kort beskrivelse af billedet mellem [ og ], fx ![Kort over VINK's kontorer](kort.png), "
             'eller alt="…" i <img>. Er billedet kun pynt, så fjern det.'))
     for m in _EMBED.finditer(html):
