@@ -50,14 +50,9 @@ def _say(text: str) -> None:
     print(time.strftime("[%H:%M:%S] ") + text, flush=True)
 
 
-def _check_problems(docs_dir: Path) -> list:
-    """The editor checks (`make check`), for Danish messages with file and line."""
-    try:
-        from .checks import run_all
-
-        return run_all(docs_dir)
-    except Exception:  # noqa: BLE001 - the build messages are shown instead
-        return []
+def _check_problems(collector) -> list:
+    """The build's own problems in Danish, with file and line (the collector behind `make check`)."""
+    return collector.errors()
 
 
 def _config_problems(config_file: Path) -> list:
@@ -174,9 +169,13 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
     from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer, _serve_url
 
+    from . import problems as found
+
     collect = _Collect()
+    collector = found.Collector()
     log = logging.getLogger("mkdocs")
     log.addHandler(collect)
+    log.addHandler(collector)
     log.setLevel(logging.INFO)
     log.propagate = False
 
@@ -213,6 +212,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
     def builder(config=None) -> None:
         """Build; on any error show the Danish error page instead of raising."""
         collect.records.clear()
+        collector.problems.clear()
         collect.active = True
         try:
             config = config or get_config()
@@ -221,7 +221,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             raise
         except BaseException as exc:  # noqa: BLE001 - every build error goes to the browser
             collect.active = False
-            problems = _config_problems(config_file) or _check_problems(docs)
+            problems = _config_problems(config_file) or _check_problems(collector)
             error = str(exc) if not isinstance(exc, SystemExit) else ""
             assert server is not None
             server.error_html = error_page(problems, collect.records, error)
