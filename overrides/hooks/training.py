@@ -20,8 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit import program, selfcheck, training  # noqa: E402
-from sitekit.problems import Problem, report  # noqa: E402
+from sitekit import program, selfcheck, training, training_check  # noqa: E402
+from sitekit.problems import report  # noqa: E402
 
 
 def _data(config, name: str) -> Path:
@@ -46,8 +46,8 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
             markdown = selfcheck.render_markers(markdown, sets, page.file.src_uri, link)
     except (selfcheck.SelfCheckError, program.ProgramError) as exc:
         name = "selvtjek.yml" if isinstance(exc, selfcheck.SelfCheckError) else "program.yml"
-        report(Problem.at(_data(config, name), None, "kompetenceforløb", str(exc),
-                          "Ret datafilen, eller ret markøren på siden."))
+        report(training_check.problem_from(_data(config, name), exc,
+                                           "Ret datafilen, eller ret markøren på siden."))
     return markdown
 
 

@@ -24,7 +24,7 @@ NAME = "kompetenceforløb"
 _WHERE = re.compile(r"^(?P<file>.*?), linje (?P<line>\d+): (?P<msg>.*)$", re.S)
 
 
-def _from_error(path: Path, exc: Exception, hint: str) -> Problem:
+def problem_from(path: Path, exc: Exception, hint: str) -> Problem:
     m = _WHERE.match(str(exc))
     if m:
         return Problem.at(path, int(m.group("line")), NAME, m.group("msg"), hint)
@@ -41,7 +41,7 @@ def check(docs_dir: Path) -> list[Problem]:
         try:
             prog = program.load(prog_file)
         except program.ProgramError as exc:
-            problems.append(_from_error(prog_file, exc, "Ret tallene eller felterne i programmet. "
+            problems.append(problem_from(prog_file, exc, "Ret tallene eller felterne i programmet. "
                                         "Forklaringen står øverst i filen."))
     if sets_file.is_file():
         try:
