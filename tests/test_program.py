@@ -82,7 +82,7 @@ def test_a_broken_programme_stops_the_build(tmp_path):
     result = build_site(tmp_path / "site", docs_dir=FIXTURES / "sites" / "program-broken" / "docs",
                         auto_nav=True)
     assert result.returncode != 0
-    assert re.search(r"program\.yml, linje 24: Tiderne passer ikke i punktet 'Case'", result.stdout), result.stdout
+    assert re.search(r"program\.yml:24: Tiderne passer ikke i punktet 'Case'", result.stdout), result.stdout
 
 
 def test_clock_times_and_group_plan():
