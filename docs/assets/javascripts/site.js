@@ -14,15 +14,17 @@
 
   // On a phone the menu shows each section's sub-menu. With section index
   // pages, Material labels each sub-menu (<nav aria-labelledby>) by the
-  // expand toggle, which holds only an icon: the menus get no name, and the
-  // toggle cannot be told apart by a screen reader (axe: landmark-unique).
-  // Name the toggle after its section, which names the menu too.
+  // expand toggle, which holds only an icon: the menus get no name and cannot
+  // be told apart by a screen reader (axe: landmark-unique). Name each menu
+  // after its section on the <nav> itself; a <label> may not carry an
+  // aria-label (Lighthouse: aria-prohibited-attr).
   function nameSectionMenus() {
     document.querySelectorAll("nav.md-nav[aria-labelledby]").forEach(function (nav) {
       var toggle = document.getElementById(nav.getAttribute("aria-labelledby"));
       var title = nav.querySelector(":scope > .md-nav__title");
-      if (!toggle || !title || toggle.textContent.trim() || toggle.hasAttribute("aria-label")) return;
-      toggle.setAttribute("aria-label", title.textContent.trim());
+      if (!toggle || !title || toggle.textContent.trim()) return;
+      nav.setAttribute("aria-label", title.textContent.trim());
+      nav.removeAttribute("aria-labelledby");
     });
   }
 
