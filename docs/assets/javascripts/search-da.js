@@ -198,7 +198,9 @@
     var folded = fold(word);
     if (folded !== word) {
       var s = stem(folded);
-      if (known(s) || !known(out[0])) out = known(out[0]) ? out.concat([s]) : [s];
+      // Both when both or neither are known (then both are tried as compounds).
+      if (!known(s) && known(out[0])) return out;
+      out = known(s) && !known(out[0]) ? [s] : out.concat([s]);
     }
     return out;
   }
