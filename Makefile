@@ -16,7 +16,7 @@ PORT ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check linkcheck offline test system review new-page
+.PHONY: help serve build check linkcheck offline test system review new-page benchmark
 
 help: ## Vis denne hjælp
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -45,6 +45,9 @@ linkcheck: $(STAMP) ## Tjek links til andre sites (kræver netværk); rapport i 
 
 offline: $(STAMP) ## Byg en offline-kopi til undervisning uden netværk: dist/radikalisering-offline.zip
 	$(SITE_PY) offline
+
+benchmark: $(STAMP) system ## Mål sitet mod standard-Material: sidevægt, bygning, søgning, Lighthouse (tager nogle minutter)
+	$(PY) scripts/benchmark.py
 
 system: ## Installer de Debian-pakker, testene bruger (Chromium m.fl.)
 	@scripts/bootstrap.sh system
