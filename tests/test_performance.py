@@ -123,3 +123,19 @@ def test_palette_css_only_for_named_colours_or_dark_scheme():
     assert palette_css_needed({"scheme": "default", "primary": "indigo", "accent": "custom"})
     assert palette_css_needed([{"scheme": "default", "primary": "custom", "accent": "custom"},
                                {"scheme": "slate", "primary": "custom", "accent": "custom"}])
+
+
+def test_collapse_whitespace_keeps_pre_script_and_text():
+    from sitekit.bundle import collapse_whitespace
+
+    html = ("<ul>\n      <li>\n        <a href=x>\n          Side 1\n        </a>\n      </li>\n</ul>"
+            "<pre><code>a\n    b\n</code></pre>\n  <script>\nvar a = 1\n\n;</script>")
+    out = collapse_whitespace(html)
+    assert out.startswith("<ul>\n<li>\n<a href=x>\nSide 1\n</a>\n</li>\n</ul>")
+    assert "<pre><code>a\n    b\n</code></pre>" in out
+    assert "<script>\nvar a = 1\n\n;</script>" in out
+
+
+def test_html_per_page_has_no_menu_indentation(built_site: Path):
+    html = (built_site / CONTENT_PAGE / "index.html").read_text(encoding="utf-8")
+    assert "\n    \n" not in html and not re.search(r">\n[ \t]+<", html)

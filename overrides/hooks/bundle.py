@@ -5,7 +5,8 @@ mkdocs.yml (extra_css, extra_javascript) stay the sources: at every build they
 are joined into assets/stylesheets/site.<hash>.css and
 assets/javascripts/site.<hash>.js, and the pages link only those two.
 
-Material's palette.css is left out when the palette uses only custom colours
+Each page's indentation between tags is collapsed (the menu's indentation is
+most of the HTML on a big site). Material's palette.css is left out when the palette uses only custom colours
 on the light scheme (it would style nothing). The offline polyfill (extra.polyfills, iframe-worker) is kept only when the
 offline plugin is on (`make offline`): the online site does not need it.
 """
@@ -20,7 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from sitekit.bundle import Bundle, BundleError, build_bundle, drop_palette_link, hashed_name, palette_css_needed  # noqa: E402
+from sitekit.bundle import (Bundle, BundleError, build_bundle, collapse_whitespace, drop_palette_link,  # noqa: E402
+                            hashed_name, palette_css_needed)
 from sitekit.paths import DOCS  # noqa: E402
 from sitekit.search import SearchDataError, search_data  # noqa: E402
 
@@ -92,4 +94,7 @@ def on_files(files, config, **kwargs):
 
 
 def on_post_page(output: str, page, config, **kwargs) -> str:
-    return output if _state["palette"] else drop_palette_link(output)
+    if not _state["palette"]:
+        output = drop_palette_link(output)
+    # The menu's indentation is most of a page's HTML on a big site.
+    return collapse_whitespace(output)

@@ -131,3 +131,34 @@ def palette_css_needed(palette) -> bool:
 def drop_palette_link(html: str) -> str:
     """The page without its link to Material's palette.css."""
     return _PALETTE_LINK.sub("", html, count=1)
+
+
+# Material's templates indent every line of the menu; at 1,000 pages that is
+# most of a page's HTML. A run of whitespace that holds a line break and
+# touches a tag renders exactly like a single line break, except inside
+# <pre>, <textarea>, <script> and <style>, which are left as they are.
+_KEEP_BLOCK = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
+_AFTER_TAG = re.compile(r">[ \t\r\n]*\n[ \t\r\n]*")
+_BEFORE_TAG = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*<")
+_LEADING = re.compile(r"\A[ \t\r\n]*\n[ \t\r\n]*")
+_TRAILING = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*\Z")
+
+
+def collapse_whitespace(html: str) -> str:
+    """``html`` with indentation between tags reduced to single line breaks."""
+    parts = _KEEP_BLOCK.split(html)
+    out = []
+    # split() with two groups yields: text, whole block, tag name, text, …
+    for i in range(0, len(parts), 3):
+        text = parts[i]
+        text = _AFTER_TAG.sub(">\n", text)
+        text = _BEFORE_TAG.sub("\n<", text)
+        # The kept blocks are tags too: trim the runs that touch them.
+        if i > 0:
+            text = _LEADING.sub("\n", text)
+        if i + 1 < len(parts):
+            text = _TRAILING.sub("\n", text)
+        out.append(text)
+        if i + 1 < len(parts):
+            out.append(parts[i + 1])
+    return "".join(out)
