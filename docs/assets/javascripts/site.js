@@ -28,12 +28,15 @@
     });
   }
 
-  // A table wider than the screen scrolls sideways in Material's wrapper.
-  // Keyboard users must be able to reach and scroll it
-  // (axe: scrollable-region-focusable).
+  // A table or code block wider than the screen, or a menu taller than it,
+  // scrolls: by itself until Material's script has run (material-later.js),
+  // then tables in Material's wrapper. Keyboard users must be able to reach
+  // and scroll it (axe: scrollable-region-focusable).
+  var SCROLL_AREAS = ".md-typeset__scrollwrap, .md-typeset table:not([class]), " +
+    ".md-typeset pre > code, .md-sidebar__scrollwrap";
   function focusableScrollAreas() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
-      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+    document.querySelectorAll(SCROLL_AREAS).forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1 || wrap.scrollHeight > wrap.clientHeight + 1) {
         wrap.setAttribute("tabindex", "0");
       } else {
         wrap.removeAttribute("tabindex");
@@ -52,10 +55,15 @@
   } else {
     fix();
   }
-  // Material wraps tables after its own start-up.
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(function () { window.setTimeout(fix, 0); });
+  // Material wraps tables after its own start-up, which comes at the
+  // reader's first interaction (material-later.js).
+  function afterMaterial() {
+    if (window.document$ && typeof window.document$.subscribe === "function") {
+      window.document$.subscribe(function () { window.setTimeout(fix, 0); });
+    }
   }
+  afterMaterial();
+  window.addEventListener("sitekit:material", afterMaterial);
   window.addEventListener("load", fix);
   window.addEventListener("resize", focusableScrollAreas);
 })();
