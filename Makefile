@@ -17,7 +17,7 @@ PORT ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help serve build check lint linkcheck offline test system review new-page publish
+.PHONY: help serve build check lint linkcheck offline test system review new-page publish benchmark
 
 help: ## Vis denne hjælp
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -60,6 +60,9 @@ offline: $(STAMP) ## Byg en offline-kopi til undervisning uden netværk: dist/ra
 
 publish: $(STAMP) ## Læg en udgave på gh-pages: make publish VERSION=2026.1 GAELDENDE_FRA=2026-12-01 [GENUDGIV=ja]
 	$(SITE_PY) publish "$(VERSION)" --gaeldende-fra "$(GAELDENDE_FRA)" --genudgiv "$(GENUDGIV)"
+
+benchmark: $(STAMP) system ## Mål sitet mod standard-Material: sidevægt, bygning, søgning, Lighthouse (tager nogle minutter)
+	PYTHONPATH=scripts $(PY) scripts/benchmark.py
 
 system: ## Installer de Debian-pakker, testene bruger (Chromium m.fl.)
 	@scripts/bootstrap.sh system

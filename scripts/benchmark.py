@@ -1,38 +1,77 @@
 #!/usr/bin/env python3
-"""Speed and size of the strict build and the internal link check on big sites.
+"""This site beside a stock Material site of the same content: page weight,
+build, checks, memory, search, Lighthouse. `make benchmark` runs it.
 
-Generates sites of 250, 500 and 1,000 pages in a temporary folder (pages in
-sections, each with headings, Markdown links, raw HTML links and links to
-anchors on other pages), builds each with the real configuration and hooks,
-then times the internal link checker (sitekit.links) on the built HTML. Prints
-the figures; asserts nothing (figures vary from machine to machine).
+Both sites are built in one run, from the same Markdown:
+- "vores": the real configuration (mkdocs.yml, hooks, templates);
+- "standard": Material for MkDocs as it comes (same theme features, same
+  Markdown extensions and page tree, Danish search), without our hooks,
+  templates, stylesheets and scripts.
+Both are served on 127.0.0.1 with gzip and long caching of hashed file names,
+as a real web server would, and measured in Debian's Chromium. Then sites of
+100 and 1,000 generated pages are built both ways.
 
-    .venv/bin/python scripts/benchmark.py             # 250, 500, 1000 pages
-    .venv/bin/python scripts/benchmark.py --pages 100  # one size
+Prints figures, ratios and the budgets of issue 14 with OK/IKKE OK; asserts
+nothing (times vary from machine to machine). Lighthouse (npm lighthouse@12)
+is installed under .cache/lighthouse/ on first use; --no-lighthouse skips it.
+
+    .venv/bin/python scripts/benchmark.py
+    .venv/bin/python scripts/benchmark.py --pages 100 --no-lighthouse
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
 import sys
 import tempfile
+import threading
 import time
+from dataclasses import dataclass, field
+from email.utils import formatdate, parsedate_to_datetime
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitekit import links  # noqa: E402
-from sitekit.build import build_site  # noqa: E402
 from sitekit.newpage import front_matter  # noqa: E402
+from sitekit.paths import CONFIG, ROOT  # noqa: E402
 
 REVIEWED = dt.date(2026, 11, 1)
+PER_SECTION = 50
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+                 "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
+LIGHTHOUSE_DIR = ROOT / ".cache" / "lighthouse"
+START_PAGE = ""
+CONTENT_PAGE = "vejledning/naar-du-er-bekymret/"
+NEXT_PAGE = "vejledning/boern-og-unge/"
 
+# The budgets of issue 14 (bytes are gzip).
+BUDGET = {
+    "cold_gzip": 60_000,
+    "cold_requests": 6,
+    "warm_gzip": 15_000,
+    "html_per_page": 50_000,
+    "build_ratio": 1.25,
+    "lighthouse_performance": 98,
+    "lighthouse_accessibility": 100,
+    "search_top3": 0.95,
+}
+
+
+# --- generated sites ------------------------------------------------------------
 
 def front(title: str) -> str:
-    return front_matter(title, "Side i et stort testsite til måling af bygning og linktjek.", "redaktionen", "alle",
-                        REVIEWED)
-PER_SECTION = 50
+    return front_matter(title, "Side i et stort testsite til måling af bygning og linktjek.", "redaktionen", "alle", REVIEWED)
 
 
 def _page_path(n: int) -> str:
@@ -75,43 +114,406 @@ def generate(docs: Path, pages: int) -> None:
         path.write_text("\n".join(body), encoding="utf-8")
 
 
-def measure(pages: int) -> dict[str, float]:
-    with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
-        docs, site = Path(tmp) / "docs", Path(tmp) / "site"
-        generate(docs, pages)
-        # The whole strict build with every check (the links hook included).
-        start = time.perf_counter()
-        result = build_site(site, docs_dir=docs, auto_nav=True)
-        build = time.perf_counter() - start
-        if result.returncode != 0:
-            sys.exit(f"Bygningen fejlede:\n{result.stdout[-3000:]}{result.stderr[-2000:]}")
-        html_files = [p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("assets/")]
-        size = sum(p.stat().st_size for p in html_files)
-        sources = links.sources_from_docs(docs)
-        start = time.perf_counter()
-        problems = links.check_offline(site, sources, docs)
-        check = time.perf_counter() - start
-        refs = sum(len(links.refs(p.read_text(encoding="utf-8"))) for p in html_files)
-        if problems:
-            sys.exit("Linktjekket fandt fejl i det genererede site:\n"
-                     + "\n".join(p.format() for p in problems[:10]))
-        return {"pages": len(html_files), "mb": size / 1e6, "refs": refs, "build": build, "check": check}
+# --- building, timed, with peak memory ----------------------------------------------
+
+# Runs a module as __main__ and reports the process's peak memory on exit.
+_WRAP = ("import atexit, resource, runpy, sys\n"
+         "atexit.register(lambda: sys.stderr.write("
+         "'\\nPEAK_RSS_KB=%d\\n' % resource.getrusage(resource.RUSAGE_SELF).ru_maxrss))\n"
+         "module = sys.argv[1]\n"
+         "sys.argv = sys.argv[1:]\n"
+         "runpy.run_module(module, run_name='__main__', alter_sys=True)\n")
+
+
+@dataclass
+class Build:
+    seconds: float
+    peak_mb: float
+    ok: bool
+    output: str
+
+
+def _run(module: str, args: list[str], env: dict[str, str] | None = None) -> Build:
+    full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), full_env.get("PYTHONPATH")]))
+    full_env.update(env or {})
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", _WRAP, module, *args], cwd=ROOT, env=full_env,
+                          capture_output=True, text=True, check=False)
+    seconds = time.perf_counter() - start
+    peak = re.findall(r"PEAK_RSS_KB=(\d+)", proc.stderr)
+    return Build(seconds, int(peak[-1]) / 1024 if peak else 0.0, proc.returncode == 0,
+                 proc.stdout[-3000:] + proc.stderr[-3000:])
+
+
+def build_ours(site: Path, docs: Path | None = None, env: dict[str, str] | None = None) -> Build:
+    args = ["--site-dir", str(site)]
+    if docs is not None:
+        args += ["--docs-dir", str(docs), "--auto-nav"]
+    return _run("sitekit.build", args, env)
+
+
+def _top_level_block(text: str, key: str) -> str:
+    """A top-level section of mkdocs.yml, as written (up to the next top-level key)."""
+    match = re.search(rf"^{key}:.*?(?=^[a-z_]+:|\Z)", text, re.M | re.S)
+    return match.group(0) if match else ""
+
+
+def stock_config(folder: Path, docs: Path | None) -> Path:
+    """mkdocs.yml for stock Material with our content: same theme features,
+    Markdown extensions and page tree, Danish search; nothing of ours."""
+    text = CONFIG.read_text(encoding="utf-8")
+    features = re.search(r"^  features:\n((?:    - .*\n|    #.*\n)+)", text, re.M).group(1)
+    parts = [
+        "site_name: Standard-Material\n",
+        "site_url: http://127.0.0.1:8000/\n",
+        f"docs_dir: {docs or ROOT / 'docs'}\n",
+        "theme:\n  name: material\n  language: da\n  font: false\n  features:\n" + features,
+        "plugins:\n  - search:\n      lang: da\n",
+        _top_level_block(text, "markdown_extensions"),
+    ]
+    if docs is None:
+        parts += [_top_level_block(text, key) for key in ("exclude_docs", "not_in_nav", "nav")]
+    else:
+        parts.append(_top_level_block(text, "exclude_docs"))
+    path = folder / "stock.yml"
+    path.write_text("\n".join(parts), encoding="utf-8")
+    return path
+
+
+def build_stock(site: Path, docs: Path | None = None) -> Build:
+    config = stock_config(site.parent, docs)
+    return _run("mkdocs", ["build", "-f", str(config), "-d", str(site)])
+
+
+def check_ours() -> float:
+    """The editors' `make check` on the real site, in seconds."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "sitekit", "check"], cwd=ROOT,
+                   capture_output=True, text=True, check=False,
+                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "scripts")))
+    return time.perf_counter() - start
+
+
+def html_files(site: Path) -> list[Path]:
+    return [p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("assets/")]
+
+
+def index_size(site: Path) -> tuple[int, int]:
+    data = (site / "search" / "search_index.json").read_bytes()
+    return len(data), len(gzip.compress(data, 6))
+
+
+# --- serving like a web server: gzip, long caching of hashed names ------------------
+
+_HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:css|js)$")
+_COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+
+class Served:
+    """What the server sent: (path, status, bytes on the wire)."""
+
+    def __init__(self) -> None:
+        self.log: list[tuple[str, int, int]] = []
+        self.lock = threading.Lock()
+
+    def mark(self) -> int:
+        return len(self.log)
+
+    def since(self, mark: int) -> list[tuple[str, int, int]]:
+        with self.lock:
+            return list(self.log[mark:])
+
+
+def _handler(root: Path, served: Served):
+    cache: dict[Path, bytes] = {}
+
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *a, **kw):
+            super().__init__(*a, directory=str(root), **kw)
+
+        def log_message(self, format, *args):  # noqa: A002 - stdlib signature
+            pass
+
+        def _record(self, status: int, size: int) -> None:
+            with served.lock:
+                served.log.append((self.path, status, size))
+
+        def do_GET(self):  # noqa: N802 - stdlib name
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.is_file():
+                self.send_error(404)
+                self._record(404, 0)
+                return
+            mtime = path.stat().st_mtime
+            since = self.headers.get("If-Modified-Since")
+            if since:
+                try:
+                    if parsedate_to_datetime(since).timestamp() >= int(mtime):
+                        self.send_response(304)
+                        self.end_headers()
+                        self._record(304, 0)
+                        return
+                except (TypeError, ValueError):
+                    pass
+            body = path.read_bytes()
+            gz = "gzip" in self.headers.get("Accept-Encoding", "") and path.suffix in _COMPRESS
+            if gz:
+                body = cache.setdefault(path, gzip.compress(body, 6))
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Last-Modified", formatdate(mtime, usegmt=True))
+            if gz:
+                self.send_header("Content-Encoding", "gzip")
+            immutable = _HASHED.search(path.name)
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
+            self.end_headers()
+            self.wfile.write(body)
+            self._record(200, len(body))
+
+    return Handler
+
+
+class Server:
+    def __init__(self, root: Path):
+        self.served = Served()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(root, self.served))
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+# --- in Chromium ----------------------------------------------------------------
+
+@dataclass
+class View:
+    requests: int = 0
+    gzip: int = 0
+    search_before_search: bool = False
+    urls: list[str] = field(default_factory=list)
+
+
+def _view(log: list[tuple[str, int, int]]) -> View:
+    v = View(requests=len(log), gzip=sum(size for _, _, size in log), urls=[p for p, _, _ in log])
+    v.search_before_search = any("search_index" in p for p in v.urls)
+    return v
+
+
+def page_views(browser, server: Server) -> tuple[View, View]:
+    """A cold first view of a content page, then the next page in the same browser."""
+    context = browser.new_context()
+    try:
+        # No page.route() here: Playwright turns the browser cache off for routed
+        # pages. Other hosts are unreachable by the browser's own flag instead.
+        page = context.new_page()
+        mark = server.served.mark()
+        page.goto(server.url + CONTENT_PAGE, wait_until="networkidle")
+        cold = _view(server.served.since(mark))
+        mark = server.served.mark()
+        page.goto(server.url + NEXT_PAGE, wait_until="networkidle")
+        warm = _view(server.served.since(mark))
+        return cold, warm
+    finally:
+        context.close()
+
+
+def search_rates(browser, server: Server) -> tuple[float, float]:
+    from sitekit.searchbox import answers, hit_rates, load_queries
+
+    queries = load_queries()
+    return hit_rates(queries, answers(browser, server.url + "vejledning/", queries))
+
+
+def lighthouse(url: str) -> dict[str, int] | None:
+    """Lighthouse 12 (mobile) scores, or None when it cannot run here."""
+    cli = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
+    if not cli.is_file():
+        if not shutil.which("npm"):
+            return None
+        LIGHTHOUSE_DIR.mkdir(parents=True, exist_ok=True)
+        subprocess.run(["npm", "install", "--prefix", str(LIGHTHOUSE_DIR), "--no-audit", "--no-fund",
+                        "lighthouse@12"], capture_output=True, check=False, timeout=600)
+        if not cli.is_file():
+            return None
+    with tempfile.TemporaryDirectory(prefix="lighthouse-") as tmp:
+        out = Path(tmp) / "report.json"
+        proc = subprocess.run(
+            ["node", str(cli), url, "--output=json", f"--output-path={out}", "--quiet",
+             "--only-categories=performance,accessibility",
+             f"--chrome-flags={' '.join(CHROMIUM_ARGS)}"],
+            env=dict(os.environ, CHROME_PATH=CHROMIUM, HOME=tmp), capture_output=True, text=True,
+            check=False, timeout=300)
+        if proc.returncode != 0 or not out.is_file():
+            return None
+        report = json.loads(out.read_text(encoding="utf-8"))
+    cats = report["categories"]
+    return {name: round(100 * (cats[name]["score"] or 0)) for name in ("performance", "accessibility")}
+
+
+# --- printing -------------------------------------------------------------------
+
+def _kb(n: float) -> str:
+    return f"{n / 1000:.1f} KB"
+
+
+def _ratio(ours: float, stock: float) -> str:
+    return f"{ours / stock:.2f}×" if stock else "–"
+
+
+def _ok(passed: bool | None) -> str:
+    return "–" if passed is None else ("OK" if passed else "IKKE OK")
+
+
+class Table:
+    def __init__(self, title: str):
+        self.title = title
+        self.rows: list[tuple[str, str, str, str, str, str]] = []
+
+    def row(self, name: str, stock: str, ours: str, ratio: str = "", budget: str = "", ok: bool | None = None):
+        self.rows.append((name, stock, ours, ratio, budget, _ok(ok) if budget else ""))
+
+    def print(self) -> None:
+        head = ("måling", "standard", "vores", "forhold", "budget", "")
+        widths = [max(len(r[i]) for r in [head, *self.rows]) for i in range(6)]
+        print(f"\n{self.title}")
+        for r in [head, *self.rows]:
+            print("  " + "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(r, widths, strict=False))))
+        sys.stdout.flush()
+
+
+def real_site(browser, tmp: Path, with_lighthouse: bool) -> Table:
+    ours_dir, stock_dir = tmp / "vores" / "site", tmp / "standard" / "site"
+    ours_dir.parent.mkdir(parents=True)
+    stock_dir.parent.mkdir(parents=True)
+    ours_build = build_ours(ours_dir)
+    stock_build = build_stock(stock_dir)
+    if not ours_build.ok or not stock_build.ok:
+        sys.exit("Bygningen fejlede:\n" + (ours_build.output if not ours_build.ok else stock_build.output))
+    check = check_ours()
+    t = Table("Det rigtige site (en indholdsside, kold og derefter næste side)")
+    with Server(ours_dir) as ours, Server(stock_dir) as stock:
+        o_cold, o_warm = page_views(browser, ours)
+        s_cold, s_warm = page_views(browser, stock)
+        t.row("første visning, gzip", _kb(s_cold.gzip), _kb(o_cold.gzip), _ratio(o_cold.gzip, s_cold.gzip),
+              f"≤ {_kb(BUDGET['cold_gzip'])}", o_cold.gzip <= BUDGET["cold_gzip"])
+        t.row("første visning, forespørgsler", str(s_cold.requests), str(o_cold.requests),
+              _ratio(o_cold.requests, s_cold.requests), f"≤ {BUDGET['cold_requests']}",
+              o_cold.requests <= BUDGET["cold_requests"])
+        t.row("søgeindeks hentet før søgning", "ja" if s_cold.search_before_search else "nej",
+              "ja" if o_cold.search_before_search else "nej", "", "nej", not o_cold.search_before_search)
+        t.row("næste side (varm), gzip", _kb(s_warm.gzip), _kb(o_warm.gzip), _ratio(o_warm.gzip, s_warm.gzip),
+              f"≤ {_kb(BUDGET['warm_gzip'])}", o_warm.gzip <= BUDGET["warm_gzip"])
+        t.row("næste side, forespørgsler", str(s_warm.requests), str(o_warm.requests))
+        t.row("bygning", f"{stock_build.seconds:.1f} s", f"{ours_build.seconds:.1f} s",
+              _ratio(ours_build.seconds, stock_build.seconds))
+        t.row("tjek (make check)", "–", f"{check:.1f} s")
+        t.row("bygning + tjek", f"{stock_build.seconds:.1f} s", f"{ours_build.seconds + check:.1f} s",
+              _ratio(ours_build.seconds + check, stock_build.seconds))
+        s_top1, s_top3 = search_rates(browser, stock)
+        o_top1, o_top3 = search_rates(browser, ours)
+        t.row("søgning: rigtig side først", f"{s_top1:.0%}", f"{o_top1:.0%}")
+        t.row("søgning: rigtig side i top 3", f"{s_top3:.0%}", f"{o_top3:.0%}", "",
+              f"≥ {BUDGET['search_top3']:.0%}", o_top3 >= BUDGET["search_top3"])
+        raw, gz = index_size(ours_dir)
+        sraw, sgz = index_size(stock_dir)
+        t.row("søgeindeks, gzip", _kb(sgz), _kb(gz), _ratio(gz, sgz))
+        if with_lighthouse:
+            for name, path in (("forsiden", START_PAGE), ("en vejledningsside", CONTENT_PAGE)):
+                o, s = lighthouse(ours.url + path), lighthouse(stock.url + path)
+                if o is None or s is None:
+                    t.row(f"Lighthouse, {name}", "kørte ikke", "kørte ikke")
+                    continue
+                t.row(f"Lighthouse ydelse, {name}", str(s["performance"]), str(o["performance"]), "",
+                      f"≥ {BUDGET['lighthouse_performance']}",
+                      o["performance"] >= BUDGET["lighthouse_performance"])
+                t.row(f"Lighthouse tilgængelighed, {name}", str(s["accessibility"]), str(o["accessibility"]), "",
+                      f"= {BUDGET['lighthouse_accessibility']}",
+                      o["accessibility"] >= BUDGET["lighthouse_accessibility"])
+    return t
+
+
+def generated_sites(sizes: list[int], tmp: Path) -> Table:
+    t = Table("Genererede sites (bygning med alle hooks; tjek: internt linktjek af den byggede HTML)")
+    per_page: dict[int, float] = {}
+    for n in sizes:
+        root = tmp / f"gen-{n}"
+        docs = root / "docs"
+        generate(docs, n)
+        (root / "vores").mkdir(parents=True)
+        (root / "standard").mkdir(parents=True)
+        # Our strict build runs every check, the offline link check (lychee) included.
+        ours = build_ours(root / "vores" / "site", docs)
+        stock = build_stock(root / "standard" / "site", docs)
+        if not ours.ok or not stock.ok:
+            sys.exit("Bygningen fejlede:\n" + (ours.output if not ours.ok else stock.output))
+        site = root / "vores" / "site"
+        check = 0.0  # inside the build now
+        pages = html_files(site)
+        spages = html_files(root / "standard" / "site")
+        html = sum(p.stat().st_size for p in pages) / len(pages)
+        shtml = sum(p.stat().st_size for p in spages) / len(spages)
+        total = ours.seconds + check
+        per_page[n] = total / n
+        t.row(f"{n} sider: bygning", f"{stock.seconds:.1f} s", f"{ours.seconds:.1f} s",
+              _ratio(ours.seconds, stock.seconds))
+        t.row(f"{n} sider: bygning + tjek", f"{stock.seconds:.1f} s", f"{total:.1f} s",
+              _ratio(total, stock.seconds), f"≤ {BUDGET['build_ratio']}× standard",
+              total <= BUDGET["build_ratio"] * stock.seconds)
+        t.row(f"{n} sider: største hukommelse", f"{stock.peak_mb:.0f} MB", f"{ours.peak_mb:.0f} MB",
+              _ratio(ours.peak_mb, stock.peak_mb))
+        t.row(f"{n} sider: HTML pr. side", _kb(shtml), _kb(html), _ratio(html, shtml),
+              f"≤ {_kb(BUDGET['html_per_page'])}", html <= BUDGET["html_per_page"])
+        raw, gz = index_size(site)
+        sraw, sgz = index_size(root / "standard" / "site")
+        t.row(f"{n} sider: søgeindeks", _kb(sraw), _kb(raw), _ratio(raw, sraw))
+        shutil.rmtree(root, ignore_errors=True)
+    if len(per_page) > 1:
+        small, big = min(per_page), max(per_page)
+        growth = per_page[big] / per_page[small]
+        t.row(f"tid pr. side, {big} mod {small} sider", "", f"{growth:.2f}×", "", "≤ 1.25× (lineær)",
+              growth <= 1.25)
+    return t
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Mål bygning og internt linktjek på store sites.")
+    parser = argparse.ArgumentParser(description="Mål sitet mod standard-Material: vægt, bygning, søgning.")
     parser.add_argument("--pages", type=int, action="append",
-                        help="antal sider (kan gentages; standard: 250, 500 og 1000)")
+                        help="antal genererede sider (kan gentages; standard: 100 og 1000)")
+    parser.add_argument("--no-lighthouse", action="store_true", help="spring Lighthouse over")
+    parser.add_argument("--no-real-site", action="store_true", help="kun de genererede sites")
     args = parser.parse_args(argv)
-    sizes = args.pages or [250, 500, 1000]
-    print(f"{'sider':>6} {'HTML':>8} {'URL-er':>8} {'bygning':>9} {'linktjek':>9} "
-          f"{'sider/s':>9} {'andel':>6}")
-    for n in sizes:
-        m = measure(n)
-        print(f"{m['pages']:>6} {m['mb']:>6.1f}MB {m['refs']:>8} {m['build']:>8.2f}s {m['check']:>8.2f}s "
-              f"{m['pages'] / m['check']:>9.0f} {100 * m['check'] / m['build']:>5.1f}%", flush=True)
-    print("\nbygning: streng bygning med alle tjek; linktjek: lychee --offline (sitekit.links) over den "
-          "byggede HTML; andel: linktjek i procent af bygningen.")
+    sizes = args.pages or [100, 1000]
+    print(f"Målt {dt.datetime.now():%Y-%m-%d %H:%M} på {platform.node() or 'ukendt'}: "
+          f"{platform.processor() or platform.machine()}, {os.cpu_count()} kerner, "
+          f"Python {platform.python_version()}, {platform.platform(terse=True)}")
+    with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
+        tmp = Path(tmp)
+        if not args.no_real_site:
+            from playwright.sync_api import sync_playwright
+
+            with sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+                try:
+                    real_site(browser, tmp, not args.no_lighthouse).print()
+                finally:
+                    browser.close()
+        generated_sites(sizes, tmp).print()
+    print("\nstandard: Material for MkDocs med samme indhold, uden vores hooks, skabeloner, CSS og JavaScript. "
+          "gzip: bytes sendt komprimeret af en lokal server med lang cache af filer med hash i navnet.")
     return 0
 
 

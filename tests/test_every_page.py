@@ -27,6 +27,7 @@ class Visit:
     phone_violations: list[str] = field(default_factory=list)
     lang: str | None = None
     console_errors: list[str] = field(default_factory=list)
+    labels_with_aria_label: list[str] = field(default_factory=list)
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +58,9 @@ def visits(browser, built_site: Path, site_url: str) -> list[Visit]:
         page.set_viewport_size(PHONE)
         page.reload(wait_until="load")
         visit.phone_violations = _axe(axe, page)
+        # A <label> may not carry aria-label (Lighthouse: aria-prohibited-attr).
+        visit.labels_with_aria_label = page.eval_on_selector_all(
+            "label[aria-label]", "els => els.map(e => e.outerHTML.slice(0, 120))")
         page.close()
         results.append(visit)
     context.close()
@@ -102,3 +106,7 @@ def test_every_page_is_danish(visits):
 
 def test_no_console_errors(visits):
     assert _failures(visits, "console_errors") == {}
+
+
+def test_no_label_carries_an_aria_label(visits):
+    assert _failures(visits, "labels_with_aria_label") == {}
