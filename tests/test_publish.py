@@ -91,6 +91,8 @@ def editions_url(published_editions):
 @pytest.mark.browser
 def test_the_selector_shows_both_editions(page, editions_url):
     page.goto(editions_url + "nyeste/vejledning/vink/")
+    # Material's script (which draws the selector) starts at the reader's first move.
+    page.mouse.move(200, 300)
     selector = page.locator(".md-version")
     selector.wait_for(state="attached", timeout=10000)
     titles = [t.strip() for t in page.locator(".md-version__link").all_inner_texts()]

@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from sitekit import selfcheck
-from sitekit.searchbox import hit_rates, load_queries, open_search, top_pages
-from sitekit.search import SearchDataError, abbreviation_groups, load_synonyms, long_form
 from sitekit.glossary import Entry
+from sitekit.search import SearchDataError, abbreviation_groups, load_synonyms, long_form
+from sitekit.searchbox import hit_rates, load_queries, open_search, top_pages
 
 QUERIES = load_queries()
 TOP3_GOAL = 0.95

@@ -21,8 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File  # noqa: E402
 
-from sitekit.bundle import (Bundle, BundleError, build_bundle, collapse_whitespace, drop_palette_link,  # noqa: E402
-                            hashed_name, palette_css_needed)
+from sitekit.bundle import Bundle, BundleError, build_bundle, collapse_whitespace, drop_palette_link, hashed_name, palette_css_needed  # noqa: E402
 from sitekit.paths import DOCS  # noqa: E402
 from sitekit.search import SearchDataError, search_data  # noqa: E402
 
@@ -30,6 +29,7 @@ from sitekit.search import SearchDataError, search_data  # noqa: E402
 # next to Material's worker: Material finds its language files from there.
 SEARCH_SOURCE = "assets/javascripts/search-da.js"
 SEARCH_FOLDER = "assets/javascripts/workers"
+HEAD_SOURCE = "assets/javascripts/head.js"
 
 _bundles = []
 _state = {"palette": True}
@@ -72,7 +72,13 @@ def on_config(config, **kwargs):
     except (BundleError, SearchDataError) as exc:
         raise PluginError(str(exc)) from exc
     _bundles.append(search)
-    # Read by overrides/partials/search-start.html.
+    # The head script (Material's storage globals and the search starter), hashed
+    # too; overrides/partials/javascripts/base.html links it in place of
+    # Material's inline script.
+    head = build_bundle("js", [HEAD_SOURCE], roots, "assets/javascripts", stem="head")
+    _bundles.append(head)
+    config.extra["head_script"] = head.path
+    # Read by overrides/partials/javascripts/base.html (the search starter in csp/head.js).
     config.extra["search_worker"] = search.path
     if css:
         _bundles.append(css)

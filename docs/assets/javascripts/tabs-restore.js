@@ -1,5 +1,5 @@
-/* Runs right after a page's content, before Material's bundle (in place of
-   Material's inline scripts, so the Content-Security-Policy needs no
+/* Runs at the end of the page, before Material's own script starts (in place of
+   Material's inline scripts after the content, so the Content-Security-Policy needs no
    'unsafe-inline'):
    - linked content tabs: open the tab the reader chose last time;
    - a link to a tab (#__tabbed_1_2) opens that tab. */

@@ -1,14 +1,58 @@
-{#- Search starts when the reader starts to search.
+/* The site's one script in the page head (one request, no inline script):
+   1. Material's storage globals; 2. the search starter. */
+
+/* Material for MkDocs keeps small settings (tabs, the "older edition" flag)
+   in the browser's storage, under keys that start with the site's own path.
+   Its bundle expects four globals for that before it runs. Material writes
+   them as an inline script whose text changes with the page's depth; as this
+   file they satisfy a Content-Security-Policy without 'unsafe-inline'.
+
+   The site's root is two folders above this file (assets/javascripts/head.<hash>.js),
+   so the scope is right under any prefix, e.g. /2026.1/. */
+(function () {
+  "use strict";
+  var here = document.currentScript && document.currentScript.src;
+  window.__md_scope = new URL("../../", here || location.href);
+
+  window.__md_hash = function (text) {
+    var hash = 0;
+    for (var i = 0; i < text.length; i++) {
+      hash = (hash << 5) - hash + text.charCodeAt(i);
+    }
+    return hash;
+  };
+
+  window.__md_get = function (key, storage, scope) {
+    storage = storage || localStorage;
+    scope = scope || window.__md_scope;
+    return JSON.parse(storage.getItem(scope.pathname + "." + key));
+  };
+
+  window.__md_set = function (key, value, storage, scope) {
+    storage = storage || localStorage;
+    scope = scope || window.__md_scope;
+    try {
+      storage.setItem(scope.pathname + "." + key, JSON.stringify(value));
+    } catch (e) {
+      /* Storage full or turned off: the setting is simply not kept. */
+    }
+  };
+})();
+
+/* Search starts when the reader starts to search.
 
     Material asks for the search index and starts its search worker as soon
     as a page opens. Here both wait until the reader goes to the search box
     (focus, or the search button on a phone), or opens a page from a search
     result (?h=…). The worker is our Danish wrapper around Material's
     (docs/assets/javascripts/search-da.js); Material's URL follows "#". In the
-    offline copy, Worker is already the iframe stand-in, and this wraps it. -#}
-<script>
+    offline copy, Worker is already the iframe stand-in, and this wraps it.
+
+   It is a file, not an inline script, so the Content-Security-Policy needs no
+   'unsafe-inline'; the page gives it the worker's address in data-worker. */
 (function () {
   "use strict";
+  var script = document.currentScript;
   var started = /[?&]h=/.test(location.search), waiting = [];
   function start() {
     if (started) return;
@@ -35,7 +79,8 @@
     whenStarted(function () { send.apply(xhr, args); });
   };
 
-  var Native = window.Worker, danish = {{ (config.extra.search_worker | url) | tojson }};
+  var Native = window.Worker, danish = script && script.getAttribute("data-worker");
+  if (!danish) return;
   if (!Native) return;
   function SearchWorker(url, options) {
     if (!/\/workers\/search\.[0-9a-f]+\.min\.js$/.test(String(url))) return new Native(url, options);
@@ -65,4 +110,3 @@
   }
   window.Worker = SearchWorker;
 })();
-</script>
