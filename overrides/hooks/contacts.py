@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit import contacts  # noqa: E402
+from sitekit import contacts, i18n  # noqa: E402
 from sitekit.shortcodes import find  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.contacts")
@@ -42,8 +42,11 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     source = page.file.content_string
     start = source.find(markdown[:200]) if markdown.strip() else -1
     offset = source.count("\n", 0, start) if start > 0 else 0
-    markdown, errors = contacts.render_markdown(markdown, _state.get("contacts", {}), src,
-                                                _state.get("contact_page"))
+    lang = i18n.page_language(src)
+    known = _state.get("contacts", {})
+    if lang != i18n.DEFAULT:
+        known = contacts.localized(known, Path(config.docs_dir) / "_data" / f"kontakter.{lang}.yml")
+    markdown, errors = contacts.render_markdown(markdown, known, src, _state.get("contact_page"), lang)
     for code, message in errors:
         log.warning("%s, linje %d: %s %s", src, code.line + offset, code.text, message)
     for code in find(markdown):

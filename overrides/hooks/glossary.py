@@ -13,7 +13,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit import glossary  # noqa: E402
+from sitekit import glossary, i18n  # noqa: E402
 from sitekit.paths import rel  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.glossary")
@@ -22,10 +22,17 @@ _entries: list = []
 
 
 def on_files(files, config, **kwargs):
-    _entries[:] = glossary.load()
+    # The English pages get the English glossary (ordliste.en.md) as their
+    # tooltips: the snippet appended to every page follows the language built.
+    lang, _ = i18n.languages(config)
+    path = glossary.glossary_file(lang)
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if snippets is not None and path.is_file():
+        snippets["auto_append"] = [path.name]
+    _entries[:] = glossary.load(path if path.is_file() else glossary.GLOSSARY_FILE)
     for first, again in glossary.duplicates(_entries):
         log.warning("%s:%d: '%s' er forklaret to gange i ordlisten (også på linje %d). "
-                    "Slet den ene forklaring.", rel(glossary.GLOSSARY_FILE), again.line, again.term, first.line)
+                    "Slet den ene forklaring.", rel(path), again.line, again.term, first.line)
     return files
 
 

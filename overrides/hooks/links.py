@@ -53,6 +53,12 @@ def on_post_build(config, **kwargs) -> None:
     # `make check` runs the same check itself and turns it off here (see checks/links.py).
     if os.environ.get("SITEKIT_LINKS_HOOK") == "off":
         return
+    # With the English edition, the check runs once every language is built
+    # (in the last language's build), so links between languages resolve.
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and getattr(i18n, "config", None) and i18n.config.get("languages"):
+        if i18n.build_languages and i18n.current_language != i18n.build_languages[-1]:
+            return
     root_path = urlsplit(config.site_url or "/").path or "/"
     also_present = None
     if Path(config.docs_dir).resolve() != DOCS.resolve():

@@ -1,0 +1,47 @@
+"""MkDocs hook for the English edition (mkdocs-static-i18n).
+
+Thin adapter; the logic is in scripts/sitekit/i18n.py.
+
+* The language switch (extra.alternate) links to index.html in the offline
+  copy, where folders do not open their index page.
+* One search index per language: after every language is built, the plugin's
+  joint index is split into /search/search_index.json (Danish pages only) and
+  /en/search/search_index.json (English pages only), and English pages look
+  for their index under /en/.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
+
+from sitekit import i18n  # noqa: E402
+
+
+def on_config(config, **kwargs):
+    if not config.use_directory_urls:
+        for alt in config.extra.get("alternate") or []:
+            link = alt.get("link", "")
+            if link.endswith("/") and "://" not in link:
+                alt["link"] = link + "index.html"
+    return config
+
+
+def on_post_page(output, page, config, **kwargs):
+    lang = i18n.page_language(page.file.src_uri)
+    if lang != i18n.DEFAULT:
+        output = i18n.search_base(output, lang)
+    return output
+
+
+@event_priority(-110)
+def on_post_build(config, **kwargs):
+    plugin = config.plugins.get("i18n")
+    if plugin is None or getattr(plugin, "building", False):
+        return  # a language build inside the plugin's loop; split once at the end
+    i18n.split_search_index(Path(config.site_dir), [lang for lang in plugin.build_languages
+                                                    if lang != plugin.default_language])

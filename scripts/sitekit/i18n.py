@@ -1,0 +1,123 @@
+"""Small helpers for the English edition (mkdocs-static-i18n, suffix structure).
+
+Danish is the default language and the source of truth: ``page.md`` is Danish,
+``page.en.md`` beside it is the English translation, built under /en/. Hooks
+that add pages the plugin never saw on disk (the decision guide) use these to
+give them the same URLs and language switch as the plugin's own pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path, PurePosixPath
+
+DEFAULT = "da"
+
+
+def _plugin(config):
+    try:
+        return config.plugins.get("i18n")
+    except AttributeError:
+        return None
+
+
+def languages(config) -> tuple[str, str]:
+    """(language being built, default language); ('da', 'da') without the plugin."""
+    plugin = _plugin(config)
+    if plugin is None or not getattr(plugin, "config", None) or not plugin.config.get("languages"):
+        return DEFAULT, DEFAULT
+    default = plugin.default_language or DEFAULT
+    return (plugin.current_language or default), default
+
+
+def other_languages(config) -> list[str]:
+    plugin = _plugin(config)
+    if plugin is None or not getattr(plugin, "config", None) or not plugin.config.get("languages"):
+        return []
+    current, _ = languages(config)
+    return [lang for lang in plugin.build_languages if lang != current]
+
+
+def page_language(src_uri: str, default: str = DEFAULT) -> str:
+    """'en' for 'vejledning/x.en.md', the default language for 'vejledning/x.md'."""
+    suffixes = PurePosixPath(src_uri).suffixes
+    if len(suffixes) >= 2 and len(suffixes[-2]) == 3 and suffixes[-2][1:].isalpha():
+        return suffixes[-2][1:]
+    return default
+
+
+def localized_dest(src_uri: str, lang: str, default: str, use_directory_urls: bool) -> str:
+    """Where the plugin puts a page: x.en.md -> en/x/index.html (or en/x.html)."""
+    path = PurePosixPath(src_uri)
+    stem = path.name[: -len("".join(path.suffixes))] if path.suffixes else path.name
+    parent = path.parent.as_posix()
+    parent = "" if parent == "." else parent + "/"
+    if stem in ("index", "README"):
+        dest = f"{parent}index.html"
+    elif use_directory_urls:
+        dest = f"{parent}{stem}/index.html"
+    else:
+        dest = f"{parent}{stem}.html"
+    return dest if lang == default else f"{lang}/{dest}"
+
+
+def localize(file, config, lang: str, default: str):
+    """Give a generated File the URL and the i18n attributes of ``lang``."""
+    file.dest_uri = localized_dest(file.src_uri, lang, default, config.use_directory_urls)
+    url = file.dest_uri
+    if config.use_directory_urls:
+        url = url[: -len("index.html")] if url.endswith("index.html") else url
+    file.url = url
+    file.abs_dest_path = str(PurePosixPath(config.site_dir) / file.dest_uri)
+    file.locale = lang
+    file.localization = None if lang == default else lang
+    file.norm_src_uri = file.src_uri.replace(f".{lang}.md", ".md") if lang != default else file.src_uri
+    file.alternates = {lang: file}
+    return file
+
+
+def set_alternates(file, alternates: dict, built_language: str) -> None:
+    file.alternates = dict(alternates)
+    file.locale_alternate_of = built_language
+
+
+# --- search per language ---------------------------------------------------------------
+
+_BASE = re.compile(r'("base":\s*")([^"]*)(")')
+
+
+def search_base(html: str, lang: str) -> str:
+    """Point the page's Material config at the language's folder, so its search
+    loads <lang>/search/search_index.json (results are relative to that folder)."""
+    def sub(m: re.Match) -> str:
+        base = m.group(2).rstrip("/")
+        return f"{m.group(1)}{base + '/' if base else ''}{lang}{m.group(3)}"
+
+    return _BASE.sub(sub, html, count=1)
+
+
+def split_search_index(site_dir: Path, languages: list[str]) -> None:
+    """Move every language's entries out of the joint index into its own."""
+    for name in ("search_index.json",):
+        path = site_dir / "search" / name
+        if not path.is_file():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        docs = index.get("docs", [])
+        rest = docs
+        for lang in languages:
+            prefix = f"{lang}/"
+            mine = [dict(d, location=d["location"][len(prefix):]) for d in docs
+                    if d.get("location", "").startswith(prefix)]
+            rest = [d for d in rest if not d.get("location", "").startswith(prefix)]
+            target = site_dir / lang / "search"
+            target.mkdir(parents=True, exist_ok=True)
+            (target / name).write_text(json.dumps(dict(index, docs=mine), ensure_ascii=False,
+                                                  separators=(",", ":")), encoding="utf-8")
+            if (site_dir / "search" / "search_index.js").is_file():  # the offline copy
+                (target / "search_index.js").write_text(
+                    "var __index = " + json.dumps(dict(index, docs=mine), ensure_ascii=False) + ";",
+                    encoding="utf-8")
+        path.write_text(json.dumps(dict(index, docs=rest), ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")
