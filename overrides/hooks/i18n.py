@@ -31,6 +31,21 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_post_template(output, template_name, config, **kwargs):
+    # Static templates have no language folder: the English build would
+    # overwrite the Danish 404 page. Keep the Danish one at the root and put
+    # the English one under /en/.
+    lang, default = i18n.languages(config)
+    if template_name == "404.html" and lang != default:
+        danish = Path(config.site_dir) / "404.html"
+        target = Path(config.site_dir) / lang / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")
+        if danish.is_file():
+            return danish.read_text(encoding="utf-8")
+    return output
+
+
 def on_post_page(output, page, config, **kwargs):
     lang = i18n.page_language(page.file.src_uri)
     if lang != i18n.DEFAULT:

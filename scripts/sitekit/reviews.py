@@ -44,6 +44,15 @@ def danish_date(d: dt.date) -> str:
     return f"{d.day}. {MONTHS[d.month - 1]} {d.year}"
 
 
+ENGLISH_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+                  "September", "October", "November", "December"]
+
+
+def english_date(d: dt.date) -> str:
+    """26 November 2026 (English pages)"""
+    return f"{d.day} {ENGLISH_MONTHS[d.month - 1]} {d.year}"
+
+
 def add_months(d: dt.date, months: int) -> dt.date:
     """The same day ``months`` later; the 31st becomes the month's last day."""
     index = d.month - 1 + months
