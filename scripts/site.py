@@ -53,6 +53,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     print(report(problems))
     # Notes, not errors: values an editor still has to fill in.
     notes = placeholder_notes(contacts_file_for(Path(args.docs_dir))) + placeholders.notes(Path(args.docs_dir))
+    # English pages behind their Danish original, core pages without one (notes, not errors).
+    from sitekit import translations
+    notes += translations.warnings(translations.status(Path(args.docs_dir)))
     if notes:
         print("\nBemærk (ikke fejl):\n" + "\n".join(notes))
     return 1 if problems else 0
@@ -64,6 +67,8 @@ def cmd_review(args: argparse.Namespace) -> int:
 
     docs = Path(args.docs_dir)
     print(reviews.report_text(reviews.collect(docs, reviews.today(), metadata.contacts_for(docs))))
+    from sitekit import translations
+    print("\n" + translations.report_text(translations.status(docs)))
     return 0
 
 
@@ -132,6 +137,16 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Vis engelske sider, der halter efter den danske original, og kernesider uden oversættelse."""
+    from sitekit import translations
+
+    found = translations.status(Path(args.docs_dir), args.sprog)
+    print(translations.report_text(found))
+    # A report, not a check: only --streng turns findings into a failing exit code.
+    return 1 if args.streng and not found.ok else 0
+
+
 def cmd_offline(args: argparse.Namespace) -> int:
     """Byg en offline-kopi af sitet som zip-fil til undervisning uden netværk (dist/)."""
     from sitekit.offline import OfflineError, build_offline
@@ -198,6 +213,12 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("offline", help=cmd_offline.__doc__, description=cmd_offline.__doc__)
     p.add_argument("--dist", default=str(paths.ROOT / "dist"), help="hvor kopien lægges (standard: dist/)")
     p.set_defaults(func=cmd_offline)
+
+    p = sub.add_parser("oversaettelser", help=cmd_translations.__doc__, description=cmd_translations.__doc__)
+    p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
+    p.add_argument("--sprog", default="en", help="oversættelsens sprog (standard: en)")
+    p.add_argument("--streng", action="store_true", help="afslut med fejl, hvis noget halter eller mangler")
+    p.set_defaults(func=cmd_translations)
 
     args = parser.parse_args(argv)
     return args.func(args)

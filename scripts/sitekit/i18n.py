@@ -92,32 +92,39 @@ def search_base(html: str, lang: str) -> str:
     loads <lang>/search/search_index.json (results are relative to that folder)."""
     def sub(m: re.Match) -> str:
         base = m.group(2).rstrip("/")
-        return f"{m.group(1)}{base + '/' if base else ''}{lang}{m.group(3)}"
+        # The trailing slash matters: the browser resolves the index against it.
+        return f"{m.group(1)}{base + '/' if base else ''}{lang}/{m.group(3)}"
 
     return _BASE.sub(sub, html, count=1)
 
 
 def split_search_index(site_dir: Path, languages: list[str]) -> None:
-    """Move every language's entries out of the joint index into its own."""
-    for name in ("search_index.json",):
-        path = site_dir / "search" / name
-        if not path.is_file():
-            return
-        index = json.loads(path.read_text(encoding="utf-8"))
-        docs = index.get("docs", [])
-        rest = docs
-        for lang in languages:
-            prefix = f"{lang}/"
-            mine = [dict(d, location=d["location"][len(prefix):]) for d in docs
-                    if d.get("location", "").startswith(prefix)]
-            rest = [d for d in rest if not d.get("location", "").startswith(prefix)]
-            target = site_dir / lang / "search"
-            target.mkdir(parents=True, exist_ok=True)
-            (target / name).write_text(json.dumps(dict(index, docs=mine), ensure_ascii=False,
-                                                  separators=(",", ":")), encoding="utf-8")
-            if (site_dir / "search" / "search_index.js").is_file():  # the offline copy
-                (target / "search_index.js").write_text(
-                    "var __index = " + json.dumps(dict(index, docs=mine), ensure_ascii=False) + ";",
-                    encoding="utf-8")
-        path.write_text(json.dumps(dict(index, docs=rest), ensure_ascii=False, separators=(",", ":")),
-                        encoding="utf-8")
+    """Move every language's entries out of the joint index into its own folder
+    (<lang>/search/search_index.json, locations relative to <lang>/). The
+    offline copy's inlined index (search_index.js) is rewritten to match."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    offline = (site_dir / "search" / "search_index.js").is_file()
+    index = json.loads(path.read_text(encoding="utf-8"))
+    rest = index.get("docs", [])
+    for lang in languages:
+        prefix = f"{lang}/"
+        mine = [dict(d, location=d["location"][len(prefix):]) for d in rest
+                if d.get("location", "").startswith(prefix)]
+        rest = [d for d in rest if not d.get("location", "").startswith(prefix)]
+        _write_index(site_dir / lang / "search", dict(index, docs=mine), offline)
+    _write_index(site_dir / "search", dict(index, docs=rest), offline)
+    # Material also reads sitemap.xml next to its base: the same joint sitemap.
+    sitemap = site_dir / "sitemap.xml"
+    for lang in languages:
+        if sitemap.is_file() and (site_dir / lang).is_dir():
+            (site_dir / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
+
+
+def _write_index(folder: Path, index: dict, offline: bool) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    (folder / "search_index.json").write_text(data, encoding="utf-8")
+    if offline:  # the same format as Material's offline plugin
+        (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")
