@@ -23,6 +23,9 @@ from sitekit import i18n  # noqa: E402
 
 
 def on_config(config, **kwargs):
+    # A docs folder without any translation (the tests' fixture sites) is
+    # built in Danish only, without a language switch.
+    i18n.danish_only_without_translations(config)
     if not config.use_directory_urls:
         for alt in config.extra.get("alternate") or []:
             link = alt.get("link", "")

@@ -39,6 +39,23 @@ def other_languages(config) -> list[str]:
     return [lang for lang in plugin.build_languages if lang != current]
 
 
+def danish_only_without_translations(config) -> bool:
+    """Build only the default language when docs_dir holds no translated page.
+
+    Returns True when it switched the other languages off."""
+    plugin = _plugin(config)
+    if plugin is None or not getattr(plugin, "config", None) or not plugin.config.get("languages"):
+        return False
+    docs = Path(config.docs_dir)
+    others = [lang for lang in plugin.config.languages if not lang.default]
+    if any(any(docs.rglob(f"*.{lang.locale}.md")) for lang in others):
+        return False
+    for lang in others:
+        lang.build = False
+    config.extra.pop("alternate", None)
+    return True
+
+
 def page_language(src_uri: str, default: str = DEFAULT) -> str:
     """'en' for 'vejledning/x.en.md', the default language for 'vejledning/x.md'."""
     suffixes = PurePosixPath(src_uri).suffixes
