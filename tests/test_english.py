@@ -103,16 +103,30 @@ def test_every_step_of_the_decision_guide_is_in_english(built_site: Path):
         assert _danish_share(_text(page)) < 0.03, sid
 
 
+def _switch_links(page_html: str) -> dict[str, str]:
+    return dict((lang, href) for href, lang in
+                re.findall(r'<a href="([^"]*)" hreflang="([a-z]{2})" class="md-select__link">', page_html))
+
+
 def test_hreflang_links_the_two_versions(built_site: Path):
     en = (built_site / "en/vejledning/efter-vink/index.html").read_text(encoding="utf-8")
     da = (built_site / "vejledning/efter-vink/index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" href="../../../vejledning/efter-vink/" hreflang="da">' in en
-    assert '<link rel="alternate" href="../../en/vejledning/efter-vink/" hreflang="en">' in da
+    assert _switch_links(en) == {"da": "../../../vejledning/efter-vink/", "en": "./"}
+    assert _switch_links(da) == {"da": "./", "en": "../../en/vejledning/efter-vink/"}
     step = (built_site / "vejledning/skal-jeg-kontakte-vink/alder/index.html").read_text(encoding="utf-8")
-    assert 'href="../../../en/vejledning/skal-jeg-kontakte-vink/alder/" hreflang="en"' in step
+    assert _switch_links(step)["en"] == "../../../en/vejledning/skal-jeg-kontakte-vink/alder/"
     # An untranslated page points the English switch at the English start page.
     vink = (built_site / "vejledning/vink/index.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" href="../../en/" hreflang="en">' in vink
+    assert _switch_links(vink)["en"] == "../../en/"
+    # The start pages name each other in the head; every page's pair is in sitemap.xml.
+    start = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" href="en/" hreflang="en">' in start
+    assert '<link rel="alternate" href="../" hreflang="da">' in (built_site / "en/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" href' not in da.partition("</head>")[0]
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("vejledning/efter-vink/", "vejledning/skal-jeg-kontakte-vink/alder/"):
+        entry = re.search(rf"<loc>[^<]*/{re.escape(path)}</loc>(.*?)</url>", sitemap, re.S).group(1)
+        assert re.search(rf'hreflang="en" href="[^"]*/en/{re.escape(path)}"', entry), path
 
 
 def test_english_pages_get_english_shortcodes_and_tooltips(built_site: Path):

@@ -72,4 +72,5 @@ def on_files(files, config, **kwargs):
                     config, other, default)
         i18n.set_alternates(file, alternates, lang)
         files.append(file)
+        i18n.add_to_sitemap(config, file, lang)
     return files

@@ -4,6 +4,10 @@ Thin adapter; the logic is in scripts/sitekit/i18n.py.
 
 * The language switch (extra.alternate) links to index.html in the offline
   copy, where folders do not open their index page.
+* Material's script fetches sitemap.xml beside every <link rel="alternate">
+  in the head, which only exists beside a language's start page: other pages
+  name their other-language version in the language switch (hreflang) and in
+  sitemap.xml (xhtml:link hreflang), not in the head.
 * One search index per language: after every language is built, the plugin's
   joint index is split into /search/search_index.json (Danish pages only) and
   /en/search/search_index.json (English pages only), and English pages look
@@ -53,7 +57,9 @@ def on_post_page(output, page, config, **kwargs):
     lang = i18n.page_language(page.file.src_uri)
     if lang != i18n.DEFAULT:
         output = i18n.search_base(output, lang)
-    return output
+    # The start pages of both languages (index.md, index.en.md).
+    is_start = "/" not in page.file.src_uri and page.file.src_uri.split(".")[0] == "index"
+    return i18n.head_alternates_only_for_start_pages(output, is_start)
 
 
 @event_priority(-110)

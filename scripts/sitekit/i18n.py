@@ -94,9 +94,35 @@ def localize(file, config, lang: str, default: str):
     return file
 
 
+def add_to_sitemap(config, file, lang: str) -> None:
+    """List a generated page in the plugin's sitemap.xml (with its alternates)."""
+    plugin = _plugin(config)
+    pages = getattr(plugin, "i18n_files_per_language", None) if plugin else None
+    if isinstance(pages, dict) and isinstance(pages.get(lang), list):
+        pages[lang].append(file)
+
+
 def set_alternates(file, alternates: dict, built_language: str) -> None:
     file.alternates = dict(alternates)
     file.locale_alternate_of = built_language
+
+
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]{2}">')
+
+
+def head_alternates_only_for_start_pages(html: str, is_start_page: bool) -> str:
+    """Drop the language alternates from the <head> of every page but the start pages.
+
+    Material's script fetches sitemap.xml relative to each head alternate (to
+    keep readers on the same page when they switch). The plugin points them at
+    the page itself, where no sitemap.xml exists: two failed requests and
+    console errors on every page. The language switch in the header keeps the
+    per-page links (with hreflang), and sitemap.xml lists every page's
+    alternates (xhtml:link hreflang)."""
+    if is_start_page:
+        return html
+    head, sep, body = html.partition("</head>")
+    return _HEAD_ALTERNATE.sub("", head) + sep + body
 
 
 # --- search per language ---------------------------------------------------------------
