@@ -210,6 +210,7 @@ def test_search_stays_in_the_readers_language(page, site_url: str):
         return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
 
     english = results("en/", "notify")
+    assert page.get_attribute('.md-search[role="dialog"]', "aria-label") == "Search this site"
     assert english and all(h.startswith(site_url + "en/") for h in english), english
     danish = results("", "underrette")
     assert danish and not any(h.startswith(site_url + "en/") for h in danish), danish
