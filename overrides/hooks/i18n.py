@@ -38,6 +38,13 @@ def on_config(config, **kwargs):
     return config
 
 
+def on_files(files, config, **kwargs):
+    # Words Python-Markdown's extensions add to every page, in the language built.
+    lang, _ = i18n.languages(config)
+    i18n.localize_markdown_config(config, lang)
+    return files
+
+
 def on_post_template(output, template_name, config, **kwargs):
     # Static templates have no language folder: the English build would
     # overwrite the Danish 404 page. Keep the Danish one at the root and put

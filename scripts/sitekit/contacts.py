@@ -139,7 +139,7 @@ GROUPS_EN: dict[str, str] = {
 TRANSLATED_FIELDS = ("navn", "enhed", "beskrivelse", "skal_verificeres")
 PLACEHOLDER_EN_HTML = ('<span class="udfyldes">To be filled in by the editor '
                        '(<span lang="da">udfyldes af redaktøren</span>)</span>')
-VERIFY_LABEL = {"da": "Skal verificeres", "en": "To be verified (skal verificeres)"}
+VERIFY_LABEL = {"da": "Skal verificeres", "en": 'To be verified (<span lang="da">skal verificeres</span>)'}
 
 
 def _labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:

@@ -23,17 +23,23 @@ def _esc(text: Any) -> str:
 
 
 def format_source(source: dict[str, Any], lang: str = "da") -> str:
-    """One source as a Markdown list item text: title (linked), publisher, date, reference."""
+    """One source as a Markdown list item text: title (linked), publisher, date, reference.
+
+    On an English page the sources stay Danish documents: their title,
+    publisher and reference are marked as Danish (WCAG 3.1.2)."""
+    def da(text: str) -> str:
+        return text if lang == "da" else f'<span lang="da">{text}</span>'
+
     title = _esc(source.get("title", ""))
     url = source.get("url")
-    parts = [f"[{title}](<{url}>)" if url else f"*{title}*"]
+    parts = [da(f"[{title}](<{url}>)" if url else f"*{title}*")]
     if source.get("publisher"):
-        parts.append(_esc(source["publisher"]))
+        parts.append(da(_esc(source["publisher"])))
     date = source.get("date")
     if isinstance(date, dt.date):
         parts.append(english_date(date) if lang == "en" else danish_date(date))
     if source.get("ref"):
-        parts.append(_esc(source["ref"]))
+        parts.append(da(_esc(source["ref"])))
     return ". ".join(parts) + "."
 
 
