@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File  # noqa: E402
 
 from sitekit.bundle import Bundle, BundleError, build_bundle, collapse_whitespace, drop_palette_link, hashed_name, palette_css_needed  # noqa: E402
@@ -32,6 +33,8 @@ SEARCH_FOLDER = "assets/javascripts/workers"
 HEAD_SOURCE = "assets/javascripts/head.js"
 
 _bundles = []
+# (the lists after joining, the lists before): the last config this hook joined.
+_joined: list = []
 _state = {"palette": True}
 
 
@@ -56,6 +59,11 @@ def _search_worker(roots: list[Path]) -> Bundle:
 
 def on_config(config, **kwargs):
     _bundles.clear()
+    # mkdocs-static-i18n builds each further language with the same config and
+    # runs on_config again: join the original files, not the joined ones.
+    if _joined and (list(config.extra_css), list(config.extra_javascript)) == _joined[0]:
+        config.extra_css, config.extra_javascript = _joined[1]
+    before = (list(config.extra_css), list(config.extra_javascript))
     # A fixture site (tests, benchmark) has no assets of its own: it gets the
     # real site's files, as it gets the real theme settings.
     roots = [Path(config.docs_dir), DOCS]
@@ -86,6 +94,7 @@ def on_config(config, **kwargs):
     if js:
         _bundles.append(js)
         config.extra_javascript = [js.path, *kept]
+    _joined[:] = [((list(config.extra_css), list(config.extra_javascript))), before]
     _state["palette"] = palette_css_needed(config.theme.get("palette"))
     if not _offline(config):
         config.extra["polyfills"] = [p for p in config.extra.get("polyfills") or []
@@ -93,7 +102,10 @@ def on_config(config, **kwargs):
     return config
 
 
+@event_priority(-100)
 def on_files(files, config, **kwargs):
+    # After mkdocs-static-i18n chose the files of the language being built
+    # (priority -100, registered before this hook): it expects files on disk.
     for bundle in _bundles:
         files.append(File.generated(config, bundle.path, content=bundle.content))
     return files

@@ -11,9 +11,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit import checks, contacts, placeholders, problems, shortcodes  # noqa: E402
+from sitekit import checks, contacts, placeholders, problems, shortcodes, translations  # noqa: E402
 from sitekit.checks import content, readability  # noqa: E402
 
 
@@ -42,9 +44,18 @@ def on_page_content(html, page, config, files, **kwargs):
     return html
 
 
+# After mkdocs-static-i18n built the other languages (its on_post_build: priority -100).
+@event_priority(-110)
 def on_post_build(config, **kwargs):
+    # The English edition is built inside the Danish build (mkdocs-static-i18n):
+    # the whole-site checks run once, after every language.
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
     docs = Path(config.docs_dir)
     for problem in checks.run_all(docs):
+        problems.report(problem)
+    # English pages behind their Danish original, core pages without one: warnings.
+    for problem in translations.problems(translations.status(docs), docs):
         problems.report(problem)
     try:
         holes = len(contacts.placeholders(contacts.contacts_file_for(docs))) + len(placeholders.find(docs))

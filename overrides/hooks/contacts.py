@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit import contacts  # noqa: E402
+from sitekit import contacts, i18n  # noqa: E402
 from sitekit.problems import Problem, report  # noqa: E402
 from sitekit.shortcodes import source_line  # noqa: E402
 
@@ -33,8 +33,11 @@ def on_files(files, config, **kwargs):
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     src = page.file.src_uri
-    rendered, errors = contacts.render_markdown(markdown, _state.get("contacts", {}), src,
-                                                _state.get("contact_page"))
+    lang = i18n.page_language(src)
+    known = _state.get("contacts", {})
+    if lang != i18n.DEFAULT:
+        known = contacts.localized(known, Path(config.docs_dir) / "_data" / f"kontakter.{lang}.yml")
+    rendered, errors = contacts.render_markdown(markdown, known, src, _state.get("contact_page"), lang)
     for code, message in errors:
         report(Problem.at(Path(config.docs_dir) / src, source_line(page, markdown, code.line), "kontakter",
                           f"{code.text}: {message}",

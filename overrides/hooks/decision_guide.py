@@ -1,9 +1,15 @@
 """MkDocs hook: generate one page per step of the decision guide "Skal jeg
-kontakte VINK?" from docs/_data/beslutningsguide.yml.
+kontakte VINK?" from docs/_data/beslutningsguide.yml (and the English guide,
+docs/_data/beslutningsguide.en.yml, in the English build).
 
 Thin adapter; the logic is in scripts/sitekit/decision_guide.py. The pages are
 virtual files (nothing is written to docs/). A mistake in the data file is
 logged as a warning, which fails the strict build.
+
+It runs after the i18n plugin has chosen the files of the language being built
+(priority -100, registered after the plugin): the plugin drops files that are
+not on disk, so the guide adds the current language's steps itself and tells
+the plugin which version of each step exists in the other language.
 """
 
 from __future__ import annotations
@@ -12,11 +18,15 @@ import re
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit import decision_guide  # noqa: E402
+from sitekit import (
+    decision_guide,  # noqa: E402
+    i18n,  # noqa: E402
+)
 from sitekit.problems import Problem, report  # noqa: E402
 
 HINT = "Ret trinnet i beslutningsguidens datafil. Kør python -m sitekit.decision_guide for at se guiden som træ."
@@ -33,21 +43,49 @@ def _line(path: Path, problem: str) -> int | None:
     return None
 
 
-def on_files(files, config, **kwargs):
-    path = Path(config.docs_dir) / "_data" / decision_guide.GUIDE_FILE.name
-    if not path.is_file():  # a fixture site without the guide
-        return files
+def _load(path: Path):
     try:
-        guide = decision_guide.load(path)
+        return decision_guide.load(path)
     except decision_guide.GuideError as exc:
         for problem in exc.problems:
             report(Problem.at(path, _line(path, problem), "beslutningsguide", problem, HINT))
+        return None
+
+
+@event_priority(-100)
+def on_files(files, config, **kwargs):
+    lang, default = i18n.languages(config)
+    path = decision_guide.guide_file(config.docs_dir, lang)
+    if not path.is_file():  # a fixture site without the guide, or no guide in this language
         return files
-    for src_uri, content in decision_guide.pages(guide).items():
-        if files.get_file_from_path(src_uri) is not None:
+    guide = _load(path)
+    if guide is None:
+        return files
+    # The same step in the other languages, for the language switch and hreflang.
+    others = {}
+    for other in i18n.other_languages(config):
+        other_path = decision_guide.guide_file(config.docs_dir, other)
+        if other_path.is_file():
+            try:
+                others[other] = set(decision_guide.load(other_path).nodes)
+            except decision_guide.GuideError:
+                others[other] = set()  # reported in that language's build
+    for node_id, content in ((n, decision_guide.render_page(guide, n, lang)) for n in guide.nodes):
+        src_uri = decision_guide.src_uri(node_id, lang)
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None and existing.generated_by is None:
             report(Problem.at(path, None, "beslutningsguide",
                               f"Siden {src_uri} findes allerede som fil, men guiden laver den selv ud fra "
                               "trinnet med samme id.", "Slet filen, eller giv trinnet et andet id."))
             continue
-        files.append(File.generated(config, src_uri, content=content))
+        file = i18n.localize(File.generated(config, src_uri, content=content), config, lang, default)
+        alternates = {lang: file}
+        for other, ids in others.items():
+            if node_id in ids:
+                alternates[other] = i18n.localize(
+                    File.generated(config, decision_guide.src_uri(node_id, other), content=""),
+                    config, other, default)
+        i18n.set_alternates(file, alternates, lang)
+        files.append(file)
+        i18n.add_to_sitemap(config, file, lang)
     return files

@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit import glossary  # noqa: E402
+from sitekit import glossary, i18n  # noqa: E402
 from sitekit.paths import data_file  # noqa: E402
 from sitekit.problems import Problem, report  # noqa: E402
 from sitekit.shortcodes import source_line  # noqa: E402
@@ -21,7 +21,16 @@ _entries: list = []
 
 
 def on_files(files, config, **kwargs):
+    # The English pages get the English glossary (ordliste.en.md) as their
+    # tooltips: the snippet appended to every page follows the language built.
+    lang, _ = i18n.languages(config)
     path = data_file(config.docs_dir, "_snippets/ordliste.md")
+    translated = path.with_name(f"ordliste.{lang}.md")
+    if lang != i18n.DEFAULT and translated.is_file():
+        path = translated
+    snippets = config.mdx_configs.get("pymdownx.snippets")
+    if snippets is not None and path.is_file():
+        snippets["auto_append"] = [path.name]
     _entries[:] = glossary.load(path)
     for first, again in glossary.duplicates(_entries):
         report(Problem.at(path, again.line, "ordliste",

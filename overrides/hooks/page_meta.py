@@ -14,6 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
+from mkdocs.plugins import event_priority  # noqa: E402
+
 from sitekit.pagemeta import SiteMeta  # noqa: E402
 from sitekit.problems import report  # noqa: E402
 
@@ -21,6 +23,9 @@ log = logging.getLogger("mkdocs.hooks.page_meta")
 _site: SiteMeta | None = None
 
 
+# After the i18n plugin and the decision guide (which runs after the plugin):
+# the pages of the language being built, generated ones included.
+@event_priority(-100)
 def on_files(files, config, **kwargs):
     global _site
     pages = files.documentation_pages()

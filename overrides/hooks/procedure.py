@@ -15,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit import contacts, procedure  # noqa: E402
+from sitekit import contacts, i18n, procedure  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.procedure")
 
@@ -23,8 +23,10 @@ _state: dict = {}
 
 
 def on_files(files, config, **kwargs):
+    lang, _ = i18n.languages(config)
+    _state["lang"] = lang
     try:
-        _state["procedures"] = procedure.load_all(config.docs_dir)
+        _state["procedures"] = procedure.load_all(config.docs_dir, lang)
     except procedure.ProcedureError as exc:
         for problem in exc.problems:
             log.warning("%s: %s", exc.path, problem)
@@ -33,6 +35,9 @@ def on_files(files, config, **kwargs):
         _state["contacts"] = contacts.load_contacts(contacts.contacts_file_for(config.docs_dir))
     except contacts.ContactsError:
         _state["contacts"] = {}  # the contact hook reports it
+    if lang != i18n.DEFAULT:
+        _state["contacts"] = contacts.localized(_state["contacts"],
+                                                Path(config.docs_dir) / "_data" / f"kontakter.{lang}.yml")
     return files
 
 
@@ -42,12 +47,14 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     source = page.file.content_string
     start = source.find(markdown[:200]) if markdown.strip() else -1
     offset = source.count("\n", 0, start) if start > 0 else 0
-    if procedure.in_drift_scope(src):
+    lang = i18n.page_language(src)
+    # The drift check knows the Danish wording; English pages render the data.
+    if procedure.in_drift_scope(src) and lang == i18n.DEFAULT:
         for proc in _state.get("procedures", {}).values():
             for line, message in procedure.contradictions(markdown, proc):
                 log.warning("%s, linje %d: %s", src, line + offset, message)
     markdown, errors = procedure.render_markdown(markdown, _state.get("procedures", {}),
-                                                 _state.get("contacts", {}), src)
+                                                 _state.get("contacts", {}), src, lang)
     for code, message in errors:
         log.warning("%s, linje %d: %s %s", src, code.line + offset, code.text, message)
     return markdown

@@ -99,7 +99,23 @@ def cmd_review(args: argparse.Namespace) -> int:
         return 0
     width = args.bredde or shutil.get_terminal_size((100, 24)).columns
     print(reviews.report_text(report, on, width=width, owner=args.ejer or ""))
+    if not args.ejer:
+        from sitekit import translations
+
+        found = translations.status(docs)
+        if found.behind or found.missing or any(docs.rglob("*.en.md")):
+            print("\n" + translations.report_text(found))
     return 0
+
+
+def cmd_translations(args: argparse.Namespace) -> int:
+    """Vis engelske sider, der halter efter den danske original, og kernesider uden oversættelse."""
+    from sitekit import translations
+
+    found = translations.status(Path(args.docs_dir), args.sprog)
+    print(translations.report_text(found))
+    # A report, not a check: only --streng turns findings into a failing exit code.
+    return 1 if args.streng and not found.ok else 0
 
 
 NEW_PAGE_HINT = 'make new-page TITEL="Sidens titel" AFSNIT=vejledning EJER=redaktionen'
@@ -312,6 +328,12 @@ def main(argv: list[str] | None = None) -> int:
                    help="skriv 'ja' for at offentliggøre en eksisterende udgave igen")
     p.add_argument("--branch", default="gh-pages", help="grenen, udgaverne ligger på (standard: gh-pages)")
     p.set_defaults(func=cmd_publish)
+
+    p = sub.add_parser("oversaettelser", help=cmd_translations.__doc__, description=cmd_translations.__doc__)
+    p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
+    p.add_argument("--sprog", default="en", help="oversættelsens sprog (standard: en)")
+    p.add_argument("--streng", action="store_true", help="afslut med fejl, hvis noget halter eller mangler")
+    p.set_defaults(func=cmd_translations)
 
     p = sub.add_parser("changes", help=cmd_changes.__doc__, description=cmd_changes.__doc__)
     p.add_argument("--base", default="origin/main",

@@ -119,6 +119,45 @@ DEFAULT_GROUP = "raad"
 CONTACT_PAGE = "vejledning/kontakt.md"
 PLACEHOLDER_HTML = f'<span class="udfyldes">{PLACEHOLDER}</span>'
 
+# The English edition (pages *.en.md): the same contacts and values, English
+# labels, and English names and descriptions from docs/_data/kontakter.en.yml
+# (only navn, enhed, beskrivelse, skal_verificeres; numbers and addresses are
+# never repeated there).
+FIELDS_EN: dict[str, str] = {
+    "navn": "Name", "enhed": "Unit", "beskrivelse": "When", "telefon": "Phone", "email": "Email",
+    "adresse": "Address", "aabningstider": "Opening hours", "web": "Website",
+}
+GROUPS_EN: dict[str, str] = {
+    "akut": "If someone is in danger right now",
+    "raad": "When you want advice about a concern",
+    "boern": "When you are worried about a child or young person",
+    "samarbejde": "Partners in Copenhagen",
+    "viden": "When you want to know more",
+    "redaktion": "When something on this site is wrong",
+}
+TRANSLATED_FIELDS = ("navn", "enhed", "beskrivelse", "skal_verificeres")
+PLACEHOLDER_EN_HTML = ('<span class="udfyldes">To be filled in by the editor '
+                       '(<span lang="da">udfyldes af redaktøren</span>)</span>')
+VERIFY_LABEL = {"da": "Skal verificeres", "en": 'To be verified (<span lang="da">skal verificeres</span>)'}
+
+
+def _labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    return (FIELDS_EN, GROUPS_EN) if lang == "en" else (FIELDS, GROUPS)
+
+
+def localized(contacts: dict[str, dict[str, Any]], translation_file: Path) -> dict[str, dict[str, Any]]:
+    """The contacts with the translated fields of ``translation_file`` (kontakter.en.yml)
+    laid over them; values such as numbers always come from kontakter.yml."""
+    if not Path(translation_file).is_file():
+        return contacts
+    data = yaml.safe_load(Path(translation_file).read_text(encoding="utf-8")) or {}
+    texts = data.get("kontakter") or {}
+    out = {}
+    for cid, entry in contacts.items():
+        extra = {k: v for k, v in (texts.get(cid) or {}).items() if k in TRANSLATED_FIELDS}
+        out[cid] = {**entry, **extra}
+    return out
+
 
 def contacts_file_for(docs_dir: Path | str | None) -> Path:
     """The contacts file a docs folder uses: its own _data/kontakter.yml, else the project's."""
@@ -184,11 +223,11 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def field_markdown(entry: dict[str, Any], field: str) -> str:
+def field_markdown(entry: dict[str, Any], field: str, lang: str = "da") -> str:
     """One field's value as inline Markdown (with inline HTML for links and placeholders)."""
     value = entry.get(field)
     if is_placeholder(value):
-        return PLACEHOLDER_HTML
+        return PLACEHOLDER_EN_HTML if lang == "en" else PLACEHOLDER_HTML
     text = _text(value)
     if field == "telefon":
         digits = re.sub(r"[^\d+]", "", text)
@@ -201,36 +240,37 @@ def field_markdown(entry: dict[str, Any], field: str) -> str:
     return text
 
 
-def _verify_note(entry: dict[str, Any]) -> list[str]:
+def _verify_note(entry: dict[str, Any], lang: str = "da") -> list[str]:
     note = entry.get("skal_verificeres")
-    return [f"**[Skal verificeres]** {_text(note)}", ""] if note else []
+    return [f"**[{VERIFY_LABEL.get(lang, VERIFY_LABEL['da'])}]** {_text(note)}", ""] if note else []
 
 
-def card_body(entry: dict[str, Any]) -> list[str]:
+def card_body(entry: dict[str, Any], lang: str = "da") -> list[str]:
     """The lines of a card under its title: description, editor note, one definition per field."""
-    lines = [field_markdown(entry, "beskrivelse"), ""] if entry.get("beskrivelse") else []
-    lines += _verify_note(entry)
+    labels = _labels(lang)[0]
+    lines = [field_markdown(entry, "beskrivelse", lang), ""] if entry.get("beskrivelse") else []
+    lines += _verify_note(entry, lang)
     for field in CARD_FIELDS:
         if field in entry:
-            lines += [FIELDS[field], f":   {field_markdown(entry, field)}", ""]
+            lines += [labels[field], f":   {field_markdown(entry, field, lang)}", ""]
     return lines
 
 
-def render_card(contacts: dict[str, dict[str, Any]], cid: str) -> str:
+def render_card(contacts: dict[str, dict[str, Any]], cid: str, lang: str = "da") -> str:
     """A contact card as a Markdown block (an admonition of type "kontakt")."""
     entry = _entry(contacts, cid)
     title = _text(entry["navn"]).replace('"', "&quot;")
-    body = card_body(entry)
+    body = card_body(entry, lang)
     return "\n".join([f'!!! kontakt "{title}"', ""] + [("    " + line) if line else "" for line in body]).rstrip()
 
 
-def render_all(contacts: dict[str, dict[str, Any]], level: int = 2) -> str:
+def render_all(contacts: dict[str, dict[str, Any]], level: int = 2, lang: str = "da") -> str:
     """Every contact, grouped (acute danger first); a heading per group and per contact.
 
     Each contact's heading has the contact's id as its anchor (kontakt.md#vink).
     """
     out: list[str] = []
-    for group, title in GROUPS.items():
+    for group, title in _labels(lang)[1].items():
         members = [cid for cid, e in contacts.items() if e.get("gruppe", DEFAULT_GROUP) == group]
         if not members:
             continue
@@ -238,7 +278,7 @@ def render_all(contacts: dict[str, dict[str, Any]], level: int = 2) -> str:
         for cid in members:
             entry = contacts[cid]
             out += ["#" * (level + 1) + f" {_text(entry['navn'])} {{ #{cid} }}", ""]
-            out += card_body(entry)
+            out += card_body(entry, lang)
     return "\n".join(out).rstrip()
 
 
@@ -253,7 +293,7 @@ def _entry(contacts: dict[str, dict[str, Any]], cid: str) -> dict[str, Any]:
 
 
 def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_src: str = "",
-                     contact_page: str | None = CONTACT_PAGE) -> str | None:
+                     contact_page: str | None = CONTACT_PAGE, lang: str = "da") -> str | None:
     """Render ``kontakt`` and ``kontakter``; None for any other shortcode.
 
     ``page_src`` is the page's path under docs/ (for the link to the Kontakt
@@ -265,7 +305,7 @@ def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_
                                  "Brug [[kontakt ID]] for én kontakt.")
         if not code.block:
             raise ShortcodeError("Skriv [[kontakter]] på sin egen linje.")
-        return render_all(contacts)
+        return render_all(contacts, lang=lang)
     if code.name != "kontakt":
         return None
     if not 1 <= len(code.args) <= 2:
@@ -284,9 +324,9 @@ def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_
                 f"Kontakten '{code.args[0]}' har ikke feltet '{field}' ({code.text}). Tilføj feltet i "
                 "docs/_data/kontakter.yml (skriv 'Udfyldes af redaktøren', hvis du ikke kender "
                 "værdien), eller brug et andet felt.")
-        return field_markdown(entry, field)
+        return field_markdown(entry, field, lang)
     if code.block:
-        return render_card(contacts, code.args[0])
+        return render_card(contacts, code.args[0], lang)
     # Inside a sentence a card does not fit: name the contact and link to its card.
     name = _text(entry["navn"])
     if contact_page is None:
@@ -298,9 +338,9 @@ def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_
 
 
 def render_markdown(markdown: str, contacts: dict[str, dict[str, Any]], page_src: str = "",
-                    contact_page: str | None = CONTACT_PAGE) -> tuple[str, list[tuple[Shortcode, str]]]:
+                    contact_page: str | None = CONTACT_PAGE, lang: str = "da") -> tuple[str, list[tuple[Shortcode, str]]]:
     """Replace every contact shortcode in a page; returns (markdown, errors)."""
-    return replace(markdown, lambda code: render_shortcode(code, contacts, page_src, contact_page))
+    return replace(markdown, lambda code: render_shortcode(code, contacts, page_src, contact_page, lang))
 
 
 # --- contact details written outside the data file -----------------------------------

@@ -44,6 +44,23 @@ from .paths import DATA, rel
 GUIDE_FILE = DATA / "beslutningsguide.yml"
 FOLDER = "vejledning/skal-jeg-kontakte-vink"
 GUIDE_NAME = "Skal jeg kontakte VINK?"
+# The words the generated pages add around the data, per language. The English
+# guide is docs/_data/beslutningsguide.en.yml (same ids, same keys) and its
+# pages are <id>.en.md (the i18n plugin builds them under /en/).
+LABELS = {
+    "da": {"name": GUIDE_NAME, "back": "Tilbage", "answer": "dit svar", "step": "trin",
+           "answer_word": "Svar", "step_word": "Trin", "next": "Hvad sker der nu?",
+           "restart": "Start forfra", "choose": "Vælg det svar, der passer bedst"},
+    "en": {"name": "Should I contact VINK?", "back": "Back", "answer": "your answer", "step": "step",
+           "answer_word": "Answer", "step_word": "Step", "next": "What happens now?",
+           "restart": "Start again", "choose": "Choose the answer that fits best"},
+}
+
+
+def guide_file(docs_dir: Path, lang: str = "da") -> Path:
+    """The guide's data file for a language: beslutningsguide.yml or beslutningsguide.<lang>.yml."""
+    suffix = "" if lang == "da" else f".{lang}"
+    return Path(docs_dir) / "_data" / f"{GUIDE_FILE.stem}{suffix}.yml"
 MIN_OPTIONS, MAX_OPTIONS = 2, 4
 _ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUESTION_KEYS = {"spoergsmaal", "hjaelp", "valg"}
@@ -251,8 +268,9 @@ def _line(value: Any) -> str:
 
 # --- pages --------------------------------------------------------------------------
 
-def src_uri(node_id: str) -> str:
-    return f"{FOLDER}/{node_id}.md"
+def src_uri(node_id: str, lang: str = "da") -> str:
+    suffix = "" if lang == "da" else f".{lang}"
+    return f"{FOLDER}/{node_id}{suffix}.md"
 
 
 def _front_matter(guide: Guide, title: str, description: str) -> str:
@@ -264,41 +282,43 @@ def _front_matter(guide: Guide, title: str, description: str) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
 
 
-def _back_link(guide: Guide, node_id: str) -> str:
+def _back_link(guide: Guide, node_id: str, label: str = "Tilbage") -> str:
     parent = guide.parent(node_id)
     target = f"{parent}.md" if parent else "index.md"
-    return f"[Tilbage]({target}){{ .beslutningsguide-tilbage }}"
+    return f"[{label}]({target}){{ .beslutningsguide-tilbage }}"
 
 
-def render_page(guide: Guide, node_id: str) -> str:
+def render_page(guide: Guide, node_id: str, lang: str = "da") -> str:
     """The Markdown of one generated step or answer page (front matter included)."""
     node = guide.nodes[node_id]
+    t = LABELS[lang]
+    name = t["name"]
     out: list[str] = []
     if node.is_answer:
-        out.append(_front_matter(guide, node.answer, f"{GUIDE_NAME} Svar: {node.answer}"))
-        out += [_back_link(guide, node_id), "",
-                f'<p class="beslutningsguide-trin">{GUIDE_NAME} – dit svar</p>', "",
+        out.append(_front_matter(guide, node.answer, f"{name} {t['answer_word']}: {node.answer}"))
+        out += [_back_link(guide, node_id, t["back"]), "",
+                f'<p class="beslutningsguide-trin">{name} – {t["answer"]}</p>', "",
                 f"# {node.answer}", "", node.text, "",
-                "## Hvad sker der nu?", "", node.next_text, "",
-                "[Start forfra](index.md){ .md-button }", ""]
+                f"## {t['next']}", "", node.next_text, "",
+                f"[{t['restart']}](index.md){{ .md-button }}", ""]
         return "\n".join(out)
     step = guide.step(node_id)
-    out.append(_front_matter(guide, node.question, f"{GUIDE_NAME} Trin {step}: {node.question}"))
-    out += [_back_link(guide, node_id), "",
-            f'<p class="beslutningsguide-trin">{GUIDE_NAME} – trin {step}</p>', "",
+    out.append(_front_matter(guide, node.question, f"{name} {t['step_word']} {step}: {node.question}"))
+    out += [_back_link(guide, node_id, t["back"]), "",
+            f'<p class="beslutningsguide-trin">{name} – {t["step"]} {step}</p>', "",
             f"# {node.question}", ""]
     if node.help:
         out += [node.help, ""]
-    out += ["## Vælg det svar, der passer bedst", "",
+    out += [f"## {t['choose']}", "",
             '<div class="beslutningsguide-valg" markdown>', ""]
     out += [f"- [{o.text}]({o.target}.md)" for o in node.options]
     out += ["", "</div>", ""]
     return "\n".join(out)
 
 
-def pages(guide: Guide) -> dict[str, str]:
+def pages(guide: Guide, lang: str = "da") -> dict[str, str]:
     """src_uri (under docs/) -> Markdown, for every step and answer."""
-    return {src_uri(sid): render_page(guide, sid) for sid in guide.nodes}
+    return {src_uri(sid, lang): render_page(guide, sid, lang) for sid in guide.nodes}
 
 
 def tree(guide: Guide) -> str:

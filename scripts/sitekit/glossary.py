@@ -25,6 +25,11 @@ from .shortcodes import Shortcode, ShortcodeError, replace
 
 GLOSSARY_FILE = SNIPPETS / "ordliste.md"
 
+
+def glossary_file(lang: str = "da") -> Path:
+    """The glossary of a language: ordliste.md (Danish) or ordliste.<lang>.md beside it."""
+    return GLOSSARY_FILE if lang == "da" else GLOSSARY_FILE.with_name(f"ordliste.{lang}.md")
+
 _ABBR = re.compile(r"^\*\[([^\]]+)\]:\s*(.*?)\s*$")
 _TERMS_START = re.compile(r"^\s*<!--\s*begreber\b", re.IGNORECASE)
 _TERM = re.compile(r"^\s*([^:#][^:]*?)\s*:\s+(.+?)\s*$")

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .mdtext import mask_code
-from .pages import split_front_matter
+from .pages import is_translation, split_front_matter
 
 LIMIT = 40.0
 LONG_WORD_LETTERS = 6
@@ -189,7 +189,8 @@ def guidance_pages(docs_dir: Path) -> list[Path]:
     """The pages held to the LIX limit: the front page and the guidance section."""
     docs_dir = Path(docs_dir)
     front = [docs_dir / "index.md"] if (docs_dir / "index.md").is_file() else []
-    return front + sorted((docs_dir / "vejledning").rglob("*.md"))
+    # LIX is a Danish measure: translations (page.en.md) are not held to it.
+    return front + sorted(p for p in (docs_dir / "vejledning").rglob("*.md") if not is_translation(p))
 
 
 def lix(text: str) -> float:

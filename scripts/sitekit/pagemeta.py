@@ -18,6 +18,7 @@ from typing import Any
 
 from . import metadata, reviews, sources
 from .contacts import ContactsError
+from .i18n import page_language
 from .pages import FrontMatterError, parse_page
 from .problems import Problem
 
@@ -71,7 +72,15 @@ class SiteMeta:
         elif src_uri == REVIEW_PAGE:
             report = reviews.collect(self.docs_dir, self.today, self.contacts)
             markdown = markdown.rstrip() + "\n\n" + reviews.report_markdown(report, src_uri)
-        return markdown + sources.sources_section(self.meta.get(src_uri, {}).get("sources"))
+        return markdown + sources.sources_section(self.meta.get(src_uri, {}).get("sources"),
+                                                  page_language(src_uri))
+
+    def _contacts(self, lang: str) -> dict[str, dict[str, Any]]:
+        """The contacts with the names of ``lang`` (kontakter.en.yml for English pages)."""
+        if lang == "da":
+            return self.contacts
+        from .contacts import localized
+        return localized(self.contacts, self.docs_dir / "_data" / f"kontakter.{lang}.yml")
 
     def box(self, src_uri: str) -> dict[str, Any] | None:
         """What the metadata box shows (overrides/partials/page-meta.html)."""
@@ -80,17 +89,24 @@ class SiteMeta:
             return None
         review = reviews.review_of(meta, self.today)
         owner = meta.get("owner")
+        lang = page_language(src_uri)
+        date_text = reviews.english_date if lang == "en" else reviews.danish_date
+        changed = None if src_uri in self.generated else self.git.text_for(src_uri)
+        if lang == "en" and changed:
+            when = self.git.changed.get(src_uri)
+            changed = reviews.english_date(when.date()) if when else "not saved yet"
         box: dict[str, Any] = {
-            "owner": str(self.contacts.get(owner, {}).get("navn", "")) if isinstance(owner, str) else "",
+            "lang": lang,
+            "owner": str(self._contacts(lang).get(owner, {}).get("navn", "")) if isinstance(owner, str) else "",
             # A generated page has no file of its own in git.
-            "changed": None if src_uri in self.generated else self.git.text_for(src_uri),
+            "changed": changed,
         }
         if review:
             box.update(
                 last_reviewed=review.last_reviewed.isoformat(),
-                last_reviewed_text=reviews.danish_date(review.last_reviewed),
+                last_reviewed_text=date_text(review.last_reviewed),
                 due=review.due.isoformat(),
-                due_text=reviews.danish_date(review.due),
+                due_text=date_text(review.due),
                 overdue=review.overdue,
             )
         return box

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +127,13 @@ def _bad_date_line(node: yaml.Node | None) -> int | None:
         elif isinstance(n, yaml.SequenceNode):
             stack.extend(n.value)
     return None
+
+
+def is_translation(path: Path | str) -> bool:
+    """True for a translated page (``page.en.md``): the Danish checks (spelling,
+    LIX, the Danish menu) do not apply to it; sitekit.translations follows it."""
+    name = Path(path).name
+    return bool(re.match(r"^.+\.[a-z]{2}\.md$", name))
 
 
 def iter_page_paths(docs_dir: Path = DOCS) -> Iterator[Path]:

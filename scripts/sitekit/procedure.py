@@ -94,9 +94,11 @@ class Procedure:
         return PROCEDURES[self.name].rsplit(".", 1)[0]
 
 
-def data_file(name: str, docs_dir: Path | str | None = None) -> Path:
+def data_file(name: str, docs_dir: Path | str | None = None, lang: str = "da") -> Path:
+    """The data file; another language's is beside it: foerste-skridt.en.yml."""
     base = Path(docs_dir) / "_data" if docs_dir is not None else DATA
-    return base / PROCEDURES[name]
+    file = PROCEDURES[name]
+    return base / (file if lang == "da" else file.replace(".yml", f".{lang}.yml"))
 
 
 def validate(data: Any) -> list[str]:
@@ -140,8 +142,8 @@ def validate(data: Any) -> list[str]:
     return problems
 
 
-def load(name: str, docs_dir: Path | str | None = None) -> Procedure:
-    path = data_file(name, docs_dir)
+def load(name: str, docs_dir: Path | str | None = None, lang: str = "da") -> Procedure:
+    path = data_file(name, docs_dir, lang)
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except yaml.YAMLError as exc:
@@ -157,9 +159,9 @@ def load(name: str, docs_dir: Path | str | None = None) -> Procedure:
     return Procedure(name, " ".join(data["titel"].split()), " ".join(data["figurtekst"].split()), steps)
 
 
-def load_all(docs_dir: Path | str | None = None) -> dict[str, Procedure]:
+def load_all(docs_dir: Path | str | None = None, lang: str = "da") -> dict[str, Procedure]:
     """Every procedure whose data file exists (a fixture site may have none)."""
-    return {name: load(name, docs_dir) for name in PROCEDURES if data_file(name, docs_dir).is_file()}
+    return {name: load(name, docs_dir, lang) for name in PROCEDURES if data_file(name, docs_dir, lang).is_file()}
 
 
 # --- text --------------------------------------------------------------------------
@@ -274,18 +276,21 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "?", "!", ":")) else text + "."
 
 
-def render_figure(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str) -> str:
+SUMMARY = {"da": "Læs tegningen som tekst", "en": "Read the diagram as text"}
+
+
+def render_figure(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str, lang: str = "da") -> str:
     """The diagram in a figure with a caption and the steps as text (one HTML block, no blank lines)."""
     items = "".join(f"<li>{html.escape(step_line(s, contacts))}</li>" for s in proc.steps)
     return (f'<figure class="procedure-figur procedure-figur-{proc.key}" id="{uid}">'
             + svg(proc, contacts, uid)
             + f"<figcaption><strong>{html.escape(_sentence(proc.title))}</strong> {html.escape(proc.caption)}</figcaption>"
-            + '<details class="procedure-tekst"><summary>Læs tegningen som tekst</summary>'
+            + f'<details class="procedure-tekst"><summary>{SUMMARY.get(lang, SUMMARY["da"])}</summary>'
             + f'<ol id="{uid}-tekst">{items}</ol></details></figure>')
 
 
 def render_markdown(markdown: str, procedures: dict[str, Procedure], contacts: dict[str, dict[str, Any]],
-                    page_src: str = "") -> tuple[str, list[tuple[Shortcode, str]]]:
+                    page_src: str = "", lang: str = "da") -> tuple[str, list[tuple[Shortcode, str]]]:
     """Replace the procedure shortcodes in a page; other shortcodes are left alone."""
     counter = {"n": 0}
 
@@ -303,7 +308,7 @@ def render_markdown(markdown: str, procedures: dict[str, Procedure], contacts: d
             if not code.block:
                 raise ShortcodeError(f"{code.text} skal stå alene på sin linje.")
             counter["n"] += 1
-            return render_figure(proc, contacts, f"{proc.key}-diagram-{counter['n']}")
+            return render_figure(proc, contacts, f"{proc.key}-diagram-{counter['n']}", lang)
         raise ShortcodeError(f"Brug [[{code.name}]] eller [[{code.name} diagram]].")
 
     return replace(markdown, render)

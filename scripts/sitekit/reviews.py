@@ -45,6 +45,11 @@ def danish_date(d: dt.date) -> str:
     return format_date(d, "d. MMMM y", locale="da")
 
 
+def english_date(d: dt.date) -> str:
+    """26 November 2026 (English pages)"""
+    return format_date(d, "d MMMM y", locale="en")
+
+
 def add_months(d: dt.date, months: int) -> dt.date:
     """The same day ``months`` later; the 31st becomes the month's last day."""
     return d + relativedelta(months=months)
@@ -338,6 +343,10 @@ def _link(from_uri: str, to_uri: str) -> str:
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
+def _other_language(src_uri: str) -> bool:
+    return bool(re.search(r"\.[a-z]{2}\.md$", src_uri))
+
+
 def _cell(text: str) -> str:
     # A claim quoted from a page keeps a link's text only: its target is relative to that page.
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
@@ -358,7 +367,10 @@ def report_markdown(report: Report, from_uri: str) -> str:
         status = _status(r)
         if r and r.overdue:
             status = f"**{status}**"
-        out.append(f"| [{_cell(p.title)}]({_link(from_uri, p.src_uri)}) | {_cell(p.owner_name)} | "
+        # An English page (x.en.md) is not a page of the Danish build: name its file.
+        title = (f"{_cell(p.title)} (`{p.src_uri}`)" if _other_language(p.src_uri)
+                 else f"[{_cell(p.title)}]({_link(from_uri, p.src_uri)})")
+        out.append(f"| {title} | {_cell(p.owner_name)} | "
                    f"{danish_date(r.last_reviewed) if r else '–'} | {danish_date(r.due) if r else '–'} | {status} |")
     out.append("\n## Hvilke kontaktoplysninger mangler? {#pladsholdere}\n")
     if report.placeholders:
@@ -377,7 +389,9 @@ def report_markdown(report: Report, from_uri: str) -> str:
     if report.markers:
         out.append("Disse steder er markeret, fordi en oplysning skal kontrolleres. "
                    "Fjern markeringen, når du har kontrolleret oplysningen i en kilde.\n")
-        out += [(f"- [{_cell(m.src_uri)}]({_link(from_uri, m.src_uri)}), linje {m.line}" if m.is_page
+        out += [(f"- [{_cell(m.src_uri)}]({_link(from_uri, m.src_uri)}), linje {m.line}"
+                 if m.is_page and not _other_language(m.src_uri)
+                 else f"- `{m.src_uri}`, linje {m.line}" if m.is_page
                  else f"- `{m.file}`, linje {m.line}") + (f": {_cell(m.claim)}" if m.claim else "")
                 for m in report.markers]
     else:

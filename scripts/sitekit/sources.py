@@ -9,9 +9,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .reviews import danish_date
+from .reviews import danish_date, english_date
 
 HEADING = "Kilder"
+# English pages (page.en.md): the same sources under an English heading.
+HEADINGS = {"da": ("Kilder", "kilder"), "en": ("Sources", "sources")}
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
@@ -20,28 +22,35 @@ def _esc(text: Any) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text).strip())
 
 
-def format_source(source: dict[str, Any]) -> str:
-    """One source as a Markdown list item text: title (linked), publisher, date, reference."""
+def format_source(source: dict[str, Any], lang: str = "da") -> str:
+    """One source as a Markdown list item text: title (linked), publisher, date, reference.
+
+    On an English page the sources stay Danish documents: their title,
+    publisher and reference are marked as Danish (WCAG 3.1.2)."""
+    def da(text: str) -> str:
+        return text if lang == "da" else f'<span lang="da">{text}</span>'
+
     title = _esc(source.get("title", ""))
     url = source.get("url")
-    parts = [f"[{title}](<{url}>)" if url else f"*{title}*"]
+    parts = [da(f"[{title}](<{url}>)" if url else f"*{title}*")]
     if source.get("publisher"):
-        parts.append(_esc(source["publisher"]))
+        parts.append(da(_esc(source["publisher"])))
     date = source.get("date")
     if isinstance(date, dt.date):
-        parts.append(danish_date(date))
+        parts.append(english_date(date) if lang == "en" else danish_date(date))
     if source.get("ref"):
-        parts.append(_esc(source["ref"]))
+        parts.append(da(_esc(source["ref"])))
     return ". ".join(parts) + "."
 
 
-def sources_section(sources: Any) -> str:
+def sources_section(sources: Any, lang: str = "da") -> str:
     """The Markdown appended to a page. Empty when there is nothing valid to show."""
     items = [s for s in (sources or []) if isinstance(s, dict) and s.get("title")] if isinstance(sources, list) else []
     if not items:
         return ""
-    lines = [f"\n\n## {HEADING} {{#kilder .page-sources}}\n"]
-    lines += [f"- {format_source(s)}" for s in items]
+    heading, anchor = HEADINGS.get(lang, HEADINGS["da"])
+    lines = [f"\n\n## {heading} {{#{anchor} .page-sources}}\n"]
+    lines += [f"- {format_source(s, lang)}" for s in items]
     return "\n".join(lines) + "\n"
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .mdtext import mask_code
-from .pages import FrontMatterError, iter_page_paths, parse_page
+from .pages import FrontMatterError, is_translation, iter_page_paths, parse_page
 from .paths import DATA, SNIPPETS
 
 DICTIONARY = Path("/usr/share/hunspell/da_DK")
@@ -161,7 +161,7 @@ def check_docs(docs_dir: Path, words: set[str] | None = None) -> list[Misspellin
     own = Path(docs_dir) / "_data" / "ordliste-stavning.txt"
     if own.is_file() and own.resolve() != WORD_LIST.resolve():
         accepted = accepted | load_word_list(own, Path(docs_dir) / "_snippets" / "ordliste.md")
-    per_page = {path: page_words(path) for path in iter_page_paths(docs_dir)}
+    per_page = {path: page_words(path) for path in iter_page_paths(docs_dir) if not is_translation(path)}
     # Every distinct word not in the word list goes to Hunspell once.
     unique = sorted({w for found in per_page.values() for _, w in found
                      if len(w) > 1 and not _accepted(w, accepted)})

@@ -5,10 +5,11 @@
   "use strict";
 
   // The search overlay is a dialog and needs an accessible name
-  // (axe: aria-dialog-name).
+  // (axe: aria-dialog-name), in the page's language (English pages: /en/).
   function nameSearchDialog() {
+    var name = document.documentElement.lang === "en" ? "Search this site" : "Søg på sitet";
     document.querySelectorAll('.md-search[role="dialog"]').forEach(function (el) {
-      if (!el.hasAttribute("aria-label")) el.setAttribute("aria-label", "Søg på sitet");
+      if (!el.hasAttribute("aria-label")) el.setAttribute("aria-label", name);
     });
   }
 

@@ -1,0 +1,191 @@
+"""Small helpers for the English edition (mkdocs-static-i18n, suffix structure).
+
+Danish is the default language and the source of truth: ``page.md`` is Danish,
+``page.en.md`` beside it is the English translation, built under /en/. Hooks
+that add pages the plugin never saw on disk (the decision guide) use these to
+give them the same URLs and language switch as the plugin's own pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path, PurePosixPath
+
+DEFAULT = "da"
+
+
+def _plugin(config):
+    try:
+        return config.plugins.get("i18n")
+    except AttributeError:
+        return None
+
+
+def languages(config) -> tuple[str, str]:
+    """(language being built, default language); ('da', 'da') without the plugin."""
+    plugin = _plugin(config)
+    if plugin is None or not getattr(plugin, "config", None) or not plugin.config.get("languages"):
+        return DEFAULT, DEFAULT
+    default = plugin.default_language or DEFAULT
+    return (plugin.current_language or default), default
+
+
+def other_languages(config) -> list[str]:
+    plugin = _plugin(config)
+    if plugin is None or not getattr(plugin, "config", None) or not plugin.config.get("languages"):
+        return []
+    current, _ = languages(config)
+    return [lang for lang in plugin.build_languages if lang != current]
+
+
+def danish_only_without_translations(config) -> bool:
+    """Build only the default language when docs_dir holds no translated page.
+
+    Returns True when it switched the other languages off."""
+    plugin = _plugin(config)
+    if plugin is None or not getattr(plugin, "config", None) or not plugin.config.get("languages"):
+        return False
+    docs = Path(config.docs_dir)
+    others = [lang for lang in plugin.config.languages if not lang.default]
+    if any(any(docs.rglob(f"*.{lang.locale}.md")) for lang in others):
+        return False
+    for lang in others:
+        lang.build = False
+    config.extra.pop("alternate", None)
+    return True
+
+
+# Extension settings with words in them: (extension, option) -> text per language.
+MARKDOWN_TEXTS = {("toc", "permalink_title"): {"en": "Link to this section"}}
+_ORIGINAL_TEXTS: dict[tuple[str, str], str] = {}
+
+
+def localize_markdown_config(config, lang: str) -> None:
+    """Set the extensions' texts (the heading links' title) for the language being built;
+    the Danish text in mkdocs.yml is kept for the Danish build."""
+    for (ext, option), texts in MARKDOWN_TEXTS.items():
+        options = config.mdx_configs.get(ext)
+        if not isinstance(options, dict) or option not in options:
+            continue
+        _ORIGINAL_TEXTS.setdefault((ext, option), options[option])
+        options[option] = texts.get(lang, _ORIGINAL_TEXTS[(ext, option)])
+
+
+def page_language(src_uri: str, default: str = DEFAULT) -> str:
+    """'en' for 'vejledning/x.en.md', the default language for 'vejledning/x.md'."""
+    suffixes = PurePosixPath(src_uri).suffixes
+    if len(suffixes) >= 2 and len(suffixes[-2]) == 3 and suffixes[-2][1:].isalpha():
+        return suffixes[-2][1:]
+    return default
+
+
+def localized_dest(src_uri: str, lang: str, default: str, use_directory_urls: bool) -> str:
+    """Where the plugin puts a page: x.en.md -> en/x/index.html (or en/x.html)."""
+    path = PurePosixPath(src_uri)
+    stem = path.name[: -len("".join(path.suffixes))] if path.suffixes else path.name
+    parent = path.parent.as_posix()
+    parent = "" if parent == "." else parent + "/"
+    if stem in ("index", "README"):
+        dest = f"{parent}index.html"
+    elif use_directory_urls:
+        dest = f"{parent}{stem}/index.html"
+    else:
+        dest = f"{parent}{stem}.html"
+    return dest if lang == default else f"{lang}/{dest}"
+
+
+def localize(file, config, lang: str, default: str):
+    """Give a generated File the URL and the i18n attributes of ``lang``."""
+    file.dest_uri = localized_dest(file.src_uri, lang, default, config.use_directory_urls)
+    url = file.dest_uri
+    if config.use_directory_urls:
+        url = url[: -len("index.html")] if url.endswith("index.html") else url
+    file.url = url
+    file.abs_dest_path = str(PurePosixPath(config.site_dir) / file.dest_uri)
+    file.locale = lang
+    file.localization = None if lang == default else lang
+    file.norm_src_uri = file.src_uri.replace(f".{lang}.md", ".md") if lang != default else file.src_uri
+    file.alternates = {lang: file}
+    return file
+
+
+def add_to_sitemap(config, file, lang: str) -> None:
+    """List a generated page in the plugin's sitemap.xml (with its alternates)."""
+    plugin = _plugin(config)
+    pages = getattr(plugin, "i18n_files_per_language", None) if plugin else None
+    if isinstance(pages, dict) and isinstance(pages.get(lang), list):
+        pages[lang].append(file)
+
+
+def set_alternates(file, alternates: dict, built_language: str) -> None:
+    file.alternates = dict(alternates)
+    file.locale_alternate_of = built_language
+
+
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]{2}">')
+
+
+def head_alternates_only_for_start_pages(html: str, is_start_page: bool) -> str:
+    """Drop the language alternates from the <head> of every page but the start pages.
+
+    Material's script fetches sitemap.xml relative to each head alternate (to
+    keep readers on the same page when they switch). The plugin points them at
+    the page itself, where no sitemap.xml exists: two failed requests and
+    console errors on every page. The language switch in the header keeps the
+    per-page links (with hreflang), and sitemap.xml lists every page's
+    alternates (xhtml:link hreflang)."""
+    if is_start_page:
+        return html
+    head, sep, body = html.partition("</head>")
+    return _HEAD_ALTERNATE.sub("", head) + sep + body
+
+
+# --- search per language ---------------------------------------------------------------
+
+_BASE = re.compile(r'("base":\s*")([^"]*)(")')
+
+
+def search_base(html: str, lang: str) -> str:
+    """Point the page's Material config at the language's folder, so its search
+    loads <lang>/search/search_index.json (results are relative to that folder)."""
+    def sub(m: re.Match) -> str:
+        base = m.group(2).rstrip("/")
+        # The trailing slash matters: the browser resolves the index against it.
+        return f"{m.group(1)}{base + '/' if base else ''}{lang}/{m.group(3)}"
+
+    return _BASE.sub(sub, html, count=1)
+
+
+def split_search_index(site_dir: Path, languages: list[str]) -> None:
+    """Move every language's entries out of the joint index into its own folder
+    (<lang>/search/search_index.json, locations relative to <lang>/). The
+    offline copy's inlined index (search_index.js) is rewritten to match."""
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return
+    offline = (site_dir / "search" / "search_index.js").is_file()
+    index = json.loads(path.read_text(encoding="utf-8"))
+    rest = index.get("docs", [])
+    for lang in languages:
+        prefix = f"{lang}/"
+        mine = [dict(d, location=d["location"][len(prefix):]) for d in rest
+                if d.get("location", "").startswith(prefix)]
+        rest = [d for d in rest if not d.get("location", "").startswith(prefix)]
+        # Material's own worker searches the other language with that language's stemmer.
+        settings = dict(index.get("config") or {}, lang=[lang])
+        _write_index(site_dir / lang / "search", dict(index, config=settings, docs=mine), offline)
+    _write_index(site_dir / "search", dict(index, docs=rest), offline)
+    # Material also reads sitemap.xml next to its base: the same joint sitemap.
+    sitemap = site_dir / "sitemap.xml"
+    for lang in languages:
+        if sitemap.is_file() and (site_dir / lang).is_dir():
+            (site_dir / lang / "sitemap.xml").write_bytes(sitemap.read_bytes())
+
+
+def _write_index(folder: Path, index: dict, offline: bool) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+    (folder / "search_index.json").write_text(data, encoding="utf-8")
+    if offline:  # the same format as Material's offline plugin
+        (folder / "search_index.js").write_text(f"var __index = {data}", encoding="utf-8")

@@ -1,0 +1,212 @@
+"""Translation status for editors: which English files are behind their Danish original.
+
+Danish is the source of truth. Every translated file lies beside its original
+with the language before the extension:
+
+    docs/vejledning/efter-vink.md        ->  docs/vejledning/efter-vink.en.md
+    docs/_data/beslutningsguide.yml      ->  docs/_data/beslutningsguide.en.yml
+    docs/_snippets/ordliste.md           ->  docs/_snippets/ordliste.en.md
+
+A translation is *behind* when
+
+* git history says the Danish file changed in a commit the translation's last
+  commit does not contain (the Danish file's last commit is not an ancestor of
+  the English file's last commit), or the Danish file has uncommitted changes
+  while the translation has none; or
+* the Danish page was reviewed (``last_reviewed``) after the translation was.
+
+Core pages (CORE_PAGES) without a translation are listed as missing.
+
+``status`` returns the findings; ``report_text`` writes them in Danish for
+editors (`python -m sitekit oversaettelser`, and `make review`); ``problems``
+gives one warning each for `make check` (never errors: an English page behind
+is not a broken Danish page).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .pages import FrontMatterError, parse_page
+from .problems import WARNING, Problem
+
+# The core guidance that should exist in English (issue 12). Paths under docs/.
+CORE_PAGES = (
+    "index.md",
+    "vejledning/hvad-er-radikalisering.md",
+    "vejledning/naar-du-er-bekymret.md",
+    "vejledning/skal-jeg-kontakte-vink/index.md",
+    "vejledning/efter-vink.md",
+    "vejledning/boern-og-unge.md",
+    "vejledning/beredskab-for-hjemvendte.md",
+    "vejledning/hvem-goer-hvad.md",
+    "vejledning/ordliste.md",
+    "vejledning/kontakt.md",
+)
+# Data the English pages are rendered from, with their translation.
+CORE_DATA = (
+    "_data/beslutningsguide.yml",
+    "_data/foerste-skridt.yml",
+    "_data/efter-vink.yml",
+    "_data/kontakter.yml",
+    "_snippets/ordliste.md",
+)
+_TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})(?P<ext>\.(?:md|ya?ml))$")
+
+
+@dataclass(frozen=True)
+class Behind:
+    translation: str          # path under docs/, e.g. vejledning/efter-vink.en.md
+    original: str             # vejledning/efter-vink.md
+    reason: str               # Danish, for editors
+
+
+@dataclass
+class Status:
+    lang: str
+    behind: list[Behind] = field(default_factory=list)
+    missing: list[str] = field(default_factory=list)
+    git: bool = True          # False when git history could not be read (then only review dates count)
+
+    @property
+    def ok(self) -> bool:
+        return not self.behind and not self.missing
+
+
+def original_of(path: str) -> tuple[str, str] | None:
+    """('vejledning/x.md', 'en') for 'vejledning/x.en.md'; None for an original."""
+    name = Path(path).name
+    m = _TRANSLATION.match(name)
+    if not m:
+        return None
+    parent = Path(path).parent.as_posix()
+    original = f"{m.group('stem')}{m.group('ext')}"
+    return (original if parent == "." else f"{parent}/{original}"), m.group("lang")
+
+
+def translation_of(original: str, lang: str) -> str:
+    p = Path(original)
+    return (p.parent / f"{p.stem}.{lang}{p.suffix}").as_posix().removeprefix("./")
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
+    try:
+        return subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=True,
+                              check=False, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+
+
+def _last_commit(docs: Path, rel: str) -> str | None:
+    result = _git(docs, "log", "-1", "--format=%H", "--", rel)
+    if result is None or result.returncode != 0:
+        return None
+    return result.stdout.strip() or None
+
+
+def _dirty(docs: Path, rel: str) -> bool:
+    result = _git(docs, "status", "--porcelain", "--", rel)
+    return bool(result and result.returncode == 0 and result.stdout.strip())
+
+
+def _is_ancestor(docs: Path, older: str, newer: str) -> bool:
+    result = _git(docs, "merge-base", "--is-ancestor", older, newer)
+    return bool(result and result.returncode == 0)
+
+
+def _reviewed(path: Path) -> dt.date | None:
+    if path.suffix != ".md":
+        return None
+    try:
+        value = parse_page(path).meta.get("last_reviewed")
+    except (FrontMatterError, OSError):
+        return None
+    return value if isinstance(value, dt.date) else None
+
+
+def _git_available(docs: Path) -> bool:
+    result = _git(docs, "rev-parse", "--is-inside-work-tree")
+    if not result or result.returncode != 0 or result.stdout.strip() != "true":
+        return False
+    shallow = _git(docs, "rev-parse", "--is-shallow-repository")
+    return bool(shallow and shallow.stdout.strip() == "false")
+
+
+def status(docs_dir: Path, lang: str = "en", core: tuple[str, ...] = CORE_PAGES) -> Status:
+    """Every ``lang`` translation under docs_dir behind its original, and every core page without one."""
+    docs = Path(docs_dir)
+    found = Status(lang, git=_git_available(docs))
+    for path in sorted(docs.rglob(f"*.{lang}.*")):
+        rel = path.relative_to(docs).as_posix()
+        pair = original_of(rel)
+        if pair is None or pair[1] != lang:
+            continue
+        original = pair[0]
+        if not (docs / original).is_file():
+            found.behind.append(Behind(rel, original, "Den danske original findes ikke længere. Slet "
+                                       "oversættelsen, eller flyt den, så den ligger ved siden af originalen."))
+            continue
+        reason = _behind_by_git(docs, rel, original) if found.git else None
+        if reason is None:
+            da_reviewed, en_reviewed = _reviewed(docs / original), _reviewed(path)
+            if da_reviewed and en_reviewed and da_reviewed > en_reviewed:
+                reason = (f"Den danske side blev gennemgået {da_reviewed.isoformat()}, oversættelsen "
+                          f"senest {en_reviewed.isoformat()}.")
+        if reason:
+            found.behind.append(Behind(rel, original, reason))
+    # A docs folder without any translation (a fixture site) has no English edition to report on.
+    has_translations = any(original_of(p.relative_to(docs).as_posix()) for p in docs.rglob(f"*.{lang}.md"))
+    for original in core if has_translations else ():
+        if (docs / original).is_file() and not (docs / translation_of(original, lang)).is_file():
+            found.missing.append(original)
+    return found
+
+
+def _behind_by_git(docs: Path, rel: str, original: str) -> str | None:
+    da_commit, en_commit = _last_commit(docs, original), _last_commit(docs, rel)
+    if da_commit and en_commit and not _is_ancestor(docs, da_commit, en_commit):
+        return f"Den danske fil er ændret efter oversættelsen (commit {da_commit[:8]})."
+    if _dirty(docs, original) and not _dirty(docs, rel):
+        return "Den danske fil har ændringer, der ikke er gemt i git, men oversættelsen er ikke ændret."
+    return None
+
+
+def warnings(found: Status) -> list[str]:
+    """One line per finding, for `make check` (notes, not errors)."""
+    lines = [f"docs/{b.translation}: Oversættelsen halter efter docs/{b.original}. {b.reason} "
+             "Opdatér oversættelsen, og ret last_reviewed." for b in found.behind]
+    lines += [f"docs/{m}: Kernesiden har ingen engelsk oversættelse ({translation_of(m, found.lang)})."
+              for m in found.missing]
+    return lines
+
+
+def problems(found: Status, docs_dir: Path) -> list[Problem]:
+    """One warning (never an error) per finding, for `make check`'s list."""
+    docs = Path(docs_dir)
+    out = [Problem.at(docs / b.translation, None, "oversaettelser",
+                      f"Oversættelsen halter efter docs/{b.original}. {b.reason}",
+                      "Opdatér oversættelsen, og ret last_reviewed.", level=WARNING)
+           for b in found.behind]
+    out += [Problem.at(docs / m, None, "oversaettelser",
+                       f"Kernesiden har ingen engelsk oversættelse ({translation_of(m, found.lang)}).",
+                       "Oversæt siden, eller lad den stå: det er ikke en fejl.", level=WARNING)
+            for m in found.missing]
+    return out
+
+
+def report_text(found: Status) -> str:
+    """The translation report for editors, in Danish."""
+    out = [f"Oversættelser ({found.lang})", ""]
+    if not found.git:
+        out += ["Git-historikken kunne ikke læses (ingen git eller en shallow clone). Kun datoerne i "
+                "last_reviewed er sammenlignet.", ""]
+    out.append("Oversættelser, der halter efter den danske original:")
+    out += [f"  - docs/{b.translation} (original: docs/{b.original}): {b.reason}" for b in found.behind] \
+        or ["  Ingen. Alle oversættelser er opdaterede."]
+    out += ["", "Kernesider uden oversættelse:"]
+    out += [f"  - docs/{m}" for m in found.missing] or ["  Ingen. Alle kernesider er oversat."]
+    return "\n".join(out)

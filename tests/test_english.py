@@ -1,0 +1,315 @@
+"""The English edition (issue 12): page.en.md beside page.md, built under /en/.
+
+Built-site tests read the real site (the session's one build); browser tests
+drive Chromium; the translation report is tested on a temporary git repository.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import html_pages
+from sitekit import decision_guide, translations
+from sitekit.paths import DOCS
+
+# Every English source page, and the page it becomes.
+ENGLISH_PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.en.md")
+                       if not p.relative_to(DOCS).parts[0].startswith("_"))
+
+
+def _built(src: str) -> str:
+    """'vejledning/x.en.md' -> 'en/vejledning/x/index.html'."""
+    stem = src[: -len(".en.md")]
+    if stem == "index" or stem.endswith("/index"):
+        return "en/" + stem[: -len("index")] + "index.html"
+    return f"en/{stem}/index.html"
+
+
+def _text(page_html: str) -> str:
+    """Visible text of the article, without parts marked as Danish (lang="da")."""
+    m = re.search(r"<article[^>]*>(.*)</article>", page_html, re.S)
+    body = m.group(1) if m else page_html
+    body = re.sub(r"<(script|style|svg)\b.*?</\1>", " ", body, flags=re.S)
+    # Drop elements marked as Danish, and the sources (Danish document titles).
+    body = re.sub(r'<(span|a|em|i)\b[^>]*lang="da"[^>]*>.*?</\1>', " ", body, flags=re.S)
+    body = re.sub(r'<h2[^>]*id="sources".*', " ", body, flags=re.S)
+    return html.unescape(re.sub(r"<[^>]+>", " ", body))
+
+
+# Frequent Danish words that are not in Danish names of institutions and acts.
+DANISH_WORDS = {"ikke", "du", "det", "der", "er", "at", "en", "til", "på", "med", "har", "kan", "skal",
+                "hvis", "eller", "om", "som", "vi", "dig", "hvad", "hvornår", "siden", "borgeren"}
+
+
+def _danish_share(text: str) -> float:
+    words = re.findall(r"[a-zæøå]+", text.lower())
+    return sum(w in DANISH_WORDS for w in words) / max(len(words), 1)
+
+
+# --- the built site ------------------------------------------------------------
+
+def test_the_core_pages_are_translated():
+    assert translations.status(DOCS).missing == []
+    assert len(ENGLISH_PAGES) >= 10
+
+
+def test_every_english_page_is_built_in_english(built_site: Path):
+    for src in ENGLISH_PAGES:
+        page = (built_site / _built(src)).read_text(encoding="utf-8")
+        assert '<html lang="en"' in page, src
+        text = _text(page)
+        assert len(text.split()) > 40, src
+        assert _danish_share(text) < 0.03, (src, _danish_share(text))
+        # Material's English interface and our own English chrome.
+        assert "Skip to content" in page and "Gå til indhold" not in page, src
+        assert "Last reviewed" in page and "Sidst gennemgået" not in page, src
+    # Danish terms in English text are marked as Danish (WCAG 3.1.2).
+    children = (built_site / _built("vejledning/boern-og-unge.en.md")).read_text(encoding="utf-8")
+    assert '<em lang="da">underretningspligt</em>' in children
+
+
+def test_no_danish_page_is_served_as_english(built_site: Path):
+    english = {p for p in html_pages(built_site) if p.startswith("en/")}
+    guide = decision_guide.load(decision_guide.guide_file(DOCS, "en"))
+    expected = {_built(src) for src in ENGLISH_PAGES} | {"en/404.html"}
+    expected |= {f"en/{decision_guide.FOLDER}/{sid}/index.html" for sid in guide.nodes}
+    assert english == expected
+    # The Danish pages stay Danish, and untranslated ones have no English copy.
+    assert '<html lang="da"' in (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="da"' in (built_site / "404.html").read_text(encoding="utf-8")
+    assert not (built_site / "en" / "kompetenceforloeb").exists()
+    assert not (built_site / "en" / "vejledning" / "vink").exists()
+
+
+def test_every_step_of_the_decision_guide_is_in_english(built_site: Path):
+    da = decision_guide.load(decision_guide.guide_file(DOCS, "da"))
+    en = decision_guide.load(decision_guide.guide_file(DOCS, "en"))
+    assert set(en.nodes) == set(da.nodes) and en.start == da.start
+    for sid, node in en.nodes.items():
+        # Same routes as the Danish original.
+        assert [o.target for o in node.options] == [o.target for o in da.nodes[sid].options], sid
+        page = (built_site / "en" / decision_guide.FOLDER / sid / "index.html").read_text(encoding="utf-8")
+        assert '<html lang="en"' in page, sid
+        heading = html.unescape(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1))
+        assert (node.answer or node.question) in re.sub(r"<[^>]+>", "", heading), sid
+        assert ">Back</a>" in page and "Tilbage" not in page, sid
+        assert _danish_share(_text(page)) < 0.03, sid
+
+
+def _switch_links(page_html: str) -> dict[str, str]:
+    return dict((lang, href) for href, lang in
+                re.findall(r'<a href="([^"]*)" hreflang="([a-z]{2})" class="md-select__link">', page_html))
+
+
+def test_hreflang_links_the_two_versions(built_site: Path):
+    en = (built_site / "en/vejledning/efter-vink/index.html").read_text(encoding="utf-8")
+    da = (built_site / "vejledning/efter-vink/index.html").read_text(encoding="utf-8")
+    assert _switch_links(en) == {"da": "../../../vejledning/efter-vink/", "en": "./"}
+    assert _switch_links(da) == {"da": "./", "en": "../../en/vejledning/efter-vink/"}
+    step = (built_site / "vejledning/skal-jeg-kontakte-vink/alder/index.html").read_text(encoding="utf-8")
+    assert _switch_links(step)["en"] == "../../../en/vejledning/skal-jeg-kontakte-vink/alder/"
+    # An untranslated page points the English switch at the English start page.
+    vink = (built_site / "vejledning/vink/index.html").read_text(encoding="utf-8")
+    assert _switch_links(vink)["en"] == "../../en/"
+    # The start pages name each other in the head; every page's pair is in sitemap.xml.
+    start = (built_site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" href="en/" hreflang="en">' in start
+    assert '<link rel="alternate" href="../" hreflang="da">' in (built_site / "en/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" href' not in da.partition("</head>")[0]
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for path in ("vejledning/efter-vink/", "vejledning/skal-jeg-kontakte-vink/alder/"):
+        entry = re.search(rf"<loc>[^<]*/{re.escape(path)}</loc>(.*?)</url>", sitemap, re.S).group(1)
+        assert re.search(rf'hreflang="en" href="[^"]*/en/{re.escape(path)}"', entry), path
+
+
+def test_english_pages_get_english_shortcodes_and_tooltips(built_site: Path):
+    contacts = (built_site / "en/vejledning/kontakt/index.html").read_text(encoding="utf-8")
+    assert "<dt>Phone</dt>" in contacts and "<dt>Telefon</dt>" not in contacts
+    assert "If someone is in danger right now" in contacts
+    # Numbers come from the one contacts file.
+    assert 'href="tel:112"' in contacts
+    assert "Udfyldes af redaktøren" not in contacts
+    start = (built_site / "en/index.html").read_text(encoding="utf-8")
+    assert "Talk to your manager, and get advice from <abbr" in start
+    worried = (built_site / "en/vejledning/naar-du-er-bekymret/index.html").read_text(encoding="utf-8")
+    assert "Read the diagram as text" in worried and "Læs tegningen som tekst" not in worried
+    vink_en = re.search(r'<abbr title="([^"]*)">VINK</abbr>', start).group(1)
+    vink_da = re.search(r'<abbr title="([^"]*)">VINK</abbr>',
+                        (built_site / "index.html").read_text(encoding="utf-8")).group(1)
+    assert "Knowledge and Inclusion" in html.unescape(vink_en)
+    assert "Knowledge" not in vink_da and "Viden og inklusion" in vink_da
+    glossary = (built_site / "en/vejledning/ordliste/index.html").read_text(encoding="utf-8")
+    assert "child welfare investigation" in glossary
+
+
+def test_search_index_per_language(built_site: Path):
+    da = json.loads((built_site / "search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    en = json.loads((built_site / "en/search/search_index.json").read_text(encoding="utf-8"))["docs"]
+    assert da and en
+    assert not [d["location"] for d in da if d["location"].startswith("en/")]
+    # English locations are relative to /en/ and every one is an English page.
+    for doc in en:
+        page = doc["location"].split("#")[0]
+        assert (built_site / "en" / page / ("index.html" if not page.endswith(".html") else "")).exists(), doc
+    assert any(d["title"] == "What is radicalisation?" for d in en)
+    assert not any(d["title"] == "Hvad er radikalisering?" for d in en)
+    assert any(d["title"] == "Hvad er radikalisering?" for d in da)
+    assert not any(d["title"] == "What is radicalisation?" for d in da)
+    # English pages look for their search index under /en/.
+    page = (built_site / "en/vejledning/efter-vink/index.html").read_text(encoding="utf-8")
+    assert '"base": "../../../en/"' in page
+
+
+# --- in Chromium ---------------------------------------------------------------
+
+def _switch(page, lang: str) -> None:
+    page.locator(".md-header__option .md-select").first.hover()
+    page.locator(f'.md-select__link[hreflang="{lang}"]').first.click()
+    page.wait_for_load_state("load")
+
+
+@pytest.mark.browser
+def test_language_switch_stays_on_the_same_page(page, site_url: str):
+    page.goto(site_url + "vejledning/efter-vink/")
+    _switch(page, "en")
+    assert page.url == site_url + "en/vejledning/efter-vink/"
+    assert page.get_attribute("html", "lang") == "en"
+    _switch(page, "da")
+    assert page.url == site_url + "vejledning/efter-vink/"
+    # A generated step of the decision guide too.
+    page.goto(site_url + "vejledning/skal-jeg-kontakte-vink/alder/")
+    _switch(page, "en")
+    assert page.url == site_url + "en/vejledning/skal-jeg-kontakte-vink/alder/"
+
+
+@pytest.mark.browser
+def test_language_switch_on_an_untranslated_page_goes_to_the_english_start(page, site_url: str):
+    page.goto(site_url + "vejledning/vink/")
+    _switch(page, "en")
+    assert page.url == site_url + "en/"
+    assert page.get_attribute("html", "lang") == "en"
+
+
+@pytest.mark.browser
+def test_search_stays_in_the_readers_language(page, site_url: str):
+    def results(start: str, query: str) -> list[str]:
+        page.goto(site_url + start, wait_until="networkidle")
+        page.locator(".md-search__input").first.click()
+        # Type like a reader: Material searches on key presses once its index is loaded.
+        page.locator(".md-search__input").press_sequentially(query, delay=50)
+        page.locator(".md-search-result__item").first.wait_for(timeout=20000)
+        return page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
+
+    english = results("en/", "notify")
+    assert page.get_attribute('.md-search[role="dialog"]', "aria-label") == "Search this site"
+    assert english and all(h.startswith(site_url + "en/") for h in english), english
+    danish = results("", "underrette")
+    assert danish and not any(h.startswith(site_url + "en/") for h in danish), danish
+
+
+ENGLISH_SAMPLE = ["en/", "en/vejledning/naar-du-er-bekymret/", "en/vejledning/kontakt/",
+                  "en/vejledning/skal-jeg-kontakte-vink/barn-eller-ung/", "en/vejledning/ordliste/"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ENGLISH_SAMPLE)
+def test_zero_axe_violations_on_english_pages(browser, site_url: str, path: str):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(site_url + path, wait_until="networkidle")
+        found = []
+        for size in ({"width": 1280, "height": 900}, {"width": 360, "height": 740}):
+            page.set_viewport_size(size)
+            page.reload(wait_until="load")
+            found += [f"{size['width']}px {v['id']}: {v['help']}" for v in axe.run(page).response["violations"]]
+        assert found == []
+        assert errors == []
+    finally:
+        context.close()
+
+
+# --- the translation report ------------------------------------------------------
+
+def _git(repo: Path, *args: str, when: str) -> None:
+    env = dict(os.environ, GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.invalid",
+               GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.invalid",
+               GIT_AUTHOR_DATE=when, GIT_COMMITTER_DATE=when)
+    subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
+
+
+def _page(title: str, reviewed: str, body: str) -> str:
+    meta = {"title": title, "last_reviewed": dt.date.fromisoformat(reviewed)}
+    return "---\n" + yaml.safe_dump(meta) + "---\n\n" + body + "\n"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    docs = tmp_path / "docs"
+    (docs / "vejledning").mkdir(parents=True)
+    _git(tmp_path, "init", "-q", when="2026-01-01T10:00:00+01:00")
+    (docs / "vejledning" / "side.md").write_text(_page("Side", "2026-01-01", "Dansk tekst."))
+    (docs / "vejledning" / "anden.md").write_text(_page("Anden", "2026-01-01", "Dansk tekst."))
+    _git(tmp_path, "add", ".", when="2026-01-01T10:00:00+01:00")
+    _git(tmp_path, "commit", "-qm", "Danish", when="2026-01-01T10:00:00+01:00")
+    (docs / "vejledning" / "side.en.md").write_text(_page("Page", "2026-01-01", "English text."))
+    (docs / "vejledning" / "anden.en.md").write_text(_page("Other", "2026-01-01", "English text."))
+    _git(tmp_path, "add", ".", when="2026-01-02T10:00:00+01:00")
+    _git(tmp_path, "commit", "-qm", "English", when="2026-01-02T10:00:00+01:00")
+    return docs
+
+
+def test_report_flags_a_danish_page_committed_after_its_translation(repo: Path):
+    core = ("vejledning/side.md", "vejledning/anden.md")
+    assert translations.status(repo, core=core).ok
+    # Same second as the English commit: the order of commits decides, not the clock.
+    (repo / "vejledning" / "side.md").write_text(_page("Side", "2026-01-01", "Rettet dansk tekst."))
+    _git(repo.parent, "commit", "-qam", "Danish fix", when="2026-01-02T10:00:00+01:00")
+    found = translations.status(repo, core=core)
+    assert [(b.translation, b.original) for b in found.behind] == [("vejledning/side.en.md", "vejledning/side.md")]
+    assert "docs/vejledning/side.en.md" in translations.report_text(found)
+    assert translations.warnings(found)[0].startswith("docs/vejledning/side.en.md: Oversættelsen halter")
+    # Updating the translation clears it.
+    (repo / "vejledning" / "side.en.md").write_text(_page("Page", "2026-01-01", "Corrected English."))
+    _git(repo.parent, "commit", "-qam", "English fix", when="2026-01-03T10:00:00+01:00")
+    assert translations.status(repo, core=core).behind == []
+
+
+def test_report_flags_uncommitted_danish_changes_and_later_reviews(repo: Path):
+    (repo / "vejledning" / "side.md").write_text(_page("Side", "2026-01-01", "Ikke gemt endnu."))
+    (repo / "vejledning" / "anden.md").write_text(_page("Anden", "2026-03-01", "Dansk tekst."))
+    _git(repo.parent, "commit", "-qm", "Review", "--", "docs/vejledning/anden.md",
+         when="2026-01-01T09:00:00+01:00")
+    found = translations.status(repo, core=())
+    reasons = {b.translation: b.reason for b in found.behind}
+    assert "ikke er gemt i git" in reasons["vejledning/side.en.md"]
+    assert set(reasons) == {"vejledning/side.en.md", "vejledning/anden.en.md"}
+
+
+def test_report_lists_core_pages_without_translation(repo: Path, tmp_path_factory: pytest.TempPathFactory):
+    (repo / "vejledning" / "ny.md").write_text(_page("Ny", "2026-01-01", "Dansk."))
+    found = translations.status(repo, core=("vejledning/side.md", "vejledning/ny.md"))
+    assert found.missing == ["vejledning/ny.md"]
+    assert "docs/vejledning/ny.md" in translations.report_text(found)
+    # Without git, the review dates still count.
+    plain = tmp_path_factory.mktemp("no-git")
+    (plain / "v").mkdir(parents=True)
+    (plain / "v" / "a.md").write_text(_page("A", "2026-02-01", "Dansk."))
+    (plain / "v" / "a.en.md").write_text(_page("A", "2026-01-01", "English."))
+    found = translations.status(plain, core=())
+    assert not found.git and [b.original for b in found.behind] == ["v/a.md"]
