@@ -172,8 +172,13 @@ def split_search_index(site_dir: Path, languages: list[str]) -> None:
         mine = [dict(d, location=d["location"][len(prefix):]) for d in rest
                 if d.get("location", "").startswith(prefix)]
         rest = [d for d in rest if not d.get("location", "").startswith(prefix)]
-        # Material's own worker searches the other language with that language's stemmer.
+        # English pages search with Material's own worker (no Danish query
+        # rewriting): it makes every word a prefix query ("notify*"), and lunr
+        # skips the stemmer for such a word, so a stemmed index ("notifi")
+        # would miss whole words. This index is therefore not stemmed; the
+        # prefix still finds "notification" from "notif".
         settings = dict(index.get("config") or {}, lang=[lang])
+        settings["pipeline"] = [p for p in settings.get("pipeline") or [] if p != "stemmer"]
         _write_index(site_dir / lang / "search", dict(index, config=settings, docs=mine), offline)
     _write_index(site_dir / "search", dict(index, docs=rest), offline)
     # Material also reads sitemap.xml next to its base: the same joint sitemap.
