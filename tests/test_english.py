@@ -156,17 +156,22 @@ def test_search_index_per_language(built_site: Path):
     en = json.loads((built_site / "en/search/search_index.json").read_text(encoding="utf-8"))["docs"]
     assert da and en
     assert not [d["location"] for d in da if d["location"].startswith("en/")]
-    # English locations are relative to /en/ and every one is an English page.
+    # English locations are English pages (relative to the root, the pages' search base).
     for doc in en:
         page = doc["location"].split("#")[0]
-        assert (built_site / "en" / page / ("index.html" if not page.endswith(".html") else "")).exists(), doc
+        assert page.startswith("en/"), doc
+        assert (built_site / page / ("index.html" if not page.endswith(".html") else "")).exists(), doc
     assert any(d["title"] == "What is radicalisation?" for d in en)
     assert not any(d["title"] == "Hvad er radikalisering?" for d in en)
     assert any(d["title"] == "Hvad er radikalisering?" for d in da)
     assert not any(d["title"] == "What is radicalisation?" for d in da)
-    # English pages look for their search index under /en/.
+    # English pages ask for the English index and search with Material's own
+    # worker; their base stays the root (the edition selector reads it).
     page = (built_site / "en/vejledning/efter-vink/index.html").read_text(encoding="utf-8")
-    assert '"base": "../../../en/"' in page
+    assert '"base": "../../.."' in page
+    assert 'data-search-index="../../search/search_index.json"' in page
+    assert "data-worker=" not in page
+    assert "data-worker=" in (built_site / "vejledning/efter-vink/index.html").read_text(encoding="utf-8")
 
 
 # --- in Chromium ---------------------------------------------------------------

@@ -62,7 +62,11 @@ def on_post_template(output, template_name, config, **kwargs):
 
 def on_post_page(output, page, config, **kwargs):
     lang = i18n.page_language(page.file.src_uri)
-    if lang != i18n.DEFAULT:
+    # Online, the search starter (head.js) fetches the language's index, and
+    # Material's base stays the root (the edition selector reads ../versions.json
+    # from it). The offline copy loads search_index.js from the base instead
+    # (no request to intercept) and has no edition selector: move its base.
+    if lang != i18n.DEFAULT and _offline(config):
         output = i18n.search_base(output, lang)
     # The start pages of both languages (index.md, index.en.md).
     is_start = "/" not in page.file.src_uri and page.file.src_uri.split(".")[0] == "index"
@@ -75,4 +79,10 @@ def on_post_build(config, **kwargs):
     if plugin is None or getattr(plugin, "building", False):
         return  # a language build inside the plugin's loop; split once at the end
     i18n.split_search_index(Path(config.site_dir), [lang for lang in plugin.build_languages
-                                                    if lang != plugin.default_language])
+                                                    if lang != plugin.default_language],
+                            relative_to_language=_offline(config))
+
+
+def _offline(config) -> bool:
+    plugin = config.plugins.get("offline") or config.plugins.get("material/offline")
+    return bool(plugin and plugin.config.enabled)

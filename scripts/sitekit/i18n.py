@@ -157,10 +157,12 @@ def search_base(html: str, lang: str) -> str:
     return _BASE.sub(sub, html, count=1)
 
 
-def split_search_index(site_dir: Path, languages: list[str]) -> None:
+def split_search_index(site_dir: Path, languages: list[str], relative_to_language: bool = False) -> None:
     """Move every language's entries out of the joint index into its own folder
-    (<lang>/search/search_index.json, locations relative to <lang>/). The
-    offline copy's inlined index (search_index.js) is rewritten to match."""
+    (<lang>/search/search_index.json). Locations stay relative to the site's
+    root (the pages' search base), or, with ``relative_to_language`` (the
+    offline copy, whose English pages' base is <lang>/), relative to <lang>/.
+    The offline copy's inlined index (search_index.js) is rewritten to match."""
     path = site_dir / "search" / "search_index.json"
     if not path.is_file():
         return
@@ -169,8 +171,8 @@ def split_search_index(site_dir: Path, languages: list[str]) -> None:
     rest = index.get("docs", [])
     for lang in languages:
         prefix = f"{lang}/"
-        mine = [dict(d, location=d["location"][len(prefix):]) for d in rest
-                if d.get("location", "").startswith(prefix)]
+        mine = [dict(d, location=d["location"][len(prefix):] if relative_to_language else d["location"])
+                for d in rest if d.get("location", "").startswith(prefix)]
         rest = [d for d in rest if not d.get("location", "").startswith(prefix)]
         # English pages search with Material's own worker (no Danish query
         # rewriting): it makes every word a prefix query ("notify*"), and lunr

@@ -68,10 +68,18 @@
   addEventListener("focusin", function (e) { if (isSearch(e.target)) start(); }, true);
   addEventListener("change", function (e) { if (isSearch(e.target) && e.target.checked) start(); }, true);
 
+  /* An English page searches the English index (data-search-index, e.g.
+     en/search/search_index.json); Material's base stays the site's root, so
+     the edition selector still finds versions.json. */
+  var ownIndex = script && script.getAttribute("data-search-index");
   var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
-    this.sitekitUrl = String(url);
-    return open.apply(this, arguments);
+    var args = Array.prototype.slice.call(arguments);
+    if (ownIndex && /\/search\/search_index\.json$/.test(String(url))) {
+      args[1] = new URL(ownIndex, document.baseURI).href;
+    }
+    this.sitekitUrl = String(args[1]);
+    return open.apply(this, args);
   };
   XMLHttpRequest.prototype.send = function () {
     var xhr = this, args = arguments;
