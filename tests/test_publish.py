@@ -106,6 +106,24 @@ def test_the_selector_shows_both_editions(page, editions_url):
 
 
 @pytest.mark.browser
+def test_the_selector_works_on_english_pages(page, editions_url):
+    # English pages keep Material's base at the edition's root, so the
+    # selector finds versions.json and opens the same English page.
+    page.goto(editions_url + "nyeste/en/vejledning/efter-vink/")
+    page.mouse.move(200, 300)
+    selector = page.locator(".md-version")
+    selector.wait_for(state="attached", timeout=10000)
+    assert len(page.locator(".md-version__link").all_inner_texts()) == 2
+    selector.hover()
+    page.locator(".md-version__link", has_text="2026.1").click()
+    page.wait_for_url(editions_url + f"{OLD}/en/vejledning/efter-vink/", timeout=10000)
+    assert page.get_attribute("html", "lang") == "en"
+    banner = page.locator("[data-md-component=outdated]")
+    banner.wait_for(state="visible", timeout=10000)
+    assert "You are reading an older edition." in banner.inner_text()
+
+
+@pytest.mark.browser
 def test_an_older_edition_says_so_and_links_to_the_newest(page, editions_url):
     page.goto(editions_url + f"{OLD}/vejledning/vink/")
     banner = page.locator("[data-md-component=outdated]")
