@@ -19,7 +19,9 @@ import yaml
 
 from conftest import html_pages
 from sitekit import decision_guide, translations
+from sitekit.__main__ import main as sitekit_main
 from sitekit.paths import DOCS
+from sitekit.problems import WARNING
 
 # Every English source page, and the page it becomes.
 ENGLISH_PAGES = sorted(p.relative_to(DOCS).as_posix() for p in DOCS.rglob("*.en.md")
@@ -288,7 +290,13 @@ def test_report_flags_a_danish_page_committed_after_its_translation(repo: Path):
     found = translations.status(repo, core=core)
     assert [(b.translation, b.original) for b in found.behind] == [("vejledning/side.en.md", "vejledning/side.md")]
     assert "docs/vejledning/side.en.md" in translations.report_text(found)
-    assert translations.warnings(found)[0].startswith("docs/vejledning/side.en.md: Oversættelsen halter")
+    # make check: a warning with the file, never an error.
+    [problem] = translations.problems(found, repo)
+    assert problem.level == WARNING and problem.file.endswith("vejledning/side.en.md")
+    assert "Advarsel: Oversættelsen halter efter docs/vejledning/side.md" in problem.format()
+    # The editors' command: a report; only --streng fails.
+    assert sitekit_main(["oversaettelser", "--docs-dir", str(repo)]) == 0
+    assert sitekit_main(["oversaettelser", "--docs-dir", str(repo), "--streng"]) == 1
     # Updating the translation clears it.
     (repo / "vejledning" / "side.en.md").write_text(_page("Page", "2026-01-01", "Corrected English."))
     _git(repo.parent, "commit", "-qam", "English fix", when="2026-01-03T10:00:00+01:00")

@@ -175,15 +175,6 @@ def _behind_by_git(docs: Path, rel: str, original: str) -> str | None:
     return None
 
 
-def warnings(found: Status) -> list[str]:
-    """One line per finding, for `make check` (notes, not errors)."""
-    lines = [f"docs/{b.translation}: Oversættelsen halter efter docs/{b.original}. {b.reason} "
-             "Opdatér oversættelsen, og ret last_reviewed." for b in found.behind]
-    lines += [f"docs/{m}: Kernesiden har ingen engelsk oversættelse ({translation_of(m, found.lang)})."
-              for m in found.missing]
-    return lines
-
-
 def problems(found: Status, docs_dir: Path) -> list[Problem]:
     """One warning (never an error) per finding, for `make check`'s list."""
     docs = Path(docs_dir)
