@@ -58,6 +58,15 @@ def test_unpacked_zip_opens_from_file_system_with_navigation_and_search(browser,
     assert results.count() >= 1
     assert any("/workers/search-da." in u for u in requests)
 
+    # The English pages search their own index offline too (en/search/search_index.js).
+    page.goto((tmp_path / NAME / "en" / "index.html").as_uri())
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("notify")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(state="visible", timeout=10000)
+    hrefs = results.evaluate_all("els => els.map(e => e.href)")
+    assert hrefs and all(f"/{NAME}/en/" in h for h in hrefs), hrefs
+
     # The self-check works offline too.
     page.goto((tmp_path / NAME / "kompetenceforloeb" / "modul-1-forstaa-radikalisering.html").as_uri())
     page.locator("#selvtjek-modul-1-1-b").check()

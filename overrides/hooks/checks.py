@@ -20,7 +20,9 @@ from sitekit.checks import content, readability  # noqa: E402
 
 
 def on_config(config, **kwargs):
-    problems.CONTEXT.update(docs_dir=Path(config.docs_dir), anchors={})
+    # Not again for the English build inside the Danish one: keep the Danish anchors.
+    if not getattr(config.plugins.get("i18n"), "building", False):
+        problems.CONTEXT.update(docs_dir=Path(config.docs_dir), anchors={})
     return config
 
 
