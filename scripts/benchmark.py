@@ -42,7 +42,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitekit.newpage import front_matter  # noqa: E402
-from sitekit.paths import CONFIG, ROOT  # noqa: E402
+from sitekit.paths import BASE_CONFIG, CONFIG, ROOT  # noqa: E402
 
 REVIEWED = dt.date(2026, 11, 1)
 PER_SECTION = 50
@@ -162,7 +162,8 @@ def _top_level_block(text: str, key: str) -> str:
 def stock_config(folder: Path, docs: Path | None) -> Path:
     """mkdocs.yml for stock Material with our content: same theme features,
     Markdown extensions and page tree, Danish search; nothing of ours."""
-    text = CONFIG.read_text(encoding="utf-8")
+    # The settings live in mkdocs-base.yml, the menu in mkdocs.yml (INHERIT).
+    text = BASE_CONFIG.read_text(encoding="utf-8") + "\n" + CONFIG.read_text(encoding="utf-8")
     features = re.search(r"^  features:\n((?:    - .*\n|    #.*\n)+)", text, re.M).group(1)
     parts = [
         "site_name: Standard-Material\n",

@@ -61,6 +61,7 @@ def error_page_html(docs_dir: Path = paths.DOCS) -> bytes:
         docs = Path(tmp) / "docs"
         shutil.copytree(docs_dir, docs)
         shutil.copy2(paths.CONFIG, Path(tmp) / "mkdocs.yml")
+        shutil.copy2(paths.BASE_CONFIG, Path(tmp) / paths.BASE_CONFIG.name)
         page = docs / "vejledning" / "vink.md"
         page.write_text(page.read_text(encoding="utf-8") + "\nLæs også [om SSP](ssp.md).\n", encoding="utf-8")
         problems = [p for p in run_all(docs) if p.check == "links"]

@@ -69,7 +69,7 @@ def publish_two_editions(base: Path) -> Published:
     # The first edition has one page more; it is gone in the second.
     shutil.copy2(repo / "docs" / "om" / "index.md", repo / GONE_PAGE)
     # Reached by links only, not from the menu (a page missing from the menu fails the build).
-    config = repo / "mkdocs.yml"
+    config = repo / "mkdocs-base.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "not_in_nav: |\n", "not_in_nav: |\n  /" + GONE_PAGE.removeprefix("docs/") + "\n", 1), encoding="utf-8")
     env.pop("PYTHONPATH", None)  # the clone's hooks find the clone's scripts/

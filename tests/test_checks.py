@@ -192,6 +192,7 @@ def test_menu_line_indented_wrongly_in_mkdocs_yml(tmp_path: Path):
     assert broken != text
     config = tmp_path / "mkdocs.yml"
     config.write_text(broken, encoding="utf-8")
+    shutil.copy2(ROOT / "mkdocs-base.yml", tmp_path / "mkdocs-base.yml")
     line = broken.splitlines().index("    - vejledning/vink.md") + 1
     result = build_site(tmp_path / "site", config=config)
     assert_fails_with(result, f"mkdocs.yml:{line}: Filen er ikke gyldig YAML", "Tjek indrykningen")

@@ -54,7 +54,7 @@ def test_content_and_menu_belong_to_the_editors(path):
     assert "/redaktionen" in owners and "/udviklere" not in owners, (path, owners)
 
 
-@pytest.mark.parametrize("path", ["overrides/mkdocs-base.yml", "overrides/main.html", "scripts/sitekit/__main__.py",
+@pytest.mark.parametrize("path", ["mkdocs-base.yml", "overrides/main.html", "scripts/sitekit/__main__.py",
                                   "tests/test_serve.py", ".github/workflows/ci.yml", ".github/CODEOWNERS",
                                   ".devcontainer/devcontainer.json", "Makefile", "requirements.txt"])
 def test_configuration_belongs_to_the_developers(path):

@@ -155,6 +155,10 @@ def _editor_path(top: Path, prefix: list[str], user_env: dict, uid: int | None, 
     diff = subprocess.run(prefix + ["git", "diff", "--numstat", "mkdocs.yml"], cwd=repo, env=env,
                           capture_output=True, text=True, check=True).stdout
     assert diff.split()[:2] == ["1", "0"], diff  # one line added, nothing else touched
+    # The developers' configuration is not touched: the menu is the editors' own file.
+    base = subprocess.run(prefix + ["git", "diff", "--numstat", "mkdocs-base.yml"], cwd=repo, env=env,
+                          capture_output=True, text=True, check=True).stdout
+    assert base == "", base
 
     text = page.read_text(encoding="utf-8")
     head, _, _ = text.partition("\n# ")

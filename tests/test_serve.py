@@ -136,7 +136,7 @@ def site_copy():
                             cwd=ROOT, capture_output=True, check=True).stdout.decode()
     for rel in filter(None, listed.split("\0")):
         src = ROOT / rel
-        if src.is_file() and not src.is_symlink() and rel.startswith(("docs/", "overrides/", "scripts/", "mkdocs.yml")):
+        if src.is_file() and not src.is_symlink() and rel.startswith(("docs/", "overrides/", "scripts/", "mkdocs")):
             (top / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, top / rel)
     yield top

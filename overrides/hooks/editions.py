@@ -3,7 +3,7 @@ published edition; "Ændret i denne udgave" on pages the changes list names.
 
 `make publish` (scripts/sitekit/editions.py) builds an edition with
 MIKE_DOCS_VERSION set, as mike itself does. Only then does a page have
-editions beside it: Material's selector (extra.version in mkdocs.yml) reads
+editions beside it: Material's selector (extra.version in mkdocs-base.yml) reads
 ../versions.json, which a preview, a plain build or the offline copy does
 not have. Elsewhere the setting is removed, so no page asks for a missing file.
 """

@@ -1,5 +1,5 @@
 """One stylesheet and one script of the site's own, with a content hash in the
-file name, built from the files that mkdocs.yml lists in ``extra_css`` and
+file name, built from the files that mkdocs-base.yml lists in ``extra_css`` and
 ``extra_javascript``.
 
 Editors and other helpers keep editing the source files; the build joins them
@@ -52,7 +52,7 @@ def _read(path: str, roots: list[Path]) -> str:
             return file.read_text(encoding="utf-8")
     where = ", ".join(str(r) for r in roots)
     raise BundleError(f"{path}: filen findes ikke (ledt i {where}). "
-                      "Ret stien i mkdocs.yml (extra_css/extra_javascript), eller opret filen.")
+                      "Ret stien i mkdocs-base.yml (extra_css/extra_javascript), eller opret filen.")
 
 
 def _rebase_css(text: str, source: str, target_folder: str) -> str:

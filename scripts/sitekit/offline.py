@@ -2,7 +2,7 @@
 without network. Unpacked, it opens from the file system (file://index.html)
 with working navigation and search, and loads nothing from any other host.
 
-The copy is the normal strict build with two switches (see mkdocs.yml):
+The copy is the normal strict build with two switches (see mkdocs-base.yml):
 ``OFFLINE=true`` turns on Material's offline plugin (search index inlined as
 ``search/search_index.js``) and ``USE_DIRECTORY_URLS=false`` makes links point
 at ``page.html`` files, which a browser can open without a server. Search runs

@@ -9,6 +9,8 @@ DOCS = ROOT / "docs"
 DATA = DOCS / "_data"
 SNIPPETS = DOCS / "_snippets"
 CONFIG = ROOT / "mkdocs.yml"
+# Everything but the menu: mkdocs.yml INHERITs it (developers own it, editors the menu).
+BASE_CONFIG = ROOT / "mkdocs-base.yml"
 SITE = ROOT / "site"
 
 

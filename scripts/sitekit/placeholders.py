@@ -6,7 +6,7 @@ Here are the others:
 - in a page, the placeholder written in bold: **Udfyldes af redaktøren**
   (a mention in quotes or in code, as in the editor guide, is not one);
 - in the site configuration and the repository settings, the stand-ins with
-  "UDFYLDES" (the "edit this page" address in mkdocs.yml, the teams in
+  "UDFYLDES" (the "edit this page" address in mkdocs-base.yml, the teams in
   .github/CODEOWNERS). These are only looked for when the project's own docs
   are checked, not a fixture folder.
 
@@ -22,11 +22,11 @@ from pathlib import Path
 from .contacts import PLACEHOLDER
 from .mdtext import line_at, mask_code
 from .pages import iter_page_paths
-from .paths import CONFIG, DOCS, ROOT, rel
+from .paths import BASE_CONFIG, DOCS, ROOT, rel
 
 PAGE_MARK = f"**{PLACEHOLDER}**"
 CONFIG_MARK = "UDFYLDES"
-CONFIG_FILES = (CONFIG, ROOT / ".github" / "CODEOWNERS")
+CONFIG_FILES = (BASE_CONFIG, ROOT / ".github" / "CODEOWNERS")
 
 
 @dataclass(frozen=True)
@@ -49,7 +49,7 @@ def in_pages(docs_dir: Path) -> list[Hole]:
 
 
 _CONFIG_WHAT = {
-    CONFIG: "Mangler stadig: den rigtige adresse bag knappen 'Redigér denne side' (edit_uri).",
+    BASE_CONFIG: "Mangler stadig: den rigtige adresse bag knappen 'Redigér denne side' (edit_uri).",
     CONFIG_FILES[1]: "Mangler stadig: de rigtige teamnavne på GitHub ({n} linjer).",
 }
 

@@ -189,6 +189,13 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
     class PreviewServer(LiveReloadServer):
         error_html: bytes | None = None
 
+        def _inject_js_into_html(self, content, epoch):
+            # MkDocs' live reload is an inline script, which the site's CSP
+            # (script-src 'self') blocks. Only this local preview allows it;
+            # a built or published page never carries this change.
+            content = content.replace(b"script-src 'self';", b"script-src 'self' 'unsafe-inline';", 1)
+            return super()._inject_js_into_html(content, epoch)
+
         def _serve_request(self, environ, start_response):
             path = environ["PATH_INFO"]
             wants_page = path.endswith(("/", ".html")) or "." not in path.rsplit("/", 1)[-1]
@@ -255,7 +262,8 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             builder(first_config)
         else:
             builder()
-        for path in {docs, Path(config_file).resolve(), ROOT / "overrides"}:
+        for path in {docs, Path(config_file).resolve(), Path(config_file).resolve().parent / "mkdocs-base.yml",
+                     ROOT / "overrides"}:
             if path.exists():
                 server.watch(str(path))
         if first_config is not None:

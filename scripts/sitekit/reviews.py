@@ -150,7 +150,7 @@ class Report:
     pages: list[PageReview]
     placeholders: list[tuple[str, int, str, str]]  # (file, line, contact id, field)
     markers: list[Marker]
-    # Placeholders outside the contacts file (pages, mkdocs.yml, CODEOWNERS).
+    # Placeholders outside the contacts file (pages, mkdocs-base.yml, CODEOWNERS).
     other_holes: list[Hole] = field(default_factory=list)
 
 

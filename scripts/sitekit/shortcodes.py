@@ -19,7 +19,7 @@ SHORTCODE = re.compile(r"\[\[\s*([a-zæøå][\w-]*)((?:\s+[^\s\]]+)*)\s*\]\]", r
 
 # Every shortcode the site knows: name -> how to write it (shown when a name is unknown).
 # To add a shortcode: add one line here, and render it with ``replace`` in a hook
-# listed before overrides/hooks/checks.py in mkdocs.yml. A shortcode still in a
+# listed before overrides/hooks/checks.py in mkdocs-base.yml. A shortcode still in a
 # page after every hook ran is reported as unknown, with its line.
 KNOWN: dict[str, str] = {
     "kontakt": "[[kontakt ID]] eller [[kontakt ID FELT]]",
