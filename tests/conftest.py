@@ -15,6 +15,10 @@ import pytest
 from sitekit.build import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
+# `make test` runs pytest as a child of make. A `make` the tests start must behave as in an
+# editor's shell, not as a sub-make (which prints "make[1]: Entering directory …").
+for _name in ("MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES"):
+    os.environ.pop(_name, None)
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 # The tool is the package scripts/sitekit: `python -m sitekit …` in every subprocess.
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")]))
