@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import os
+import shutil
+import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -136,3 +138,20 @@ def published_editions(tmp_path_factory: pytest.TempPathFactory):
     from publishing import publish_two_editions
 
     return publish_two_editions(tmp_path_factory.mktemp("editions"))
+
+
+# --- a clean copy of the repository -------------------------------------------------------
+
+def clean_copy(repo: Path, message: str, untracked: bool = False) -> None:
+    """The project's files (tracked; with ``untracked``, new files too) as a fresh git repository."""
+    args = ["git", "ls-files", "-z"] + (["--cached", "--others", "--exclude-standard"] if untracked else [])
+    listed = subprocess.run(args, cwd=ROOT, capture_output=True, check=True).stdout.decode()
+    for rel in filter(None, listed.split("\0")):
+        src = ROOT / rel
+        if src.is_file() and not src.is_symlink():
+            (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, repo / rel)
+    git = ["git", "-c", "user.name=Redaktør", "-c", "user.email=redaktoer@example.invalid"]
+    subprocess.run(git + ["init", "-q", "-b", "main"], cwd=repo, check=True)
+    subprocess.run(git + ["add", "-A"], cwd=repo, check=True)
+    subprocess.run(git + ["commit", "-q", "-m", message], cwd=repo, check=True)

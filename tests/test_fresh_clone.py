@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import clean_copy
 
 DEBIAN_PYTHON = Path("/usr/bin/python3.11")
 EDITOR = "redaktoer-test"
@@ -46,17 +46,7 @@ def fresh_clone():
     prefix, env, uid = _editor()
     top = Path(tempfile.mkdtemp(prefix="fresh-clone-", dir="/tmp"))
     repo = top / "repo"
-    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True).stdout
-    for rel in filter(None, files.decode().split("\0")):
-        src = ROOT / rel
-        if src.is_file():
-            dst = repo / rel
-            dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, dst)
-    git = ["git", "-c", "user.name=Redaktør", "-c", "user.email=redaktoer@example.invalid"]
-    subprocess.run(git + ["init", "-q", "-b", "main"], cwd=repo, check=True)
-    subprocess.run(git + ["add", "-A"], cwd=repo, check=True)
-    subprocess.run(git + ["commit", "-q", "-m", "Fresh clone"], cwd=repo, check=True)
+    clean_copy(repo, "Fresh clone")
     if uid is not None:
         os.chmod(top, 0o755)
         subprocess.run(["chown", "-R", f"{EDITOR}:", str(top)], check=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from test_checks import TODAY, run_check
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, clean_copy
 from sitekit.pages import parse_page
 
 
@@ -123,19 +123,10 @@ def test_make_new_page_then_text_then_make_check_from_a_clean_copy():
 
 def _editor_path(top: Path, prefix: list[str], user_env: dict, uid: int | None, editor: str, plain_path: str) -> None:
     repo = top / "repo"
-    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-                            cwd=ROOT, capture_output=True, check=True).stdout.decode()
-    for rel in filter(None, listed.split("\0")):
-        src = ROOT / rel
-        if src.is_file() and not src.is_symlink():
-            (repo / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(src, repo / rel)
+    (repo / "requirements.txt").parent.mkdir(parents=True, exist_ok=True)
     (repo / ".venv").symlink_to((ROOT / ".venv").resolve())
+    clean_copy(repo, "Ren kopi", untracked=True)
     os.utime(repo / "requirements.txt", (0, 0))  # the shared .venv is up to date: make installs nothing
-    git = ["git", "-c", "user.name=Redaktør", "-c", "user.email=redaktoer@example.invalid"]
-    subprocess.run(git + ["init", "-q", "-b", "main"], cwd=repo, check=True)
-    subprocess.run(git + ["add", "-A"], cwd=repo, check=True)
-    subprocess.run(git + ["commit", "-q", "-m", "Ren kopi"], cwd=repo, check=True)
     if uid is not None:
         os.chmod(top, 0o755)
         subprocess.run(["chown", "-R", f"{editor}:", str(repo)], check=True)
