@@ -294,3 +294,84 @@ def test_lix_is_measured_on_generated_pages_too(site: Path):
     out = assert_fails_with(run_check(site / "docs"),
                             "vejledning/skal-jeg-kontakte-vink/svar-nej.md: Teksten er svær at læse", "ret teksten dér")
     assert "svar-ja.md: Teksten" not in out
+
+
+# --- the decision guide and the self-checks: each mistake on its line in the data file -------------
+
+GUIDE_MISTAKES = """start: foerste
+side: {owner: redaktionen, last_reviewed: 2026-11-01, review_months: 24, audience: [alle],
+       sources: [{title: Testkilde, ref: Test}]}
+trin:
+  foerste:
+    spoergsmaal: Er det en test?
+    valg:
+      - tekst: Yes
+        til: svar-ja
+      - tekst: No
+        til: svar-ja
+  svar-ja:
+    svar: Det er en test
+    tekst: Godt.
+    hvad_sker_nu: Intet.
+"""
+SELF_CHECK_MISTAKES = """modul-a:
+  - spørgsmål: Hvad gør du først?
+    svar:
+      - tekst: Jeg ringer 112.
+        rigtig: true
+      - Jeg taler med min leder.
+    forklaring: Fordi.
+modul-b:
+  - spørgsmål: Hvad gør du først?
+    svar:
+      - tekst: Jeg ringer 112.
+        rigtigt: ja
+      - Jeg taler med min leder.
+    forklaring: Fordi.
+modul-c:
+  - spørgsmål: Hvad gør du først?
+    svar:
+      - tekst: Jeg ringer 112.
+        rigtigt: true
+      - tekst: Jeg taler med min leder.
+        rigtigt: true
+    forklaring: Fordi.
+Modul D:
+  - spørgsmål: Hvad?
+    svar: [a, b]
+    forklaring: Fordi.
+"""
+GUIDE, SETS = "docs/_data/beslutningsguide.yml", "docs/_data/selvtjek.yml"
+
+
+@pytest.fixture(scope="module")
+def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """One check over a site whose decision guide and self-checks hold one mistake of each kind."""
+    docs = tmp_path_factory.mktemp("data") / "docs"
+    shutil.copytree(CHECKS / "ok" / "docs", docs)
+    (docs / "_data").mkdir()
+    (docs / "_data" / "beslutningsguide.yml").write_text(GUIDE_MISTAKES, encoding="utf-8")
+    (docs / "_data" / "selvtjek.yml").write_text(SELF_CHECK_MISTAKES, encoding="utf-8")
+    return run_check(docs)
+
+
+@pytest.mark.parametrize("expected", [
+    # yes/no without quotes is read as true/false, not as the answer's text
+    f"{GUIDE}:10: 'tekst' i valg nr. 2 i 'foerste' skal være tekst, men er 'False'. Sæt anførselstegn",
+    # a misspelt key in a step
+    f"{GUIDE}:15: Trinnet 'svar-ja' har den ukendte nøgle 'hvad_sker_nu'. Brug svar, tekst, hvad_sker_der_nu. "
+    "Mente du 'hvad_sker_der_nu'?",
+    f"{GUIDE}:12: Svaret 'svar-ja' mangler 'hvad_sker_der_nu'.",
+    # a misspelt key in a self-check answer
+    f"{SETS}:5: Selvtjekket 'modul-a', spørgsmål 1: ukendt felt 'rigtig'. Brug tekst, rigtigt, hvorfor. "
+    "Mente du 'rigtigt'?",
+    # a value that is not true or false
+    f"{SETS}:12: Selvtjekket 'modul-b', spørgsmål 1: 'rigtigt' skal være true eller false, men er 'ja'.",
+    # two right answers: on the line of the answers
+    f"{SETS}:17: Selvtjekket 'modul-c', spørgsmål 1: præcis ét svar skal have 'rigtigt: true' (fandt 2).",
+    # a set id that a marker cannot name
+    f"{SETS}:23: Sættet 'Modul D' skal være en liste med spørgsmål, og id'et må kun have små bogstaver",
+])
+def test_guide_and_self_check_mistakes_name_their_line(data_mistakes: subprocess.CompletedProcess[str],
+                                                       expected: str):
+    assert_fails_with(data_mistakes, expected)

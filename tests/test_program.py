@@ -130,25 +130,16 @@ def test_module_pages_take_duration_and_plan_from_the_programme(built_site):
     assert "I forløbet på tre timer (30 minutter" in page
 
 
-def test_editor_check_agrees_with_the_build(tmp_path):
-    from sitekit import training_check
-
-    assert training_check.check(DOCS) == []
-    broken = FIXTURES / "sites" / "program-broken" / "docs"
-    problems = training_check.check(broken)
-    assert [(p.line, "Tiderne passer ikke" in p.message) for p in problems] == [(24, True)]
-    assert problems[0].file.endswith("program-broken/docs/_data/program.yml")
-
-
-def test_editor_check_finds_a_case_without_its_anchor(tmp_path):
+def test_a_case_without_its_anchor_names_the_programme_line(tmp_path):
+    """The times add up, but the case the run sheet names has no heading {#case} on its module page."""
     import shutil
-
-    from sitekit import training_check
 
     docs = tmp_path / "docs"
     shutil.copytree(FIXTURES / "sites" / "program-broken" / "docs", docs)
     data = docs / "_data" / "program.yml"
     data.write_text(data.read_text(encoding="utf-8").replace("plenum: 10", "plenum: 5"), encoding="utf-8")
-    problems = training_check.check(docs)
-    assert len(problems) == 1 and problems[0].line == 24
-    assert "{#case}" in problems[0].message
+    result = build_site(tmp_path / "site", docs_dir=docs, auto_nav=True)
+    assert result.returncode != 0
+    assert "program.yml:24: Casen 'modul-1#case' findes ikke: siden index.md har ingen overskrift med {#case}." \
+        in result.stdout, result.stdout
+    assert "Tiderne passer ikke" not in result.stdout

@@ -14,7 +14,6 @@ the plugin which version of each step exists in the other language.
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -29,26 +28,13 @@ from sitekit import (
 )
 from sitekit.problems import Problem, report  # noqa: E402
 
-HINT = "Ret trinnet i beslutningsguidens datafil. Kør python -m sitekit.decision_guide for at se guiden som træ."
-
-
-def _line(path: Path, problem: str) -> int | None:
-    """The line of the step or target a message names (its last quoted id that is in the file)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    for name in reversed(re.findall(r"'([\w-]+)'", problem)):
-        for number, line in enumerate(lines, start=1):
-            text = line.split("#")[0].strip()
-            if text in (f"{name}:", f"til: {name}", f"start: {name}"):
-                return number
-    return None
-
 
 def _load(path: Path):
     try:
         return decision_guide.load(path)
     except decision_guide.GuideError as exc:
         for problem in exc.problems:
-            report(Problem.at(path, _line(path, problem), "beslutningsguide", problem, HINT))
+            report(problem)
         return None
 
 

@@ -20,8 +20,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit import program, selfcheck, training, training_check  # noqa: E402
-from sitekit.problems import report  # noqa: E402
+from sitekit import i18n, program, selfcheck, training  # noqa: E402
+from sitekit.problems import Problem, report  # noqa: E402
+
+_state: dict = {}
 
 
 def _data(config, name: str) -> Path:
@@ -29,25 +31,48 @@ def _data(config, name: str) -> Path:
     return Path(config["docs_dir"]) / "_data" / name
 
 
+def _load(loader, path: Path, error: type[Exception]):
+    """The data file, or None (its mistakes reported) when it is missing or broken."""
+    if not path.is_file():
+        return None
+    try:
+        return loader(path)
+    except error as exc:
+        for problem in getattr(exc, "problems", None) or [exc.problem(path)]:
+            report(problem)
+        return None
+
+
+def on_files(files, config, **kwargs):
+    # Each data file is read and checked once per build (the English edition: once more).
+    danish = i18n.languages(config)[0] == i18n.DEFAULT
+    _state["program"] = _load(program.load, _data(config, "program.yml"), program.ProgramError) if danish else \
+        _state.get("program")
+    _state["sets"] = _load(selfcheck.load, _data(config, "selvtjek.yml"), selfcheck.SelfCheckError) if danish else \
+        _state.get("sets")
+    if danish and _state["program"]:
+        for problem in program.missing_cases(_state["program"], Path(config["docs_dir"])):
+            report(problem)
+    return files
+
+
 def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
     def link(side: str) -> str:
         target = files.get_file_from_path(side)
         if target is None:
-            raise selfcheck.SelfCheckError(f"{page.file.src_uri}: siden '{side}' findes ikke.")
+            raise selfcheck.SelfCheckError(f"Siden '{side}' findes ikke.")
         return target.url_relative_to(page.file)
 
     markdown = training.render_toolbar(markdown, page.title or "")
+    prog, sets = _state.get("program"), _state.get("sets")
     try:
-        if program.MARKER.search(markdown):
-            markdown = program.render_markers(markdown, program.load(_data(config, "program.yml")),
-                                              page.file.src_uri, link)
-        if selfcheck.MARKER.search(markdown) or selfcheck.KEY_MARKER.search(markdown):
-            sets = selfcheck.load(_data(config, "selvtjek.yml"))
+        if prog and program.MARKER.search(markdown):
+            markdown = program.render_markers(markdown, prog, page.file.src_uri, link)
+        if sets and (selfcheck.MARKER.search(markdown) or selfcheck.KEY_MARKER.search(markdown)):
             markdown = selfcheck.render_markers(markdown, sets, page.file.src_uri, link)
     except (selfcheck.SelfCheckError, program.ProgramError) as exc:
-        name = "selvtjek.yml" if isinstance(exc, selfcheck.SelfCheckError) else "program.yml"
-        report(training_check.problem_from(_data(config, name), exc,
-                                           "Ret datafilen, eller ret markøren på siden."))
+        report(Problem.at(Path(config["docs_dir"]) / page.file.src_uri, None, program.CHECK, str(exc),
+                          "Ret markøren på siden, eller ret datafilen (docs/_data/program.yml eller selvtjek.yml)."))
     return markdown
 
 

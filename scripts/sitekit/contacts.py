@@ -30,7 +30,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .pages import yaml_lines
+from .pages import YamlError, line_at, read_yaml
 from .paths import DATA, data_file
 from .problems import Problem
 from .shortcodes import Shortcode, ShortcodeError, replace
@@ -39,10 +39,8 @@ CONTACTS_FILE = DATA / "kontakter.yml"
 PLACEHOLDER = "Udfyldes af redaktøren"
 
 
-class ContactsError(ValueError):
-    def __init__(self, message: str, line: int | None = None):
-        super().__init__(message)
-        self.line = line
+class ContactsError(YamlError):
+    """The contacts file cannot be read; ``line`` is 1-based where known."""
 
 
 @dataclass(frozen=True)
@@ -52,22 +50,17 @@ class Placeholder:
     line: int
 
 
-def _load(path: Path) -> tuple[dict[str, dict[str, Any]], yaml.Node | None]:
-    text = Path(path).read_text(encoding="utf-8")
-    try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise ContactsError(f"Kontaktfilen er ikke gyldig YAML: {getattr(exc, 'problem', exc)}.",
-                            mark.line + 1 if mark else None) from exc
+def _load(path: Path) -> tuple[dict[str, dict[str, Any]], dict[tuple, int]]:
+    """The contacts by id, and the file's YAML node map (sitekit.pages.yaml_lines)."""
+    data, lines = read_yaml(Path(path).read_text(encoding="utf-8"), name="Kontaktfilen", error=ContactsError)
     contacts = data.get("kontakter") if isinstance(data, dict) else None
     if not isinstance(contacts, dict):
         raise ContactsError("Kontaktfilen skal have nøglen 'kontakter' med én post pr. id.", 1)
     for cid, entry in contacts.items():
         if not isinstance(entry, dict) or not entry.get("navn"):
-            raise ContactsError(f"Kontakten '{cid}' skal have mindst feltet 'navn'.")
-    return contacts, node
+            raise ContactsError(f"Kontakten '{cid}' skal have mindst feltet 'navn'.",
+                                lines.get(("kontakter", str(cid))))
+    return contacts, lines
 
 
 def load_contacts(path: Path = CONTACTS_FILE) -> dict[str, dict[str, Any]]:
@@ -77,18 +70,9 @@ def load_contacts(path: Path = CONTACTS_FILE) -> dict[str, dict[str, Any]]:
 
 def placeholders(path: Path = CONTACTS_FILE) -> list[Placeholder]:
     """Every field still holding PLACEHOLDER, with its line in the file (1-based)."""
-    _, node = _load(path)
-    found: list[Placeholder] = []
-    if node is None:
-        return found
-    for key, value in node.value:
-        if key.value != "kontakter":
-            continue
-        for cid, entry in value.value:
-            for field, val in entry.value:
-                if isinstance(val, yaml.ScalarNode) and str(val.value).strip() == PLACEHOLDER:
-                    found.append(Placeholder(cid.value, field.value, val.start_mark.line + 1))
-    return found
+    contacts, lines = _load(path)
+    return [Placeholder(cid, field, lines[("kontakter", cid, field)])
+            for cid, entry in contacts.items() for field, value in entry.items() if is_placeholder(value)]
 
 
 # --- fields and groups ----------------------------------------------------------
@@ -188,11 +172,10 @@ class Contact(BaseModel):
 def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
     """Mistakes in the contacts file (the Contact model), each on its line."""
     try:
-        contacts, node = _load(path)
+        contacts, lines = _load(path)
     except ContactsError as exc:
         return [Problem.at(path, exc.line, "kontakter", str(exc),
                            "Ret filen, så hver kontakt har et id og mindst 'navn'.")]
-    lines = yaml_lines(node)
     problems = []
     for cid, entry in contacts.items():
         try:
@@ -200,7 +183,7 @@ def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
         except ValidationError as exc:
             for error in exc.errors():
                 key = str(error["loc"][0])
-                line = lines.get(("kontakter", cid, key)) or lines.get(("kontakter", cid))
+                line = line_at(lines, ("kontakter", cid, key))
                 if error["type"] == "extra_forbidden":
                     message, hint = (f"Kontakten '{cid}' har et ukendt felt '{key}'.",
                                      "Brug felterne " + ", ".join(Contact.model_fields) + ".")

@@ -31,19 +31,24 @@ scripts/ on PYTHONPATH) to check the file and see the guide as a tree.
 
 from __future__ import annotations
 
-import re
+import difflib
+import graphlib
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any, ClassVar
 
 import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, StringConstraints, Tag, ValidationError
 
+from .pages import YamlError, line_at, read_yaml
 from .paths import DATA, rel
+from .problems import Problem
 
 GUIDE_FILE = DATA / "beslutningsguide.yml"
 FOLDER = "vejledning/skal-jeg-kontakte-vink"
 GUIDE_NAME = "Skal jeg kontakte VINK?"
+CHECK = "beslutningsguide"
+HINT = "Ret trinnet i beslutningsguidens datafil. Kør python -m sitekit.decision_guide for at se guiden som træ."
 # The words the generated pages add around the data, per language. The English
 # guide is docs/_data/beslutningsguide.en.yml (same ids, same keys) and its
 # pages are <id>.en.md (the i18n plugin builds them under /en/).
@@ -55,60 +60,92 @@ LABELS = {
            "answer_word": "Answer", "step_word": "Step", "next": "What happens now?",
            "restart": "Start again", "choose": "Choose the answer that fits best"},
 }
+MIN_OPTIONS, MAX_OPTIONS = 2, 4
 
 
 def guide_file(docs_dir: Path, lang: str = "da") -> Path:
     """The guide's data file for a language: beslutningsguide.yml or beslutningsguide.<lang>.yml."""
     suffix = "" if lang == "da" else f".{lang}"
     return Path(docs_dir) / "_data" / f"{GUIDE_FILE.stem}{suffix}.yml"
-MIN_OPTIONS, MAX_OPTIONS = 2, 4
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-QUESTION_KEYS = {"spoergsmaal", "hjaelp", "valg"}
-ANSWER_KEYS = {"svar", "tekst", "hvad_sker_der_nu"}
 
 
 class GuideError(ValueError):
-    """The data file has mistakes; ``problems`` holds one Danish sentence each."""
+    """The data file has mistakes; ``problems`` holds one Problem (file, line, Danish message) each."""
 
-    def __init__(self, problems: list[str], path: Path | None = None):
-        where = f"{rel(path)}: " if path else ""
-        super().__init__(where + " ".join(problems))
+    def __init__(self, problems: list[Problem]):
+        super().__init__(" ".join(p.format() for p in problems))
         self.problems = problems
-        self.path = path
 
 
-@dataclass
-class Option:
-    text: str
-    target: str
+# --- the data model: the keys editors write are the aliases ------------------------------
+
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(lambda v: " ".join(v.split()))]
+Text = Annotated[str, StringConstraints(strip_whitespace=True)]
 
 
-@dataclass
-class Node:
-    id: str
-    question: str | None = None
-    help: str = ""
-    options: list[Option] = field(default_factory=list)
-    answer: str | None = None
-    text: str = ""
-    next_text: str = ""
+def _not_index(sid: str) -> str:
+    if sid == "index":  # the guide's own start page
+        raise ValueError("index")
+    return sid
+
+
+StepId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"), AfterValidator(_not_index)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Option(_Model):
+    text: Line = Field(alias="tekst")
+    target: str = Field(alias="til")
+
+
+class _Step(_Model):
+    _id: str = PrivateAttr("")
 
     @property
-    def is_answer(self) -> bool:
-        return self.answer is not None
+    def id(self) -> str:
+        return self._id
 
 
-@dataclass
-class Guide:
+class Question(_Step):
+    question: Line = Field(alias="spoergsmaal")
+    help: Text = Field("", alias="hjaelp")
+    options: list[Option] = Field(alias="valg", min_length=MIN_OPTIONS, max_length=MAX_OPTIONS)
+    answer: ClassVar[None] = None
+    is_answer: ClassVar[bool] = False
+
+
+class Answer(_Step):
+    answer: Line = Field(alias="svar")
+    text: Annotated[Text, StringConstraints(min_length=1)] = Field(alias="tekst")
+    next_text: Annotated[Text, StringConstraints(min_length=1)] = Field(alias="hvad_sker_der_nu")
+    question: ClassVar[None] = None
+    options: ClassVar[list[Option]] = []
+    is_answer: ClassVar[bool] = True
+
+
+def _kind(step: Any) -> str | None:
+    """A step is a question (spoergsmaal) or an answer (svar): exactly one of the two keys."""
+    kinds = {"spoergsmaal", "svar"} & set(step) if isinstance(step, dict) else set()
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+Step = Annotated[Annotated[Question, Tag("spoergsmaal")] | Annotated[Answer, Tag("svar")], Discriminator(_kind)]
+
+
+class Guide(_Model):
     start: str
-    nodes: dict[str, Node]
-    meta: dict[str, Any]
+    meta: dict[str, Any] = Field(alias="side")
+    nodes: dict[StepId, Step] = Field(alias="trin", min_length=1)
+
+    def model_post_init(self, context: Any) -> None:
+        for sid, node in self.nodes.items():
+            node._id = sid
 
     def parent(self, node_id: str) -> str | None:
-        for node in self.nodes.values():
-            if any(o.target == node_id for o in node.options):
-                return node.id
-        return None
+        return next((n.id for n in self.nodes.values() if any(o.target == node_id for o in n.options)), None)
 
     def step(self, node_id: str) -> int:
         """1 for the first question, 2 for the next, …"""
@@ -119,151 +156,117 @@ class Guide:
 
     def paths(self) -> list[list[tuple[str, int]]]:
         """Every route from the start to an answer: [(node id, chosen option index), …, (answer, -1)]."""
-        found: list[list[tuple[str, int]]] = []
-
-        def walk(node_id: str, route: list[tuple[str, int]]) -> None:
+        def walk(node_id: str, route: list[tuple[str, int]]) -> list[list[tuple[str, int]]]:
             node = self.nodes[node_id]
             if node.is_answer:
-                found.append(route + [(node_id, -1)])
-                return
-            for i, option in enumerate(node.options):
-                walk(option.target, route + [(node_id, i)])
+                return [route + [(node_id, -1)]]
+            return [p for i, o in enumerate(node.options) for p in walk(o.target, route + [(node_id, i)])]
 
-        walk(self.start, [])
-        return found
+        return walk(self.start, [])
 
 
-# --- validation -----------------------------------------------------------------------
+# --- validation: the model's errors and the graph's, each at its place in the file --------
 
-def validate(data: Any) -> list[str]:
-    """Every mistake in the guide's data, as Danish sentences an editor can act on."""
-    if not isinstance(data, dict):
-        return ["Filen skal have nøglerne 'start', 'side' og 'trin'."]
-    problems: list[str] = []
-    steps = data.get("trin")
-    if not isinstance(steps, dict) or not steps:
-        return ["Filen mangler nøglen 'trin' med mindst ét spørgsmål og ét svar."]
-    if not isinstance(data.get("side"), dict):
-        problems.append("Filen mangler nøglen 'side' med sidernes metadata (owner, last_reviewed, "
-                        "review_months, audience, sources).")
-    start = data.get("start")
-    if start not in steps:
-        problems.append(f"Starttrinnet '{start}' findes ikke under 'trin'. Skriv id'et på det første "
-                        "spørgsmål i 'start'.")
+def _message(loc: tuple, kind: str, value: Any) -> str:
+    """A Danish sentence for one pydantic error at ``loc`` (the keys as the editor wrote them)."""
+    if loc in ((), ("side",)) or loc[:1] == ("start",) or loc == ("trin",):
+        return {"start": "Filen mangler 'start': id'et på det første spørgsmål.",
+                "side": "Filen mangler nøglen 'side' med sidernes metadata (owner, last_reviewed, "
+                        "review_months, audience, sources).",
+                "trin": "Filen mangler nøglen 'trin' med mindst ét spørgsmål og ét svar."}.get(
+            loc[0] if loc else "", "Filen skal have nøglerne 'start', 'side' og 'trin'.")
+    if len(loc) == 1:
+        guess = difflib.get_close_matches(str(loc[0]), ["start", "side", "trin"], n=1)
+        return (f"Filen har den ukendte nøgle '{loc[0]}'. Brug start, side og trin."
+                + (f" Mente du '{guess[0]}'?" if guess else ""))
+    sid = loc[1]
+    if len(loc) == 2:
+        return (f"Trinnet '{sid}' skal være enten et spørgsmål (med 'spoergsmaal' og 'valg') eller et svar "
+                "(med 'svar', 'tekst' og 'hvad_sker_der_nu'), ikke begge eller ingen af dem.")
+    if loc[2] == "[key]":
+        return (f"Id'et '{sid}' kan ikke bruges som filnavn. Brug små bogstaver a-z, tal og "
+                "bindestreg, fx 'barn-under-18' (ikke 'index').")
+    # ("trin", id, kind, key, …): the kind is the key the step was read by (spoergsmaal or svar).
+    kind_key, key, rest = loc[2], loc[3], loc[4:]
+    if kind == "extra_forbidden":
+        allowed = [f.alias for f in (Answer if kind_key == "svar" else Question).model_fields.values()]
+        guess = difflib.get_close_matches(str(key), allowed, n=1)
+        return (f"Trinnet '{sid}' har den ukendte nøgle '{key}'. Brug {', '.join(allowed)}."
+                + (f" Mente du '{guess[0]}'?" if guess else ""))
+    if kind == "string_type":
+        where = f"valg nr. {rest[0] + 1} i '{sid}'" if rest else f"trinnet '{sid}'"
+        return (f"'{loc[-1]}' i {where} skal være tekst, men er '{value}'. Sæt anførselstegn om teksten: "
+                "ja, nej, yes og no uden anførselstegn læses som sand/falsk.")
+    if key == "valg" and rest:
+        return f"Valg nr. {rest[0] + 1} i '{sid}' skal have både 'tekst' og 'til'."
+    if key == "valg":
+        return (f"Spørgsmålet '{sid}' skal have {MIN_OPTIONS} til {MAX_OPTIONS} valg under 'valg'. "
+                "Ellers ender guiden blindt her.")
+    if kind_key == "svar":
+        return (f"Svaret '{sid}' mangler '{key}'. Hvert svar siger, hvad du skal gøre ('tekst'), og hvad der "
+                "sker bagefter ('hvad_sker_der_nu').")
+    return f"Spørgsmålet '{sid}' mangler teksten i '{key}'."
 
-    edges: dict[str, list[str]] = {}
-    for sid, step in steps.items():
-        if not isinstance(sid, str) or not _ID.match(sid) or sid == "index":
-            problems.append(f"Id'et '{sid}' kan ikke bruges som filnavn. Brug små bogstaver a-z, tal og "
-                            "bindestreg, fx 'barn-under-18' (ikke 'index').")
-        if not isinstance(step, dict):
-            problems.append(f"Trinnet '{sid}' skal have enten 'spoergsmaal' og 'valg' eller 'svar'.")
-            continue
-        is_question, is_answer = "spoergsmaal" in step, "svar" in step
-        if is_question == is_answer:
-            problems.append(f"Trinnet '{sid}' skal være enten et spørgsmål (med 'spoergsmaal' og "
-                            "'valg') eller et svar (med 'svar'), ikke begge eller ingen af dem.")
-            continue
-        allowed = QUESTION_KEYS if is_question else ANSWER_KEYS
-        for key in step:
-            if key not in allowed:
-                problems.append(f"Trinnet '{sid}' har den ukendte nøgle '{key}'. Brug "
-                                + ", ".join(sorted(allowed)) + ".")
-        if is_answer:
-            for key in ("tekst", "hvad_sker_der_nu"):
-                if not str(step.get(key) or "").strip():
-                    problems.append(f"Svaret '{sid}' mangler '{key}'. Hvert svar siger, hvad du skal gøre "
-                                    "('tekst'), og hvad der sker bagefter ('hvad_sker_der_nu').")
-            edges[sid] = []
-            continue
-        options = step.get("valg")
-        if not isinstance(options, list) or not MIN_OPTIONS <= len(options) <= MAX_OPTIONS:
-            problems.append(f"Spørgsmålet '{sid}' skal have {MIN_OPTIONS} til {MAX_OPTIONS} valg under "
-                            "'valg'. Ellers ender guiden blindt her.")
-            options = options if isinstance(options, list) else []
-        edges[sid] = []
-        for i, option in enumerate(options, start=1):
-            if not isinstance(option, dict) or not option.get("tekst") or not option.get("til"):
-                problems.append(f"Valg nr. {i} i '{sid}' skal have både 'tekst' og 'til'.")
-                continue
-            target = option["til"]
-            if target not in steps:
-                problems.append(f"Valget '{option['tekst']}' i '{sid}' peger på '{target}', som ikke "
-                                "findes. Ret 'til', eller tilføj trinnet.")
-                continue
-            edges[sid].append(target)
 
-    # Cycles: a route that comes back to a step never ends.
-    state: dict[str, int] = {}
-    cycles: list[list[str]] = []
+def _graph(guide: Guide) -> list[tuple[tuple, str]]:
+    """Mistakes in the routes: a choice pointing nowhere, a ring, a step no route reaches, a step
+    with two steps before it (its "Tilbage" link must go to one). (location, Danish sentence)."""
+    found: list[tuple[tuple, str]] = []
+    if guide.start not in guide.nodes:
+        found.append((("start",), f"Starttrinnet '{guide.start}' findes ikke under 'trin'. Skriv id'et på det "
+                                  "første spørgsmål i 'start'."))
+    parents: dict[str, list[tuple]] = {}
+    for sid, node in guide.nodes.items():
+        for i, option in enumerate(node.options):
+            where = ("trin", sid, "valg", i, "til")
+            if option.target in guide.nodes:
+                parents.setdefault(option.target, []).append(where)
+            else:
+                found.append((where, f"Valget '{option.text}' i '{sid}' peger på '{option.target}', som ikke "
+                                     "findes. Ret 'til', eller tilføj trinnet."))
+    try:
+        graphlib.TopologicalSorter({sid: [p[1] for p in ps] for sid, ps in parents.items()}).prepare()
+    except graphlib.CycleError as exc:
+        ring = exc.args[1]
+        where = next(w for w in parents[ring[-1]] if w[1] == ring[-2])
+        found.append((where, f"Guiden går i ring: {' → '.join(ring)}. Et valg må ikke føre tilbage "
+                                          "til et tidligere trin."))
+    seen, todo = set(), [guide.start]
+    while todo:
+        if (sid := todo.pop()) in guide.nodes and sid not in seen:
+            seen.add(sid)
+            todo += [o.target for o in guide.nodes[sid].options]
+    for sid in sorted(guide.nodes.keys() - seen) if guide.start in guide.nodes else ():
+        found.append((("trin", sid), f"Trinnet '{sid}' kan ikke nås fra start. Lad et valg pege på det, eller slet det."))
+    for sid, where in parents.items():
+        if len(before := sorted({w[1] for w in where})) > 1:
+            found.append((where[-1], f"Trinnet '{sid}' kan nås fra flere spørgsmål ({', '.join(before)}). Linket "
+                                     "'Tilbage' skal altid gå til ét bestemt spørgsmål: lav en kopi af trinnet med "
+                                     "et nyt id for hvert spørgsmål."))
+    return found
 
-    def visit(sid: str, route: list[str]) -> None:
-        state[sid] = 1
-        for target in edges.get(sid, []):
-            if state.get(target) == 1:
-                cycles.append(route[route.index(target):] + [sid, target] if target in route
-                              else [sid, target])
-            elif target not in state:
-                visit(target, route + [sid])
-        state[sid] = 2
 
-    for sid in edges:
-        if sid not in state:
-            visit(sid, [])
-    for cycle in cycles:
-        shown = " → ".join(dict.fromkeys(cycle[:-1])) + " → " + cycle[-1]
-        problems.append(f"Guiden går i ring: {shown}. Et valg må ikke føre tilbage til et tidligere trin.")
-
-    # Every step reachable from the start, each from one step only (for "Tilbage").
-    if start in steps:
-        seen, todo = {start}, [start]
-        while todo:
-            for target in edges.get(todo.pop(), []):
-                if target not in seen:
-                    seen.add(target)
-                    todo.append(target)
-        for sid in steps:
-            if sid not in seen:
-                problems.append(f"Trinnet '{sid}' kan ikke nås fra start. Lad et valg pege på det, "
-                                "eller slet det.")
-    parents: dict[str, set[str]] = {}
-    for sid, targets in edges.items():
-        for target in targets:
-            parents.setdefault(target, set()).add(sid)
-    for sid, from_ in parents.items():
-        if len(from_) > 1:
-            problems.append(f"Trinnet '{sid}' kan nås fra flere spørgsmål ({', '.join(sorted(from_))}). "
-                            "Linket 'Tilbage' skal altid gå til ét bestemt spørgsmål: lav en kopi af "
-                            "trinnet med et nyt id for hvert spørgsmål.")
-    if start in parents and not cycles:
-        problems.append(f"Et valg peger tilbage på starttrinnet '{start}'.")
-    return problems
+def validate(data: Any) -> list[tuple[tuple, str]]:
+    """Every mistake in the guide's data: (location in the file, Danish sentence an editor can act on)."""
+    try:
+        guide = Guide.model_validate(data)
+    except ValidationError as exc:
+        # A step's location names the kind it was read as, ("trin", id, "svar", "tekst"): not a key in the file.
+        return [(e["loc"][:2] + e["loc"][3:] if e["loc"][0] == "trin" and len(e["loc"]) > 3 else e["loc"],
+                 _message(e["loc"], e["type"], e.get("input"))) for e in exc.errors()]
+    return _graph(guide)
 
 
 def load(path: Path = GUIDE_FILE) -> Guide:
-    """Read and validate the guide; raises GuideError with every mistake."""
+    """Read and validate the guide; raises GuideError with every mistake at its line."""
     try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (linje {mark.line + 1})" if mark else ""
-        raise GuideError([f"Filen er ikke gyldig YAML{where}: {getattr(exc, 'problem', exc)}."], path) from exc
+        data, lines = read_yaml(Path(path).read_text(encoding="utf-8"))
+    except YamlError as exc:
+        raise GuideError([Problem.at(path, exc.line, CHECK, str(exc), HINT)]) from exc
     problems = validate(data)
     if problems:
-        raise GuideError(problems, path)
-    nodes = {}
-    for sid, step in data["trin"].items():
-        if "svar" in step:
-            nodes[sid] = Node(sid, answer=_line(step["svar"]), text=str(step["tekst"]).strip(),
-                              next_text=str(step["hvad_sker_der_nu"]).strip())
-        else:
-            nodes[sid] = Node(sid, question=_line(step["spoergsmaal"]), help=str(step.get("hjaelp") or "").strip(),
-                              options=[Option(_line(o["tekst"]), o["til"]) for o in step["valg"]])
-    return Guide(data["start"], nodes, dict(data["side"]))
-
-
-def _line(value: Any) -> str:
-    return " ".join(str(value).split())
+        raise GuideError([Problem.at(path, line_at(lines, loc), CHECK, message, HINT) for loc, message in problems])
+    return Guide.model_validate(data)
 
 
 # --- pages --------------------------------------------------------------------------
@@ -343,7 +346,7 @@ def main(argv: list[str]) -> int:
     except GuideError as exc:
         print(f"{rel(path)} har fejl:")
         for problem in exc.problems:
-            print(f"  - {problem}")
+            print(f"  - {problem.location()}: {problem.message}")
         return 1
     print(tree(guide))
     print(f"\n{len(guide.paths())} veje gennem guiden, alle ender i et svar.")

@@ -14,12 +14,16 @@ import yaml
 from .paths import DOCS
 
 
-class FrontMatterError(ValueError):
-    """The front matter is not valid YAML, or not a mapping. ``line`` is 1-based."""
+class YamlError(ValueError):
+    """YAML that cannot be read; the message is Danish, ``line`` is 1-based."""
 
     def __init__(self, message: str, line: int | None = None):
         super().__init__(message)
         self.line = line
+
+
+class FrontMatterError(YamlError):
+    """The front matter is not valid YAML, or not a mapping."""
 
 
 @dataclass
@@ -68,25 +72,35 @@ def _parse(path: Path, text: str) -> Page:
     raw, body, body_line = split_front_matter(text)
     if raw is None:
         return Page(Path(path), {}, body, 1)
-    try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(raw)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise FrontMatterError(f"Front matter er ikke gyldig YAML: {problem}.", line) from exc
-    except ValueError as exc:
-        # PyYAML raises a bare ValueError for a date that is not in the
-        # calendar (2026-02-30); find its line.
-        raise FrontMatterError(
-            "En dato findes ikke i kalenderen, fx 30. februar. Skriv en rigtig dato som ÅÅÅÅ-MM-DD.",
-            _bad_date_line(node)) from exc
+    meta, lines = read_yaml(raw, 2, "Front matter", FrontMatterError)
     if meta is None:
         meta = {}
     if not isinstance(meta, dict):
         raise FrontMatterError("Front matter skal være en liste af 'nøgle: værdi'-linjer.", 2)
-    return Page(Path(path), meta, body, body_line, yaml_lines(node, 2))
+    return Page(Path(path), meta, body, body_line, lines)
+
+
+def read_yaml(text: str, first: int = 1, name: str = "Filen",
+              error: type[YamlError] = YamlError) -> tuple[Any, dict[tuple, int]]:
+    """YAML text as (data, node map; see ``yaml_lines``). ``first`` is the file line of the text's
+    first line. Raises ``error`` ("<name> er ikke gyldig YAML …") with the line of the mistake."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.safe_load(text), yaml_lines(node, first)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise error(f"{name} er ikke gyldig YAML: {problem}.", mark.line + first if mark else None) from exc
+    except ValueError as exc:
+        # PyYAML raises a bare ValueError for a date that is not in the calendar (2026-02-30).
+        raise error("En dato findes ikke i kalenderen, fx 30. februar. Skriv en rigtig dato som ÅÅÅÅ-MM-DD.",
+                        _bad_date_line(node, first)) from exc
+
+
+def line_at(lines: dict[tuple, int], loc: tuple, default: int | None = None) -> int | None:
+    """The line of the value at ``loc`` (a pydantic error location) in a YAML node map, else of its
+    nearest parent that has one."""
+    return next((lines[loc[:i]] for i in range(len(loc), 0, -1) if loc[:i] in lines), default)
 
 
 def yaml_lines(node: yaml.Node | None, first: int = 1) -> dict[tuple, int]:
@@ -112,7 +126,7 @@ def yaml_lines(node: yaml.Node | None, first: int = 1) -> dict[tuple, int]:
     return lines
 
 
-def _bad_date_line(node: yaml.Node | None) -> int | None:
+def _bad_date_line(node: yaml.Node | None, first: int) -> int | None:
     """1-based file line of the first timestamp scalar that is not a real date."""
     stack = [node] if node is not None else []
     while stack:
@@ -121,7 +135,7 @@ def _bad_date_line(node: yaml.Node | None) -> int | None:
             try:
                 yaml.safe_load(n.value)
             except ValueError:
-                return n.start_mark.line + 2
+                return n.start_mark.line + first
         elif isinstance(n, yaml.MappingNode):
             stack.extend(v for _, v in n.value)
         elif isinstance(n, yaml.SequenceNode):

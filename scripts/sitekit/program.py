@@ -29,8 +29,10 @@ from pathlib import Path
 import yaml
 
 from .paths import DATA, rel
+from .problems import Problem
 
 DATA_FILE = DATA / "program.yml"
+CHECK = "kompetenceforløb"
 MARKER = re.compile(r"^<!--\s*(?P<kind>drejeark|drejebog|modulinfo):\s*(?P<id>[a-z0-9-]+)\s*-->\s*$", re.M)
 FORMS = {
     "plenum": "Plenum",
@@ -44,6 +46,12 @@ PER = {"deltager", "gruppe", "underviser"}
 
 class ProgramError(ValueError):
     """program.yml is wrong; the message names the file, the line and the fix, in Danish."""
+
+    def problem(self, path: Path) -> Problem:
+        """The mistake for the collector: "<file>, linje N: …" becomes the Problem's line."""
+        m = re.match(r"^.*?, linje (?P<line>\d+): (?P<msg>.*)$", str(self), re.S)
+        return Problem.at(path, int(m["line"]) if m else None, CHECK, m["msg"] if m else str(self),
+                          "Ret tallene eller felterne i programmet. Forklaringen står øverst i filen.")
 
 
 # --- reading with line numbers ---------------------------------------------------------
@@ -257,6 +265,20 @@ def load(path: Path = DATA_FILE) -> Program:
                                    f"'moduler:' (kendte: {', '.join(modules)}).")
         formats[fid] = fmt
     return Program(modules, formats, path)
+
+
+def missing_cases(prog: Program, docs_dir: Path) -> list[Problem]:
+    """Every case the programme names whose module page has no heading with its anchor {#case-…}."""
+    found = []
+    for item in (item for fmt in prog.formats.values() for item in _walk(fmt.items) if item.case):
+        mid, _, anchor = item.case.partition("#")
+        page = Path(docs_dir) / prog.modules[mid].page
+        if "{#" + anchor + "}" not in (page.read_text(encoding="utf-8") if page.is_file() else ""):
+            found.append(Problem.at(prog.path, item.line, CHECK,
+                                    f"Casen '{item.case}' findes ikke: siden {prog.modules[mid].page} har ingen "
+                                    f"overskrift med {{#{anchor}}}.",
+                                    "Ret 'case' i programmet, eller giv casens overskrift det rigtige anker."))
+    return found
 
 
 def _walk(items: list[Item]):

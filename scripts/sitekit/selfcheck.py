@@ -19,84 +19,131 @@ that works in three ways:
 
 from __future__ import annotations
 
+import difflib
 import html
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Annotated, Any
 
-import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
+from .pages import YamlError, line_at, read_yaml
 from .paths import DATA
+from .problems import Problem
 
 DATA_FILE = DATA / "selvtjek.yml"
 MARKER = re.compile(r"^<!--\s*selvtjek:\s*(?P<id>[a-z0-9-]+)\s*-->\s*$", re.M)
 # The answer key of every set, for the trainer's page.
 KEY_MARKER = re.compile(r"^<!--\s*selvtjek-svar\s*-->\s*$", re.M)
 _LETTERS = "abcdefgh"
+CHECK = "selvtjek"
+HINT = "Ret spørgsmålet i docs/_data/selvtjek.yml. Felterne står forklaret øverst i filen."
 
 
 class SelfCheckError(ValueError):
-    """The data file or a marker is wrong; the message says what to fix, in Danish."""
+    """The data file or a marker is wrong, in Danish; ``problems`` holds the data file's mistakes."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
 
 
-@dataclass(frozen=True)
-class Question:
-    text: str
-    options: tuple[str, ...]
-    correct: int
-    explanation: str
-    read_more: tuple[tuple[str, str], ...] = ()  # (link text, page path relative to docs/)
-    why: tuple[str, ...] = ()  # per option: why it is right or wrong ("" if not given)
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-def _question(set_id: str, number: int, raw: object) -> Question:
-    where = f"{DATA_FILE.name}, {set_id}, spørgsmål {number}"
-    if not isinstance(raw, dict):
-        raise SelfCheckError(f"{where}: skal have felterne spørgsmål, svar og forklaring.")
-    text = str(raw.get("spørgsmål") or "").strip()
-    options = raw.get("svar") or []
-    explanation = str(raw.get("forklaring") or "").strip()
-    if not text or not explanation:
-        raise SelfCheckError(f"{where}: 'spørgsmål' og 'forklaring' skal udfyldes.")
-    if not isinstance(options, list) or not 2 <= len(options) <= len(_LETTERS):
-        raise SelfCheckError(f"{where}: 'svar' skal være en liste med 2 til {len(_LETTERS)} svar.")
-    texts, correct, why = [], [], []
-    for i, option in enumerate(options):
-        if isinstance(option, dict):
-            texts.append(str(option.get("tekst") or "").strip())
-            why.append(str(option.get("hvorfor") or "").strip())
-            if option.get("rigtigt") is True:
-                correct.append(i)
-        else:
-            texts.append(str(option).strip())
-            why.append("")
-    if not all(texts):
-        raise SelfCheckError(f"{where}: hvert svar skal have en 'tekst'.")
-    if len(correct) != 1:
-        raise SelfCheckError(f"{where}: præcis ét svar skal have 'rigtigt: true' (fandt {len(correct)}).")
-    read_more = []
-    for link in raw.get("læs_mere") or []:
-        if not isinstance(link, dict) or not link.get("tekst") or not link.get("side"):
-            raise SelfCheckError(f"{where}: hvert link i 'læs_mere' skal have 'tekst' og 'side'.")
-        read_more.append((str(link["tekst"]), str(link["side"])))
-    return Question(text, tuple(texts), correct[0], explanation, tuple(read_more), tuple(why))
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+class Option(_Model):
+    text: Text = Field(alias="tekst")
+    right: bool = Field(False, alias="rigtigt")
+    why: Annotated[str, StringConstraints(strip_whitespace=True)] = Field("", alias="hvorfor")
+
+
+class Link(_Model):
+    text: Text = Field(alias="tekst")
+    page: Text = Field(alias="side")
+
+
+class Question(_Model):
+    text: Text = Field(alias="spørgsmål")
+    # An answer may be just its text: "- Jeg ringer 112."
+    answers: Annotated[list[Option], BeforeValidator(lambda v: [{"tekst": a} if isinstance(a, str) else a for a in v]
+                                                     if isinstance(v, list) else v)] = Field(
+        alias="svar", min_length=2, max_length=len(_LETTERS))
+    explanation: Text = Field(alias="forklaring")
+    read_more: list[Link] = Field([], alias="læs_mere")
+
+    @model_validator(mode="after")
+    def _one_right(self) -> Question:
+        if (found := sum(a.right for a in self.answers)) != 1:
+            raise PydanticCustomError("one_right", "{found}", {"found": found})
+        return self
+
+    @property
+    def options(self) -> tuple[str, ...]:
+        return tuple(a.text for a in self.answers)
+
+    @property
+    def why(self) -> tuple[str, ...]:
+        return tuple(a.why for a in self.answers)
+
+    @property
+    def correct(self) -> int:
+        return next(i for i, a in enumerate(self.answers) if a.right)
+
+
+# The set ids are what a marker names: <!-- selvtjek: modul-1 -->.
+SETS = TypeAdapter(dict[Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+$")],
+                        Annotated[list[Question], Field(min_length=1)]])
+
+
+def _message(loc: tuple, kind: str, value: Any, ctx: dict) -> str:
+    """A Danish sentence for one pydantic error at ``loc``: (set, question, field, answer, field)."""
+    if not loc:
+        return "Filen skal have ét afsnit pr. sæt, fx 'modul-1:', med en liste af spørgsmål under."
+    if len(loc) == 1 or loc[1] == "[key]":
+        return (f"Sættet '{loc[0]}' skal være en liste med spørgsmål, og id'et må kun have små bogstaver, "
+                "tal og bindestreg (det står i markøren <!-- selvtjek: modul-1 -->).")
+    where = f"Selvtjekket '{loc[0]}', spørgsmål {loc[1] + 1}"
+    key = loc[-1]
+    if kind == "one_right":
+        return f"{where}: præcis ét svar skal have 'rigtigt: true' (fandt {ctx['found']})."
+    if kind == "extra_forbidden":
+        allowed = [f.alias for f in ({"svar": Option, "læs_mere": Link}.get(loc[2], Question) if len(loc) > 3
+                                     else Question).model_fields.values()]
+        guess = difflib.get_close_matches(str(key), allowed, n=1)
+        return (f"{where}: ukendt felt '{key}'. Brug {', '.join(allowed)}."
+                + (f" Mente du '{guess[0]}'?" if guess else ""))
+    if len(loc) == 2:
+        return f"{where}: skal have felterne spørgsmål, svar og forklaring."
+    if key == "rigtigt":
+        return f"{where}: 'rigtigt' skal være true eller false, men er '{value}'."
+    if loc[2] == "svar" and len(loc) == 3:
+        return f"{where}: 'svar' skal være en liste med 2 til {len(_LETTERS)} svar."
+    if loc[2] == "svar":
+        return f"{where}: svar nr. {loc[3] + 1} skal have en 'tekst'."
+    if loc[2] == "læs_mere":
+        return f"{where}: hvert link i 'læs_mere' skal have 'tekst' og 'side'."
+    return f"{where}: '{key}' mangler eller er tom. Skriv teksten."
 
 
 def load(path: Path = DATA_FILE) -> dict[str, list[Question]]:
-    """All question sets in the data file, by id (e.g. "modul-1")."""
+    """All question sets in the data file, by id (e.g. "modul-1"). Raises SelfCheckError with
+    every mistake at its line."""
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
-    except yaml.YAMLError as exc:
-        raise SelfCheckError(f"{Path(path).name} kan ikke læses som YAML: {exc}") from exc
-    if not isinstance(raw, dict):
-        raise SelfCheckError(f"{Path(path).name}: skal være en liste af sæt, fx 'modul-1:'.")
-    sets = {}
-    for set_id, questions in raw.items():
-        if not isinstance(questions, list) or not questions:
-            raise SelfCheckError(f"{Path(path).name}, {set_id}: skal være en liste med spørgsmål.")
-        sets[str(set_id)] = [_question(str(set_id), n, q) for n, q in enumerate(questions, 1)]
-    return sets
+        data, lines = read_yaml(Path(path).read_text(encoding="utf-8"))
+        return SETS.validate_python(data or {})
+    except YamlError as exc:
+        problems = [Problem.at(path, exc.line, CHECK, str(exc), HINT)]
+    except ValidationError as exc:
+        problems = [Problem.at(path, line_at(lines, e["loc"] + (("svar",) if e["type"] == "one_right" else ())),
+                               CHECK, _message(e["loc"], e["type"], e.get("input"), e.get("ctx") or {}), HINT)
+                    for e in exc.errors()]
+    raise SelfCheckError(" ".join(p.message for p in problems), problems)
 
 
 def render_set(set_id: str, questions: list[Question], link: Callable[[str], str]) -> str:
@@ -131,7 +178,7 @@ def render_set(set_id: str, questions: list[Question], link: Callable[[str], str
                            f'<span class="selvtjek__valg-hvorfor">{e(reason)}</span></li>')
             out.append('</ul>')
         if q.read_more:
-            links = " · ".join(f'<a href="{e(link(side))}">{e(text)}</a>' for text, side in q.read_more)
+            links = " · ".join(f'<a href="{e(link(r.page))}">{e(r.text)}</a>' for r in q.read_more)
             out.append(f'<p class="selvtjek__laes">Læs mere: {links}</p>')
         out.append('</details>')
         out.append('</fieldset>')
