@@ -9,16 +9,16 @@ data, is logged as a warning, which fails the strict build.
 
 from __future__ import annotations
 
-import logging
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import contacts, i18n, procedure  # noqa: E402
+from sitekit.problems import Problem, report  # noqa: E402
+from sitekit.shortcodes import source_line  # noqa: E402
 
-log = logging.getLogger("mkdocs.hooks.procedure")
-
+CHECK = "første skridt"
 _state: dict = {}
 
 
@@ -29,7 +29,7 @@ def on_files(files, config, **kwargs):
         _state["procedures"] = procedure.load_all(config.docs_dir, lang)
     except procedure.ProcedureError as exc:
         for problem in exc.problems:
-            log.warning("%s: %s", exc.path, problem)
+            report(Problem.at(exc.path, None, CHECK, problem, "Ret datafilen. Feltet står forklaret øverst i filen."))
         _state["procedures"] = {}
     try:
         _state["contacts"] = contacts.load_contacts(contacts.contacts_file_for(config.docs_dir))
@@ -43,18 +43,17 @@ def on_files(files, config, **kwargs):
 
 def on_page_markdown(markdown, page, config, files, **kwargs):
     src = page.file.src_uri
-    # Line numbers as the editor sees them in the file (MkDocs removed the front matter).
-    source = page.file.content_string
-    start = source.find(markdown[:200]) if markdown.strip() else -1
-    offset = source.count("\n", 0, start) if start > 0 else 0
+    path = Path(config.docs_dir) / src
     lang = i18n.page_language(src)
     # The drift check knows the Danish wording; English pages render the data.
     if procedure.in_drift_scope(src) and lang == i18n.DEFAULT:
         for proc in _state.get("procedures", {}).values():
             for line, message in procedure.contradictions(markdown, proc):
-                log.warning("%s, linje %d: %s", src, line + offset, message)
-    markdown, errors = procedure.render_markdown(markdown, _state.get("procedures", {}),
+                report(Problem.at(path, source_line(page, markdown, line), CHECK, message,
+                                  f"Slet listen, og skriv [[{proc.name}]] på sin egen linje."))
+    rendered, errors = procedure.render_markdown(markdown, _state.get("procedures", {}),
                                                  _state.get("contacts", {}), src, lang)
     for code, message in errors:
-        log.warning("%s, linje %d: %s %s", src, code.line + offset, code.text, message)
-    return markdown
+        report(Problem.at(path, source_line(page, markdown, code.line), "koder", f"{code.text}: {message}",
+                          "Ret koden, så den passer til datafilen i docs/_data/."))
+    return rendered

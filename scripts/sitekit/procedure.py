@@ -48,7 +48,6 @@ from typing import Any
 import yaml
 
 from .paths import DATA, rel
-from .problems import Problem
 from .shortcodes import Shortcode, ShortcodeError, replace
 
 # Shortcode name -> data file under docs/_data/.
@@ -391,26 +390,3 @@ def contradictions(markdown: str, proc: Procedure) -> list[tuple[int, str]]:
                                     f"[[{proc.name}]] i stedet for at skrive trinnene selv."))
                 break
     return found
-
-
-def check(docs_dir: Path) -> list[Problem]:
-    """The `make check` form of the drift check, for sitekit.checks.CHECKS:
-    a broken data file, or a hand-written list in another order, with file and line."""
-    from .pages import iter_page_bodies
-
-    docs_dir = Path(docs_dir)
-    try:
-        procedures = load_all(docs_dir)
-    except ProcedureError as exc:
-        return [Problem.at(exc.path or docs_dir, None, "første skridt", p,
-                           "Ret datafilen. Feltet står forklaret øverst i filen.") for p in exc.problems]
-    problems = []
-    for path, body, body_line in iter_page_bodies(docs_dir):
-        src = path.relative_to(docs_dir).as_posix()
-        if not in_drift_scope(src):
-            continue
-        for proc in procedures.values():
-            for line, message in contradictions(body, proc):
-                problems.append(Problem.at(path, body_line + line - 1, "første skridt", message,
-                                           f"Slet listen, og skriv [[{proc.name}]] på sin egen linje."))
-    return problems
