@@ -125,16 +125,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     from playwright.sync_api import sync_playwright
 
-    from sitekit.build import build_site
+    from sitekit.build import site_or_build
 
-    with tempfile.TemporaryDirectory(prefix="skaermbilleder-site-") as tmp:
-        site = Path(args.site_dir) if args.site_dir else Path(tmp) / "site"
-        if not args.site_dir:
-            result = build_site(site)
-            if result.returncode != 0:
-                sys.stdout.write(result.stdout)
-                print("Sitet kunne ikke bygges. Ret fejlen, og prøv igen.", file=sys.stderr)
-                return 1
+    with site_or_build(args.site_dir, "skaermbilleder-site-") as site:
+        if site is None:
+            return 1
         httpd, url = _serve(site)
         try:
             with sync_playwright() as pw:

@@ -170,7 +170,7 @@ def cmd_new_page(args: argparse.Namespace) -> int:
 def cmd_linkcheck(args: argparse.Namespace) -> int:
     """Tjek alle links til andre sites med lychee (kræver netværk) og skriv en rapport."""
     from sitekit import linkcheck, links
-    from sitekit.build import build_site
+    from sitekit.build import site_or_build
 
     settings = linkcheck.Settings(timeout=args.timeout, max_retries=args.max_retries,
                                   retry_wait_time=args.retry_wait_time, cache=not args.no_cache,
@@ -179,14 +179,9 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     if args.cache_dir:
         settings.cache_dir = Path(args.cache_dir)
     sources = links.sources_from_docs(Path(args.docs_dir))
-    with tempfile.TemporaryDirectory(prefix="linkcheck-site-") as tmp:
-        site_dir = Path(args.site_dir) if args.site_dir else Path(tmp) / "site"
-        if not args.site_dir:
-            result = build_site(site_dir)
-            if result.returncode != 0:
-                sys.stdout.write(result.stdout)
-                print("\nSitet kunne ikke bygges. Ret fejlen ovenfor og prøv igen.", file=sys.stderr)
-                return result.returncode
+    with site_or_build(args.site_dir, "linkcheck-site-") as site_dir:
+        if site_dir is None:
+            return 1
         try:
             report = linkcheck.check(site_dir, settings, sources)
         except linkcheck.LinkcheckError as exc:

@@ -12,12 +12,15 @@ and exits 1 when there is an error. Tests reuse it with ``docs_dir`` and
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import logging
 import os
 import re
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import yaml
@@ -46,6 +49,21 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, auto_nav: bool = Fa
     full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), full_env.get("PYTHONPATH")]))
     full_env.update(env or {})
     return subprocess.run(cmd, cwd=ROOT, env=full_env, capture_output=True, text=True, check=False)
+
+
+@contextlib.contextmanager
+def site_or_build(site_dir: str | Path | None, prefix: str) -> Iterator[Path | None]:
+    """``site_dir`` when it is given, else the real site built into a temporary folder for the
+    ``with`` block; None when that build fails (its problems are printed)."""
+    if site_dir:
+        yield Path(site_dir)
+        return
+    with tempfile.TemporaryDirectory(prefix=prefix) as tmp:
+        result = build_site(Path(tmp) / "site")
+        if result.returncode != 0:
+            sys.stdout.write(result.stdout)
+            print("\nSitet kunne ikke bygges. Ret fejlen ovenfor, og prøv igen.", file=sys.stderr)
+        yield Path(tmp) / "site" if result.returncode == 0 else None
 
 
 class _TolerantLoader(yaml.SafeLoader):

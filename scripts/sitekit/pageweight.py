@@ -1,7 +1,8 @@
 """What a reader's browser downloads for one page: requests, bytes and the
 gzip size of each response, measured in a real Chromium (Playwright).
 
-Used by tests/test_performance.py (budgets) and scripts/benchmark.py (figures).
+Used by tests/test_performance.py (the budget of a first visit). scripts/benchmark.py
+measures the same on the server side, for its figures.
 """
 
 from __future__ import annotations
@@ -66,20 +67,3 @@ def _finished(request, weight: Weight) -> None:
 def _from_cache(request) -> bool:
     sizes = request.sizes()
     return sizes.get("responseBodySize", 0) == 0 and sizes.get("responseHeadersSize", 0) <= 0
-
-
-def warm_view(browser, first: str, then: str) -> Weight:
-    """What ``then`` downloads after ``first`` was opened in the same browser
-    (the cache holds the shared stylesheets and scripts)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    try:
-        page = context.new_page()
-        page.goto(first)
-        _settle(page)
-        weight = Weight()
-        page.on("requestfinished", lambda request: _finished(request, weight))
-        page.goto(then)
-        _settle(page)
-        return weight
-    finally:
-        context.close()
