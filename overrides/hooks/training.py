@@ -38,7 +38,7 @@ def _load(loader, path: Path, error: type[Exception]):
     try:
         return loader(path)
     except error as exc:
-        for problem in getattr(exc, "problems", None) or [exc.problem(path)]:
+        for problem in exc.problems:
             report(problem)
         return None
 

@@ -18,21 +18,25 @@ A mistake raises ProgramError with the file, the line and what to do, in Danish.
 
 from __future__ import annotations
 
+import difflib
 import html
 import math
 import posixpath
 import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Annotated, Any, Literal
 
-import yaml
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
+from .pages import YamlError, line_at, read_yaml
 from .paths import DATA, rel
 from .problems import Problem
 
 DATA_FILE = DATA / "program.yml"
 CHECK = "kompetenceforløb"
+HINT = "Ret tallene eller felterne i programmet. Forklaringen står øverst i filen."
 MARKER = re.compile(r"^<!--\s*(?P<kind>drejeark|drejebog|modulinfo):\s*(?P<id>[a-z0-9-]+)\s*-->\s*$", re.M)
 FORMS = {
     "plenum": "Plenum",
@@ -41,81 +45,96 @@ FORMS = {
     "hver for sig": "Hver for sig",
     "pause": "Pause",
 }
-PER = {"deltager", "gruppe", "underviser"}
 
 
 class ProgramError(ValueError):
-    """program.yml is wrong; the message names the file, the line and the fix, in Danish."""
+    """program.yml or a marker is wrong, in Danish; ``problems`` holds the data file's mistakes."""
 
-    def problem(self, path: Path) -> Problem:
-        """The mistake for the collector: "<file>, linje N: …" becomes the Problem's line."""
-        m = re.match(r"^.*?, linje (?P<line>\d+): (?P<msg>.*)$", str(self), re.S)
-        return Problem.at(path, int(m["line"]) if m else None, CHECK, m["msg"] if m else str(self),
-                          "Ret tallene eller felterne i programmet. Forklaringen står øverst i filen.")
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
 
 
-# --- reading with line numbers ---------------------------------------------------------
+# --- the data model: the keys editors write are the aliases ------------------------------
 
-class _LineDict(dict):
-    line = 0                       # the line of the mapping's first key
-    lines: dict[str, int] = {}     # the line of each key
-
-
-class _Loader(yaml.SafeLoader):
-    pass
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Minutes = Annotated[int, Field(strict=True, ge=0)]
 
 
-def _mapping(loader: _Loader, node: yaml.MappingNode) -> _LineDict:
-    d = _LineDict(loader.construct_mapping(node, deep=True))
-    d.line = node.start_mark.line + 1
-    d.lines = {k.value: k.start_mark.line + 1 for k, _v in node.value if isinstance(k, yaml.ScalarNode)}
-    return d
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
-_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+def _times(kind: str, total: int, minutes: int, **ctx: Any) -> PydanticCustomError:
+    return PydanticCustomError(kind, "times", {"total": total, "minutes": minutes, **ctx})
 
 
-@dataclass
-class Item:
-    title: str
-    minutes: int
-    form: str = ""
+class Print(_Model):
+    what: Text = Field(alias="hvad")
+    per: Literal["deltager", "gruppe", "underviser"] = Field(alias="pr")
+
+
+class Item(_Model):
+    title: Text = Field(alias="titel")
+    minutes: Minutes = Field(alias="minutter")
+    form: Literal[tuple(FORMS)] | None = None  # type: ignore[valid-type]
     case: str = ""             # "modul-1#case-1b": the case the item runs
-    groups: int = 0            # minutes in groups (cases)
-    plenary: int = 0           # minutes in plenary (cases)
-    module: str = ""           # id of the module this block runs
-    section: str = ""          # "modul-1#case-1b" or "modul-2#drejebog": where the material is
-    prints: tuple[tuple[str, str], ...] = ()   # (what, per)
-    parts: list[Item] = field(default_factory=list)
-    line: int = 0
+    groups: Minutes = Field(0, alias="grupper")    # minutes in groups (cases)
+    plenary: Minutes = Field(0, alias="plenum")    # minutes in plenary (cases)
+    module: str = Field("", alias="modul")         # id of the module this block runs
+    section: str = Field("", alias="afsnit")       # "modul-2#drejebog": where the material is
+    prints: list[Print] = Field([], alias="udskriv")
+    parts: list[Item] = Field([], alias="dele", min_length=1)
+
+    @model_validator(mode="after")
+    def _add_up(self) -> Item:
+        self.section = self.section or self.case
+        if self.case:
+            if self.groups + self.plenary != self.minutes:
+                raise _times("case_times", self.groups + self.plenary, self.minutes, title=self.title,
+                             groups=self.groups, plenary=self.plenary)
+            self.form = self.form or ("grupper" if self.groups else "plenum")
+        if self.parts and (total := sum(p.minutes for p in self.parts)) != self.minutes:
+            raise _times("parts_times", total, self.minutes, title=self.title)
+        return self
 
 
-@dataclass
-class Module:
-    id: str
-    title: str
-    page: str
-    audience: str
-    materials: tuple[str, ...]
-    board: tuple[str, ...]
-    plan: list[Item]
-    minutes: int
-    line: int = 0
+class _Block(_Model):
+    """What a module and a format share: a plan of items that adds up to the minutes."""
+
+    title: Text = Field(alias="titel")
+    page: Text = Field(alias="side")
+    minutes: Minutes = Field(alias="minutter")
+    board: list[Text] = Field([], alias="tavle")
+    materials: list[Text] = Field([], alias="materialer")
+
+    def _add_up(self, items: list[Item]) -> None:
+        if (total := sum(i.minutes for i in items)) != self.minutes:
+            raise _times("times", total, self.minutes)
 
 
-@dataclass
-class Format:
-    id: str
-    title: str
-    page: str
-    minutes: int
-    start: str
-    participants: int
-    group_size: int
-    items: list[Item]
-    board: tuple[str, ...]
-    materials: tuple[str, ...]
-    line: int = 0
+class Module(_Block):
+    audience: Text = Field(alias="målgruppe")
+    plan: list[Item] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _plan_adds_up(self) -> Module:
+        self._add_up(self.plan)
+        return self
+
+
+class Format(_Block):
+    start: Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
+    participants: Minutes = Field(alias="deltagere")
+    group_size: Minutes = Field(alias="gruppestørrelse")
+    items: list[Item] = Field(alias="punkter", min_length=1)
+
+    @model_validator(mode="after")
+    def _items_add_up(self) -> Format:
+        if not 2 <= self.group_size <= self.participants:
+            raise PydanticCustomError("group_size", "group size")
+        self._add_up(self.items)
+        return self
 
     @property
     def groups(self) -> int:
@@ -126,155 +145,115 @@ class Format:
         if rest == 0:
             return f"{n} grupper à {self.group_size}"
         # e.g. 18 participants in groups of 4: 3 groups of 4 and 2 of 3.
-        groups = math.ceil(self.participants / self.group_size)
-        small = groups * self.group_size - self.participants
-        return (f"{groups - small} grupper à {self.group_size} og {small} "
+        small = self.groups * self.group_size - self.participants
+        return (f"{self.groups - small} grupper à {self.group_size} og {small} "
                 f"{'gruppe' if small == 1 else 'grupper'} à {self.group_size - 1}")
 
 
-@dataclass
-class Program:
-    modules: dict[str, Module]
-    formats: dict[str, Format]
-    path: Path
+class Program(_Model):
+    modules: dict[str, Module] = Field(alias="moduler")
+    formats: dict[str, Format] = Field(alias="formater")
+    _path: Path = PrivateAttr(DATA_FILE)
+    _lines: dict[tuple, int] = PrivateAttr(default_factory=dict)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def format_items(self) -> Iterator[tuple[tuple, Item]]:
+        """Every item of every format, parts included, with its location in the file."""
+        def walk(items: list[Item], loc: tuple, key: str) -> Iterator[tuple[tuple, Item]]:
+            for i, item in enumerate(items):
+                yield loc + (key, i), item
+                yield from walk(item.parts, loc + (key, i), "dele")
+
+        for fid, fmt in self.formats.items():
+            yield from walk(fmt.items, ("formater", fid), "punkter")
 
 
-def _where(path: Path, line: int) -> str:
-    return f"{rel(path)}, linje {line}"
+# --- validation: each mistake at its line ----------------------------------------------------
+
+def _what(loc: tuple) -> str:
+    kind = {"moduler": "modulet", "formater": "formatet"}.get(loc[0] if loc else "", "")
+    return f"{kind} '{loc[1]}'" if kind and len(loc) > 1 else "programmet"
 
 
-def _text(raw: dict, key: str, path: Path, what: str) -> str:
-    value = raw.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise ProgramError(f"{_where(path, raw.line)}: {what} mangler feltet '{key}' (tekst).")
-    return value.strip()
+def _message(loc: tuple, kind: str, value: Any, ctx: dict) -> str:
+    """A Danish sentence for one pydantic error at ``loc`` (the keys as the editor wrote them)."""
+    what, key = _what(loc), loc[-1] if loc else ""
+    if len(loc) < 2 and kind in ("missing", "dict_type", "model_type"):
+        return "Filen skal have afsnittene 'moduler:' og 'formater:'."
+    if kind == "case_times":
+        return (f"Tiderne passer ikke i punktet '{ctx['title']}': grupper {ctx['groups']} + plenum {ctx['plenary']} = "
+                f"{ctx['total']} minutter, men punktet har {ctx['minutes']}. Ret 'grupper', 'plenum' eller "
+                "'minutter', så de passer.")
+    if kind == "parts_times":
+        return (f"Tiderne passer ikke i punktet '{ctx['title']}': delene tager {ctx['total']} minutter, men punktet "
+                f"har {ctx['minutes']}. Ret minuttallene, så de passer.")
+    if kind == "times":
+        return (f"Tiderne passer ikke i {what}: punkterne tager {ctx['total']} minutter, men {what} skal vare "
+                f"{ctx['minutes']} minutter. Ret minuttallene, så de passer.")
+    if kind == "group_size":
+        return f"{what}: 'gruppestørrelse' skal være mellem 2 og antallet af deltagere."
+    if kind == "extra_forbidden":
+        fields = {f.alias or name for m in (Program, Module, Format, Item, Print) for name, f in m.model_fields.items()}
+        guess = difflib.get_close_matches(str(key), sorted(fields), n=1, cutoff=0.75)
+        return f"{what}: ukendt felt '{key}'." + (f" Mente du '{guess[0]}'?" if guess else "")
+    if key == "form":
+        return f"{what}: ukendt form '{value}'. Brug en af: {', '.join(FORMS)}."
+    if "udskriv" in loc:
+        return f"{what}: hver linje i 'udskriv' skal have 'hvad' og 'pr' (deltager, gruppe, underviser)."
+    if key == "start":
+        return f"{what}: 'start' skal være et klokkeslæt som \"09:00\"."
+    if key in ("plan", "punkter", "dele"):
+        return f"{what} mangler '{key}' (en liste med punkter)."
+    if key in ("tavle", "materialer") or (len(loc) > 1 and loc[-2] in ("tavle", "materialer")):
+        return f"{what}: '{loc[-2] if isinstance(key, int) else key}' skal være en liste med tekster."
+    if kind.startswith("int") or kind.startswith("greater"):
+        return f"{what}: '{key}' skal være et helt antal minutter (fandt {value!r})."
+    if isinstance(key, int):
+        return f"{what}: hvert punkt skal have 'titel' og 'minutter'."
+    return f"{what} mangler feltet '{key}' (tekst)."
 
 
-def _minutes(raw: dict, key: str, path: Path, what: str, required: bool = True) -> int:
-    value = raw.get(key, None if required else 0)
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ProgramError(f"{_where(path, raw.line)}: {what}: '{key}' skal være et helt antal minutter "
-                           f"(fandt {value!r}).")
-    return value
-
-
-def _strings(raw: dict, key: str, path: Path) -> tuple[str, ...]:
-    value = raw.get(key) or []
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ProgramError(f"{_where(path, raw.line)}: '{key}' skal være en liste med tekster.")
-    return tuple(v.strip() for v in value)
-
-
-def _item(raw: object, path: Path, parent_line: int) -> Item:
-    if not isinstance(raw, dict):
-        raise ProgramError(f"{_where(path, parent_line)}: hvert punkt skal have 'titel' og 'minutter'.")
-    title = _text(raw, "titel", path, "Et punkt")
-    what = f"punktet '{title}'"
-    item = Item(title, _minutes(raw, "minutter", path, what), line=raw.line)
-    item.form = str(raw.get("form") or "")
-    if item.form and item.form not in FORMS:
-        raise ProgramError(f"{_where(path, raw.line)}: {what}: ukendt form '{item.form}'. "
-                           f"Brug en af: {', '.join(FORMS)}.")
-    item.case = str(raw.get("case") or "")
-    item.module = str(raw.get("modul") or "")
-    item.section = str(raw.get("afsnit") or item.case or "")
-    prints = []
-    for p in raw.get("udskriv") or []:
-        if not isinstance(p, dict) or not p.get("hvad") or p.get("pr") not in PER:
-            raise ProgramError(f"{_where(path, getattr(p, 'line', raw.line))}: {what}: hver linje i 'udskriv' "
-                               f"skal have 'hvad' og 'pr' ({', '.join(sorted(PER))}).")
-        prints.append((str(p["hvad"]), str(p["pr"])))
-    item.prints = tuple(prints)
-    if item.case:
-        item.groups = _minutes(raw, "grupper", path, what, required=False)
-        item.plenary = _minutes(raw, "plenum", path, what, required=False)
-        if item.groups + item.plenary != item.minutes:
-            raise ProgramError(
-                f"{_where(path, raw.line)}: Tiderne passer ikke i {what}: grupper {item.groups} + plenum "
-                f"{item.plenary} = {item.groups + item.plenary} minutter, men punktet har {item.minutes}. "
-                "Ret 'grupper', 'plenum' eller 'minutter', så de passer.")
-        item.form = item.form or ("grupper" if item.groups else "plenum")
-    parts = raw.get("dele")
-    if parts is not None:
-        if not isinstance(parts, list) or not parts:
-            raise ProgramError(f"{_where(path, raw.line)}: {what}: 'dele' skal være en liste med punkter.")
-        item.parts = [_item(p, path, raw.line) for p in parts]
-        total = sum(p.minutes for p in item.parts)
-        if total != item.minutes:
-            raise ProgramError(
-                f"{_where(path, raw.line)}: Tiderne passer ikke i {what}: delene tager {total} minutter, "
-                f"men punktet har {item.minutes}. Ret minuttallene, så de passer.")
-    return item
-
-
-def _items(raw: dict, key: str, path: Path, what: str, minutes: int) -> list[Item]:
-    value = raw.get(key)
-    if not isinstance(value, list) or not value:
-        raise ProgramError(f"{_where(path, raw.line)}: {what} mangler '{key}' (en liste med punkter).")
-    items = [_item(v, path, raw.line) for v in value]
-    total = sum(i.minutes for i in items)
-    if total != minutes:
-        raise ProgramError(
-            f"{_where(path, raw.lines.get('minutter', raw.line))}: Tiderne passer ikke i {what}: punkterne tager {total} minutter, "
-            f"men {what} skal vare {minutes} minutter. Ret minuttallene, så de passer.")
-    return items
+def _references(prog: Program) -> list[tuple[tuple, str]]:
+    """Items that name a module the programme does not have."""
+    return [(loc, f"{_what(loc)}: modulet '{ref}' findes ikke under 'moduler:' (kendte: {', '.join(prog.modules)}).")
+            for loc, item in prog.format_items()
+            if (ref := item.module or item.section.split("#")[0]) and ref not in prog.modules]
 
 
 def load(path: Path = DATA_FILE) -> Program:
+    """The programme; raises ProgramError with every mistake at its line ("program.yml, linje 24: …")."""
     path = Path(path)
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader) or {}
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        raise ProgramError(f"{_where(path, line)}: filen kan ikke læses som YAML ({exc.problem}). "
-                           "Tjek indrykning og kolon.") from exc
-    if not isinstance(raw, dict) or not isinstance(raw.get("moduler"), dict) \
-            or not isinstance(raw.get("formater"), dict):
-        raise ProgramError(f"{rel(path)}: filen skal have afsnittene 'moduler:' og 'formater:'.")
-    modules = {}
-    for mid, m in raw["moduler"].items():
-        if not isinstance(m, dict):
-            raise ProgramError(f"{rel(path)}: modulet '{mid}' skal have felter.")
-        minutes = _minutes(m, "minutter", path, f"modulet '{mid}'")
-        modules[mid] = Module(mid, _text(m, "titel", path, f"Modulet '{mid}'"),
-                              _text(m, "side", path, f"Modulet '{mid}'"),
-                              _text(m, "målgruppe", path, f"Modulet '{mid}'"),
-                              _strings(m, "materialer", path), _strings(m, "tavle", path),
-                              _items(m, "plan", path, f"modulet '{mid}'", minutes), minutes, m.line)
-    formats = {}
-    for fid, f in raw["formater"].items():
-        if not isinstance(f, dict):
-            raise ProgramError(f"{rel(path)}: formatet '{fid}' skal have felter.")
-        what = f"formatet '{fid}'"
-        minutes = _minutes(f, "minutter", path, what)
-        start = _text(f, "start", path, what.capitalize())
-        if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", start):
-            raise ProgramError(f"{_where(path, f.line)}: {what}: 'start' skal være et klokkeslæt som \"09:00\".")
-        participants = _minutes(f, "deltagere", path, what)
-        size = _minutes(f, "gruppestørrelse", path, what)
-        if not 2 <= size <= participants:
-            raise ProgramError(f"{_where(path, f.line)}: {what}: 'gruppestørrelse' skal være mellem 2 og "
-                               "antallet af deltagere.")
-        fmt = Format(fid, _text(f, "titel", path, what.capitalize()), _text(f, "side", path, what.capitalize()),
-                     minutes, start, participants, size, _items(f, "punkter", path, what, minutes),
-                     _strings(f, "tavle", path), _strings(f, "materialer", path), f.line)
-        for item in _walk(fmt.items):
-            ref = item.module or item.section.split("#")[0]
-            if ref and ref not in modules:
-                raise ProgramError(f"{_where(path, item.line)}: {what}: modulet '{ref}' findes ikke under "
-                                   f"'moduler:' (kendte: {', '.join(modules)}).")
-        formats[fid] = fmt
-    return Program(modules, formats, path)
+        data, lines = read_yaml(path.read_text(encoding="utf-8"))
+        prog = Program.model_validate(data)
+        found = _references(prog)
+    except YamlError as exc:
+        found, lines = [((), f"{exc} Tjek indrykning og kolon.")], {(): exc.line}
+    except ValidationError as exc:
+        # A plan's times are checked on the whole plan: the mistake is on its 'minutter' line.
+        found = [(e["loc"] + (("minutter",) if e["type"] == "times" else ()),
+                  _message(e["loc"], e["type"], e.get("input"), e.get("ctx") or {})) for e in exc.errors()]
+    if found:
+        problems = [Problem.at(path, line_at(lines, loc, lines.get((), 1)), CHECK, message, HINT)
+                    for loc, message in found]
+        raise ProgramError(" ".join(f"{rel(path)}, linje {p.line}: {p.message}" for p in problems), problems)
+    prog._path, prog._lines = path, lines
+    return prog
 
 
 def missing_cases(prog: Program, docs_dir: Path) -> list[Problem]:
     """Every case the programme names whose module page has no heading with its anchor {#case-…}."""
     found = []
-    for item in (item for fmt in prog.formats.values() for item in _walk(fmt.items) if item.case):
+    for loc, item in prog.format_items():
+        if not item.case:
+            continue
         mid, _, anchor = item.case.partition("#")
         page = Path(docs_dir) / prog.modules[mid].page
         if "{#" + anchor + "}" not in (page.read_text(encoding="utf-8") if page.is_file() else ""):
-            found.append(Problem.at(prog.path, item.line, CHECK,
+            found.append(Problem.at(prog.path, line_at(prog._lines, loc), CHECK,
                                     f"Casen '{item.case}' findes ikke: siden {prog.modules[mid].page} har ingen "
                                     f"overskrift med {{#{anchor}}}.",
                                     "Ret 'case' i programmet, eller giv casens overskrift det rigtige anker."))
@@ -315,8 +294,8 @@ def print_list(fmt: Format) -> list[tuple[str, int]]:
     """What to print before the session and how many copies, in programme order."""
     seen: dict[str, int] = {}
     for item in _walk(fmt.items):
-        for what, per in item.prints:
-            seen[what] = seen.get(what, 0) + copies(fmt, per)
+        for p in item.prints:
+            seen[p.what] = seen.get(p.what, 0) + copies(fmt, p.per)
     return list(seen.items())
 
 
