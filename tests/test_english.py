@@ -178,32 +178,29 @@ def test_search_index_per_language(built_site: Path):
 
 # --- in Chromium ---------------------------------------------------------------
 
-def _switch(page, lang: str) -> None:
+def _switch(page, lang: str, expected_url: str) -> None:
+    """Choose ``lang`` in the language switch: the page at ``expected_url`` opens, in that language."""
     page.locator(".md-header__option .md-select").first.hover()
     page.locator(f'.md-select__link[hreflang="{lang}"]').first.click()
     page.wait_for_load_state("load")
+    assert page.url == expected_url
+    assert page.get_attribute("html", "lang") == lang
 
 
 @pytest.mark.browser
 def test_language_switch_stays_on_the_same_page(page, site_url: str):
     page.goto(site_url + "vejledning/efter-vink/")
-    _switch(page, "en")
-    assert page.url == site_url + "en/vejledning/efter-vink/"
-    assert page.get_attribute("html", "lang") == "en"
-    _switch(page, "da")
-    assert page.url == site_url + "vejledning/efter-vink/"
+    _switch(page, "en", site_url + "en/vejledning/efter-vink/")
+    _switch(page, "da", site_url + "vejledning/efter-vink/")
     # A generated step of the decision guide too.
     page.goto(site_url + "vejledning/skal-jeg-kontakte-vink/alder/")
-    _switch(page, "en")
-    assert page.url == site_url + "en/vejledning/skal-jeg-kontakte-vink/alder/"
+    _switch(page, "en", site_url + "en/vejledning/skal-jeg-kontakte-vink/alder/")
 
 
 @pytest.mark.browser
 def test_language_switch_on_an_untranslated_page_goes_to_the_english_start(page, site_url: str):
     page.goto(site_url + "vejledning/vink/")
-    _switch(page, "en")
-    assert page.url == site_url + "en/"
-    assert page.get_attribute("html", "lang") == "en"
+    _switch(page, "en", site_url + "en/")
 
 
 @pytest.mark.browser

@@ -88,35 +88,37 @@ def editions_url(published_editions):
         yield server.url
 
 
-@pytest.mark.browser
-def test_the_selector_shows_both_editions(page, editions_url):
-    page.goto(editions_url + "nyeste/vejledning/vink/")
+def _open_selector(page, url: str) -> list[str]:
+    """The titles in the edition selector of the page at ``url``."""
+    page.goto(url)
     # Material's script (which draws the selector) starts at the reader's first move.
     page.mouse.move(200, 300)
-    selector = page.locator(".md-version")
-    selector.wait_for(state="attached", timeout=10000)
-    titles = [t.strip() for t in page.locator(".md-version__link").all_inner_texts()]
-    assert titles == ["2027.1 – gældende fra 1. december 2027", "2026.1 – gældende fra 1. december 2026"]
+    page.locator(".md-version").wait_for(state="attached", timeout=10000)
+    return [t.strip() for t in page.locator(".md-version__link").all_inner_texts()]
+
+
+def _choose(page, edition: str, expected_url: str) -> None:
+    page.locator(".md-version").hover()
+    page.locator(".md-version__link", has_text=edition).click()
+    page.wait_for_url(expected_url, timeout=10000)
+
+
+@pytest.mark.browser
+def test_the_selector_shows_both_editions(page, editions_url):
+    assert _open_selector(page, editions_url + "nyeste/vejledning/vink/") == [
+        "2027.1 – gældende fra 1. december 2027", "2026.1 – gældende fra 1. december 2026"]
     # The newest edition has no banner.
     assert page.locator("[data-md-component=outdated]").is_hidden()
     # Choosing the older edition opens the same page there.
-    selector.hover()
-    page.locator(".md-version__link", has_text="2026.1").click()
-    page.wait_for_url(editions_url + f"{OLD}/vejledning/vink/", timeout=10000)
+    _choose(page, "2026.1", editions_url + f"{OLD}/vejledning/vink/")
 
 
 @pytest.mark.browser
 def test_the_selector_works_on_english_pages(page, editions_url):
     # English pages keep Material's base at the edition's root, so the
     # selector finds versions.json and opens the same English page.
-    page.goto(editions_url + "nyeste/en/vejledning/efter-vink/")
-    page.mouse.move(200, 300)
-    selector = page.locator(".md-version")
-    selector.wait_for(state="attached", timeout=10000)
-    assert len(page.locator(".md-version__link").all_inner_texts()) == 2
-    selector.hover()
-    page.locator(".md-version__link", has_text="2026.1").click()
-    page.wait_for_url(editions_url + f"{OLD}/en/vejledning/efter-vink/", timeout=10000)
+    assert len(_open_selector(page, editions_url + "nyeste/en/vejledning/efter-vink/")) == 2
+    _choose(page, "2026.1", editions_url + f"{OLD}/en/vejledning/efter-vink/")
     assert page.get_attribute("html", "lang") == "en"
     banner = page.locator("[data-md-component=outdated]")
     banner.wait_for(state="visible", timeout=10000)
