@@ -341,17 +341,41 @@ Modul D:
     svar: [a, b]
     forklaring: Fordi.
 """
+PROCEDURE_MISTAKES = """titel: De første skridt
+figurtekst: Trinnene som tegning.
+trin:
+  - id: akut-fare
+    hvis: Er nogen i fare lige nu?
+    goer: Ring 112.
+  - id: leder
+    goor: Tal med din leder.
+"""
+PROGRAM_MISTAKES = """moduler:
+  modul-1:
+    titel: Modul 1
+    side: index.md
+    målgruppe: alle
+    minutter: 10
+    plan:
+      - titel: Velkomst
+        minuter: 10
+formater: {}
+"""
 GUIDE, SETS = "docs/_data/beslutningsguide.yml", "docs/_data/selvtjek.yml"
+STEPS, PROGRAM = "docs/_data/foerste-skridt.yml", "docs/_data/program.yml"
 
 
 @pytest.fixture(scope="module")
 def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    """One check over a site whose decision guide and self-checks hold one mistake of each kind."""
+    """One check over a site whose data files (decision guide, self-checks, a procedure, the training
+    programme) hold one mistake of each kind."""
     docs = tmp_path_factory.mktemp("data") / "docs"
     shutil.copytree(CHECKS / "ok" / "docs", docs)
     (docs / "_data").mkdir()
     (docs / "_data" / "beslutningsguide.yml").write_text(GUIDE_MISTAKES, encoding="utf-8")
     (docs / "_data" / "selvtjek.yml").write_text(SELF_CHECK_MISTAKES, encoding="utf-8")
+    (docs / "_data" / "foerste-skridt.yml").write_text(PROCEDURE_MISTAKES, encoding="utf-8")
+    (docs / "_data" / "program.yml").write_text(PROGRAM_MISTAKES, encoding="utf-8")
     return run_check(docs)
 
 
@@ -371,7 +395,12 @@ def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Comple
     f"{SETS}:17: Selvtjekket 'modul-c', spørgsmål 1: præcis ét svar skal have 'rigtigt: true' (fandt 2).",
     # a set id that a marker cannot name
     f"{SETS}:23: Sættet 'Modul D' skal være en liste med spørgsmål, og id'et må kun have små bogstaver",
+    # a phone number written in a procedure's step instead of a contact shortcode
+    f"{STEPS}:4: Trin 1: skriv ikke numre i trinnet. Brug [[kontakt ID telefon]]",
+    f"{STEPS}:8: Trin 2: ukendt felt 'goor'.",
+    # a misspelt key in the training programme
+    f"{PROGRAM}:9: modulet 'modul-1': ukendt felt 'minuter'. Mente du 'minutter'?",
 ])
-def test_guide_and_self_check_mistakes_name_their_line(data_mistakes: subprocess.CompletedProcess[str],
+def test_data_file_mistakes_name_their_line(data_mistakes: subprocess.CompletedProcess[str],
                                                        expected: str):
     assert_fails_with(data_mistakes, expected)

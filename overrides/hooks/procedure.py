@@ -29,7 +29,7 @@ def on_files(files, config, **kwargs):
         _state["procedures"] = procedure.load_all(config.docs_dir, lang)
     except procedure.ProcedureError as exc:
         for problem in exc.problems:
-            report(Problem.at(exc.path, None, CHECK, problem, "Ret datafilen. Feltet står forklaret øverst i filen."))
+            report(problem)
         _state["procedures"] = {}
     try:
         _state["contacts"] = contacts.load_contacts(contacts.contacts_file_for(config.docs_dir))

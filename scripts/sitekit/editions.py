@@ -32,9 +32,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from babel.dates import format_date
-
 from .paths import ROOT
+from .reviews import danish_date
 
 BRANCH = "gh-pages"
 ALIAS = "nyeste"
@@ -48,11 +47,6 @@ _VERSION_RE = re.compile(r"^[0-9]{1,4}(\.[0-9]{1,4}){0,3}$")
 
 class EditionError(ValueError):
     """A publication that must not happen; the message is Danish, for editors."""
-
-
-def danish_date(day: dt.date) -> str:
-    """1. december 2026"""
-    return format_date(day, "d. MMMM y", locale="da")
 
 
 def edition_title(version: str, valid_from: dt.date) -> str:

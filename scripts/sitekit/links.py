@@ -82,12 +82,6 @@ def ref_at(found: list[Ref], span: dict) -> Ref | None:
     return on_line[-1] if on_line else None
 
 
-def is_web_url(url: str) -> bool:
-    """True for http(s) links to another host: what ``make linkcheck`` checks."""
-    url = url.strip()
-    return url.startswith("//") or urlsplit(url).scheme in ("http", "https")
-
-
 def dest_for_source(src_uri: str, use_directory_urls: bool = True) -> str:
     """The built HTML file for a Markdown source, as MkDocs names it."""
     folder, name = posixpath.split(posixpath.splitext(src_uri)[0])

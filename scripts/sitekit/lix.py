@@ -198,10 +198,6 @@ def lix(text: str) -> float:
     return analyse(text).score
 
 
-def lix_of_file(path: Path) -> float:
-    return lix(Path(path).read_text(encoding="utf-8"))
-
-
 def main(argv: list[str]) -> int:
     worst = 0.0
     for name in argv:

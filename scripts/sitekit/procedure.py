@@ -41,51 +41,74 @@ import html
 import posixpath
 import re
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
-import yaml
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
-from .paths import DATA, rel
+from .pages import YamlError, line_at, read_yaml
+from .paths import DATA
+from .problems import Problem
 from .shortcodes import Shortcode, ShortcodeError, replace
 
 # Shortcode name -> data file under docs/_data/.
 PROCEDURES = {"første-skridt": "foerste-skridt.yml", "efter-vink": "efter-vink.yml"}
 SHORTCODES = frozenset(PROCEDURES)
-STEP_KEYS = {"id", "hvis", "goer", "tekst", "akut", "noegleord"}
-TOP_KEYS = {"titel", "figurtekst", "trin"}
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+CHECK = "første skridt"
+HINT = "Ret datafilen. Felterne står forklaret øverst i filen."
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
 _CONTACT = re.compile(r"\[\[\s*kontakt\s+([\w-]+)(?:\s+([\w-]+))?\s*\]\]")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+# A number of three digits or more, outside a contact shortcode and a paragraph (§ 114): a phone number.
+_NUMBER = re.compile(r"(?<![§\w\[])(?<!§ )\d{3,}(?![\w\]])")
 
 
 class ProcedureError(ValueError):
-    """A data file with mistakes; ``problems`` holds one Danish sentence each."""
+    """A data file with mistakes; ``problems`` holds one Problem (file, line, Danish message) each."""
 
-    def __init__(self, problems: list[str], path: Path | None = None):
-        super().__init__((f"{rel(path)}: " if path else "") + " ".join(problems))
+    def __init__(self, problems: list[Problem]):
+        super().__init__(" ".join(p.format() for p in problems))
         self.problems = problems
-        self.path = path
 
 
-@dataclass(frozen=True)
-class Step:
-    id: str
-    action: str                 # "goer": Markdown, shown in the list and the diagram
-    condition: str = ""         # "hvis": a question; empty when the step always applies
-    text: str = ""              # "tekst": Markdown, list only
-    acute: bool = False
-    keywords: tuple[str, ...] = ()
+Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(lambda v: " ".join(v.split()))]
+Optional = Annotated[str, AfterValidator(lambda v: " ".join(v.split()))]
 
 
-@dataclass(frozen=True)
-class Procedure:
-    name: str                   # the shortcode name
-    title: str
-    caption: str
-    steps: tuple[Step, ...]
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+
+
+class Step(_Model):
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+    action: Line = Field(alias="goer")                 # Markdown, shown in the list and the diagram
+    condition: Optional = Field("", alias="hvis")      # a question; empty when the step always applies
+    text: Optional = Field("", alias="tekst")          # Markdown, list only
+    acute: bool = Field(False, alias="akut")
+    keywords: tuple[Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)], ...] = Field(
+        (), alias="noegleord")
+
+    @model_validator(mode="after")
+    def _no_numbers(self) -> Step:
+        if _NUMBER.search(_CONTACT.sub("", f"{self.condition} {self.action} {self.text}")):
+            raise PydanticCustomError("number", "number")
+        return self
+
+
+class Procedure(_Model):
+    name: str = ""                                     # the shortcode name
+    title: Line = Field(alias="titel")
+    caption: Line = Field(alias="figurtekst")
+    steps: list[Step] = Field(alias="trin", min_length=2, max_length=9)
+
+    @model_validator(mode="after")
+    def _unique_ids(self) -> Procedure:
+        ids = [s.id for s in self.steps]
+        if twice := sorted({i for i in ids if ids.count(i) > 1}):
+            raise PydanticCustomError("twice", "twice", {"index": ids.index(twice[0], ids.index(twice[0]) + 1),
+                                                         "id": twice[0]})
+        return self
 
     @property
     def key(self) -> str:
@@ -100,62 +123,45 @@ def data_file(name: str, docs_dir: Path | str | None = None, lang: str = "da") -
     return base / (file if lang == "da" else file.replace(".yml", f".{lang}.yml"))
 
 
-def validate(data: Any) -> list[str]:
-    """Every mistake in a procedure's data, in Danish."""
-    if not isinstance(data, dict):
-        return ["Filen skal have felterne titel, figurtekst og trin."]
-    problems = [f"Ukendt felt '{k}'. Brug {', '.join(sorted(TOP_KEYS))}." for k in data if k not in TOP_KEYS]
-    for key in ("titel", "figurtekst"):
-        if not isinstance(data.get(key), str) or not data[key].strip():
-            problems.append(f"Feltet '{key}' mangler.")
-    steps = data.get("trin")
-    if not isinstance(steps, list) or not 2 <= len(steps) <= 9:
-        return problems + ["Feltet 'trin' skal være en liste med 2 til 9 trin."]
-    seen: set[str] = set()
-    for number, step in enumerate(steps, start=1):
-        if not isinstance(step, dict):
-            problems.append(f"Trin {number} skal have felterne id og goer.")
-            continue
-        sid = step.get("id")
-        where = f"Trin {number} ('{sid}')"
-        if not isinstance(sid, str) or not _ID.match(sid):
-            problems.append(f"{where}: id skal være små bogstaver, tal og bindestreger.")
-        elif sid in seen:
-            problems.append(f"{where}: id'et findes to gange.")
-        seen.add(str(sid))
-        for key in step:
-            if key not in STEP_KEYS:
-                problems.append(f"{where}: ukendt felt '{key}'. Brug {', '.join(sorted(STEP_KEYS))}.")
-        if not isinstance(step.get("goer"), str) or not step["goer"].strip():
-            problems.append(f"{where}: feltet 'goer' mangler (hvad du gør).")
-        for key in ("hvis", "tekst"):
-            if key in step and not isinstance(step[key], str):
-                problems.append(f"{where}: feltet '{key}' skal være tekst.")
-        kws = step.get("noegleord", [])
-        if not isinstance(kws, list) or not all(isinstance(k, (str, int)) for k in kws):
-            problems.append(f"{where}: 'noegleord' skal være en liste af ord.")
-        text = " ".join(str(step.get(k, "")) for k in ("hvis", "goer", "tekst"))
-        if re.search(r"(?<![§\w\[])(?<!§ )\d{3,}(?![\w\]])", _CONTACT.sub("", text)):
-            problems.append(f"{where}: skriv ikke numre i trinnet. Brug [[kontakt ID telefon]] "
-                            "fra docs/_data/kontakter.yml.")
-    return problems
+def _message(loc: tuple, kind: str, ctx: dict) -> tuple[tuple, str]:
+    """(location, Danish sentence) for one pydantic error."""
+    if kind == "twice":
+        return ("trin", ctx["index"], "id"), f"Trin {ctx['index'] + 1} ('{ctx['id']}'): id'et findes to gange."
+    if len(loc) < 2 or loc[0] != "trin":
+        if kind == "extra_forbidden":
+            return loc, f"Ukendt felt '{loc[0]}'. Brug figurtekst, titel, trin."
+        if loc and loc[0] == "trin":
+            return loc, "Feltet 'trin' skal være en liste med 2 til 9 trin."
+        return loc, f"Feltet '{loc[0]}' mangler." if loc else "Filen skal have felterne titel, figurtekst og trin."
+    where, key = f"Trin {loc[1] + 1}", loc[2] if len(loc) > 2 else None
+    return loc, {
+        "number": f"{where}: skriv ikke numre i trinnet. Brug [[kontakt ID telefon]] fra docs/_data/kontakter.yml.",
+        "extra_forbidden": f"{where}: ukendt felt '{key}'. Brug akut, goer, hvis, id, noegleord, tekst.",
+        "string_pattern_mismatch": f"{where}: id skal være små bogstaver, tal og bindestreger.",
+        "model_type": f"{where} skal have felterne id og goer.",
+    }.get(kind, f"{where}: feltet '{key}' mangler (hvad du gør)." if key == "goer" and kind in ("missing", "string_too_short")
+          else f"{where}: 'noegleord' skal være en liste af ord." if key == "noegleord"
+          else f"{where}: feltet '{key}' skal være tekst.")
+
+
+def validate(data: Any) -> list[tuple[tuple, str]]:
+    """Every mistake in a procedure's data: (location in the file, Danish sentence)."""
+    try:
+        Procedure.model_validate(data)
+    except ValidationError as exc:
+        return [_message(e["loc"], e["type"], e.get("ctx") or {}) for e in exc.errors()]
+    return []
 
 
 def load(name: str, docs_dir: Path | str | None = None, lang: str = "da") -> Procedure:
     path = data_file(name, docs_dir, lang)
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        raise ProcedureError([f"Filen er ikke gyldig YAML: {exc}"], path) from exc
-    problems = validate(data)
-    if problems:
-        raise ProcedureError(problems, path)
-    steps = tuple(Step(id=s["id"], action=" ".join(s["goer"].split()),
-                       condition=" ".join(str(s.get("hvis", "")).split()),
-                       text=" ".join(str(s.get("tekst", "")).split()), acute=bool(s.get("akut")),
-                       keywords=tuple(str(k) for k in s.get("noegleord", [])))
-                  for s in data["trin"])
-    return Procedure(name, " ".join(data["titel"].split()), " ".join(data["figurtekst"].split()), steps)
+        data, lines = read_yaml(path.read_text(encoding="utf-8"))
+    except YamlError as exc:
+        raise ProcedureError([Problem.at(path, exc.line, CHECK, str(exc), HINT)]) from exc
+    if problems := validate(data):
+        raise ProcedureError([Problem.at(path, line_at(lines, loc, 1), CHECK, msg, HINT) for loc, msg in problems])
+    return Procedure.model_validate({**data, "name": name})
 
 
 def load_all(docs_dir: Path | str | None = None, lang: str = "da") -> dict[str, Procedure]:
