@@ -30,7 +30,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .pages import YamlError, line_at, read_yaml
+from .pages import YamlError, read_yaml, yaml_line
 from .paths import DATA, data_file
 from .problems import Problem
 from .shortcodes import Shortcode, ShortcodeError, replace
@@ -183,7 +183,7 @@ def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
         except ValidationError as exc:
             for error in exc.errors():
                 key = str(error["loc"][0])
-                line = line_at(lines, ("kontakter", cid, key))
+                line = yaml_line(lines, ("kontakter", cid, key))
                 if error["type"] == "extra_forbidden":
                     message, hint = (f"Kontakten '{cid}' har et ukendt felt '{key}'.",
                                      "Brug felterne " + ", ".join(Contact.model_fields) + ".")

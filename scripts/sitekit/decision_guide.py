@@ -40,7 +40,7 @@ from typing import Annotated, Any, ClassVar
 import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, StringConstraints, Tag, ValidationError
 
-from .pages import YamlError, line_at, read_yaml
+from .pages import YamlError, read_yaml, yaml_line
 from .paths import DATA, rel
 from .problems import Problem
 
@@ -265,7 +265,7 @@ def load(path: Path = GUIDE_FILE) -> Guide:
         raise GuideError([Problem.at(path, exc.line, CHECK, str(exc), HINT)]) from exc
     problems = validate(data)
     if problems:
-        raise GuideError([Problem.at(path, line_at(lines, loc), CHECK, message, HINT) for loc, message in problems])
+        raise GuideError([Problem.at(path, yaml_line(lines, loc), CHECK, message, HINT) for loc, message in problems])
     return Guide.model_validate(data)
 
 

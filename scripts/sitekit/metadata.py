@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from .contacts import ContactsError, contacts_file_for, load_contacts
-from .pages import FrontMatterError, Page, iter_page_paths, line_at, parse_page
+from .pages import FrontMatterError, Page, iter_page_paths, parse_page, yaml_line
 from .paths import DATA
 from .problems import Problem
 
@@ -187,7 +187,7 @@ def validate_page(page: Page, contacts: dict[str, dict[str, Any]], today: dt.dat
     meta, problems = page.meta, []
 
     def add(loc: tuple, message: str, hint: str) -> None:
-        problems.append(Problem.at(page.path, line_at(page.lines, loc, 1), CHECK, message, hint))
+        problems.append(Problem.at(page.path, yaml_line(page.lines, loc, 1), CHECK, message, hint))
 
     if not meta:
         add((), "Siden mangler metadata (front matter) øverst.",

@@ -97,7 +97,7 @@ def read_yaml(text: str, first: int = 1, name: str = "Filen",
                         _bad_date_line(node, first)) from exc
 
 
-def line_at(lines: dict[tuple, int], loc: tuple, default: int | None = None) -> int | None:
+def yaml_line(lines: dict[tuple, int], loc: tuple, default: int | None = None) -> int | None:
     """The line of the value at ``loc`` (a pydantic error location) in a YAML node map, else of its
     nearest parent that has one."""
     return next((lines[loc[:i]] for i in range(len(loc), 0, -1) if loc[:i] in lines), default)

@@ -47,7 +47,8 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from .pages import YamlError, line_at, read_yaml
+from .mdtext import mask_code
+from .pages import YamlError, read_yaml, yaml_line
 from .paths import DATA
 from .problems import Problem
 from .shortcodes import Shortcode, ShortcodeError, replace
@@ -160,7 +161,7 @@ def load(name: str, docs_dir: Path | str | None = None, lang: str = "da") -> Pro
     except YamlError as exc:
         raise ProcedureError([Problem.at(path, exc.line, CHECK, str(exc), HINT)]) from exc
     if problems := validate(data):
-        raise ProcedureError([Problem.at(path, line_at(lines, loc, 1), CHECK, msg, HINT) for loc, msg in problems])
+        raise ProcedureError([Problem.at(path, yaml_line(lines, loc, 1), CHECK, msg, HINT) for loc, msg in problems])
     return Procedure.model_validate({**data, "name": name})
 
 
@@ -332,7 +333,6 @@ def in_drift_scope(page_src: str) -> bool:
 
 
 _ITEM = re.compile(r"^(\s*)\d+[.)]\s+(.*)$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def _keyword(word: str) -> re.Pattern:
@@ -345,15 +345,9 @@ def numbered_lists(markdown: str) -> list[list[tuple[int, str]]]:
     """Every numbered list outside code: its items as (line, text with continuation lines)."""
     lists: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] | None = None
-    fence = False
     blank = False
-    for number, line in enumerate(markdown.split("\n"), start=1):
-        if _FENCE.match(line):
-            fence = not fence
-            current = None
-            continue
-        if fence:
-            continue
+    # Code in any fence (blanked, lines kept) is never a list.
+    for number, line in enumerate(mask_code(markdown).split("\n"), start=1):
         m = _ITEM.match(line)
         if m:
             if current is None:

@@ -30,7 +30,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from .pages import YamlError, line_at, read_yaml
+from .pages import YamlError, read_yaml, yaml_line
 from .paths import DATA, rel
 from .problems import Problem
 
@@ -237,7 +237,7 @@ def load(path: Path = DATA_FILE) -> Program:
         found = [(e["loc"] + (("minutter",) if e["type"] == "times" else ()),
                   _message(e["loc"], e["type"], e.get("input"), e.get("ctx") or {})) for e in exc.errors()]
     if found:
-        problems = [Problem.at(path, line_at(lines, loc, lines.get((), 1)), CHECK, message, HINT)
+        problems = [Problem.at(path, yaml_line(lines, loc, lines.get((), 1)), CHECK, message, HINT)
                     for loc, message in found]
         raise ProgramError(" ".join(f"{rel(path)}, linje {p.line}: {p.message}" for p in problems), problems)
     prog._path, prog._lines = path, lines
@@ -253,7 +253,7 @@ def missing_cases(prog: Program, docs_dir: Path) -> list[Problem]:
         mid, _, anchor = item.case.partition("#")
         page = Path(docs_dir) / prog.modules[mid].page
         if "{#" + anchor + "}" not in (page.read_text(encoding="utf-8") if page.is_file() else ""):
-            found.append(Problem.at(prog.path, line_at(prog._lines, loc), CHECK,
+            found.append(Problem.at(prog.path, yaml_line(prog._lines, loc), CHECK,
                                     f"Casen '{item.case}' findes ikke: siden {prog.modules[mid].page} har ingen "
                                     f"overskrift med {{#{anchor}}}.",
                                     "Ret 'case' i programmet, eller giv casens overskrift det rigtige anker."))

@@ -29,7 +29,7 @@ from typing import Annotated, Any
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from .pages import YamlError, line_at, read_yaml
+from .pages import YamlError, read_yaml, yaml_line
 from .paths import DATA
 from .problems import Problem
 
@@ -140,7 +140,7 @@ def load(path: Path = DATA_FILE) -> dict[str, list[Question]]:
     except YamlError as exc:
         problems = [Problem.at(path, exc.line, CHECK, str(exc), HINT)]
     except ValidationError as exc:
-        problems = [Problem.at(path, line_at(lines, e["loc"] + (("svar",) if e["type"] == "one_right" else ())),
+        problems = [Problem.at(path, yaml_line(lines, e["loc"] + (("svar",) if e["type"] == "one_right" else ())),
                                CHECK, _message(e["loc"], e["type"], e.get("input"), e.get("ctx") or {}), HINT)
                     for e in exc.errors()]
     raise SelfCheckError(" ".join(p.message for p in problems), problems)
