@@ -121,6 +121,12 @@ def test_a_list_in_the_right_order_and_paragraph_numbers_pass():
     assert procedure.contradictions(RIGHT_ORDER, procedure.load("første-skridt")) == []
 
 
+def test_a_list_in_a_code_example_is_not_a_list():
+    """A ```` fence holding ``` lines: an editor's example of what not to write."""
+    example = f"````markdown\n```text\n{OLD_FRONT_PAGE}\n```\n````\n"
+    assert procedure.contradictions(example, procedure.load("første-skridt")) == []
+
+
 def test_no_guidance_page_or_guide_answer_states_the_steps_in_another_order():
     first = procedure.load("første-skridt")
     texts = {p.relative_to(DOCS).as_posix(): p.read_text(encoding="utf-8")
