@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import i18n, program, selfcheck, training  # noqa: E402
-from sitekit.problems import Problem, report  # noqa: E402
+from sitekit.problems import DataError, Problem, report  # noqa: E402
 
 _state: dict = {}
 
@@ -31,27 +31,25 @@ def _data(config, name: str) -> Path:
     return Path(config["docs_dir"]) / "_data" / name
 
 
-def _load(loader, path: Path, error: type[Exception]):
+def _load(loader, path: Path):
     """The data file, or None (its mistakes reported) when it is missing or broken."""
     if not path.is_file():
         return None
     try:
         return loader(path)
-    except error as exc:
+    except DataError as exc:
         for problem in exc.problems:
             report(problem)
         return None
 
 
 def on_files(files, config, **kwargs):
-    # Each data file is read and checked once per build (the English edition: once more).
-    danish = i18n.languages(config)[0] == i18n.DEFAULT
-    _state["program"] = _load(program.load, _data(config, "program.yml"), program.ProgramError) if danish else \
-        _state.get("program")
-    _state["sets"] = _load(selfcheck.load, _data(config, "selvtjek.yml"), selfcheck.SelfCheckError) if danish else \
-        _state.get("sets")
-    if danish and _state["program"]:
-        for problem in program.missing_cases(_state["program"], Path(config["docs_dir"])):
+    # Each data file is read and checked once per build; the English edition (built inside the
+    # Danish build) uses the same data.
+    if i18n.languages(config)[0] == i18n.DEFAULT:
+        _state["program"] = _load(program.load, _data(config, "program.yml"))
+        _state["sets"] = _load(selfcheck.load, _data(config, "selvtjek.yml"))
+        for problem in program.missing_cases(_state["program"], Path(config["docs_dir"])) if _state["program"] else ():
             report(problem)
     return files
 
@@ -70,7 +68,7 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
             markdown = program.render_markers(markdown, prog, page.file.src_uri, link)
         if sets and (selfcheck.MARKER.search(markdown) or selfcheck.KEY_MARKER.search(markdown)):
             markdown = selfcheck.render_markers(markdown, sets, page.file.src_uri, link)
-    except (selfcheck.SelfCheckError, program.ProgramError) as exc:
+    except DataError as exc:
         report(Problem.at(Path(config["docs_dir"]) / page.file.src_uri, None, program.CHECK, str(exc),
                           "Ret markøren på siden, eller ret datafilen (docs/_data/program.yml eller selvtjek.yml)."))
     return markdown

@@ -42,7 +42,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field
 
 from .pages import YamlError, read_yaml, yaml_line
 from .paths import DATA, rel
-from .problems import Problem
+from .problems import DataError, Problem
 
 GUIDE_FILE = DATA / "beslutningsguide.yml"
 FOLDER = "vejledning/skal-jeg-kontakte-vink"
@@ -69,12 +69,8 @@ def guide_file(docs_dir: Path, lang: str = "da") -> Path:
     return Path(docs_dir) / "_data" / f"{GUIDE_FILE.stem}{suffix}.yml"
 
 
-class GuideError(ValueError):
-    """The data file has mistakes; ``problems`` holds one Problem (file, line, Danish message) each."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(" ".join(p.format() for p in problems))
-        self.problems = problems
+class GuideError(DataError):
+    """The guide's data file has mistakes."""
 
 
 # --- the data model: the keys editors write are the aliases ------------------------------
@@ -262,10 +258,10 @@ def load(path: Path = GUIDE_FILE) -> Guide:
     try:
         data, lines = read_yaml(Path(path).read_text(encoding="utf-8"))
     except YamlError as exc:
-        raise GuideError([Problem.at(path, exc.line, CHECK, str(exc), HINT)]) from exc
+        raise GuideError.of([Problem.at(path, exc.line, CHECK, str(exc), HINT)]) from exc
     problems = validate(data)
     if problems:
-        raise GuideError([Problem.at(path, yaml_line(lines, loc), CHECK, message, HINT) for loc, message in problems])
+        raise GuideError.of([Problem.at(path, yaml_line(lines, loc), CHECK, message, HINT) for loc, message in problems])
     return Guide.model_validate(data)
 
 

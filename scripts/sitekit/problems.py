@@ -48,6 +48,19 @@ class Problem:
         return text
 
 
+class DataError(ValueError):
+    """A data file (or a page's marker naming it) with mistakes: a Danish message, and each of the
+    data file's mistakes as a Problem (file, line, what to do)."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None):
+        super().__init__(message)
+        self.problems = problems or []
+
+    @classmethod
+    def of(cls, problems: list[Problem]) -> DataError:
+        return cls(" ".join(p.format() for p in problems), problems)
+
+
 def report(problem: Problem) -> None:
     """Report a problem to the build: an error fails the strict build, a warning does not."""
     log.log(logging.WARNING if problem.level == ERROR else logging.INFO, "%s", problem.format(),

@@ -50,7 +50,7 @@ from pydantic_core import PydanticCustomError
 from .mdtext import mask_code
 from .pages import YamlError, read_yaml, yaml_line
 from .paths import DATA
-from .problems import Problem
+from .problems import DataError, Problem
 from .shortcodes import Shortcode, ShortcodeError, replace
 
 # Shortcode name -> data file under docs/_data/.
@@ -65,12 +65,8 @@ _MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _NUMBER = re.compile(r"(?<![§\w\[])(?<!§ )\d{3,}(?![\w\]])")
 
 
-class ProcedureError(ValueError):
-    """A data file with mistakes; ``problems`` holds one Problem (file, line, Danish message) each."""
-
-    def __init__(self, problems: list[Problem]):
-        super().__init__(" ".join(p.format() for p in problems))
-        self.problems = problems
+class ProcedureError(DataError):
+    """A procedure's data file has mistakes."""
 
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(lambda v: " ".join(v.split()))]
@@ -159,9 +155,9 @@ def load(name: str, docs_dir: Path | str | None = None, lang: str = "da") -> Pro
     try:
         data, lines = read_yaml(path.read_text(encoding="utf-8"))
     except YamlError as exc:
-        raise ProcedureError([Problem.at(path, exc.line, CHECK, str(exc), HINT)]) from exc
+        raise ProcedureError.of([Problem.at(path, exc.line, CHECK, str(exc), HINT)]) from exc
     if problems := validate(data):
-        raise ProcedureError([Problem.at(path, yaml_line(lines, loc, 1), CHECK, msg, HINT) for loc, msg in problems])
+        raise ProcedureError.of([Problem.at(path, yaml_line(lines, loc, 1), CHECK, msg, HINT) for loc, msg in problems])
     return Procedure.model_validate({**data, "name": name})
 
 

@@ -32,7 +32,7 @@ from pydantic_core import PydanticCustomError
 
 from .pages import YamlError, read_yaml, yaml_line
 from .paths import DATA, rel
-from .problems import Problem
+from .problems import DataError, Problem
 
 DATA_FILE = DATA / "program.yml"
 CHECK = "kompetenceforløb"
@@ -47,12 +47,8 @@ FORMS = {
 }
 
 
-class ProgramError(ValueError):
-    """program.yml or a marker is wrong, in Danish; ``problems`` holds the data file's mistakes."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None):
-        super().__init__(message)
-        self.problems = problems or []
+class ProgramError(DataError):
+    """program.yml or a marker is wrong."""
 
 
 # --- the data model: the keys editors write are the aliases ------------------------------

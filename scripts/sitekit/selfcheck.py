@@ -31,7 +31,7 @@ from pydantic_core import PydanticCustomError
 
 from .pages import YamlError, read_yaml, yaml_line
 from .paths import DATA
-from .problems import Problem
+from .problems import DataError, Problem
 
 DATA_FILE = DATA / "selvtjek.yml"
 MARKER = re.compile(r"^<!--\s*selvtjek:\s*(?P<id>[a-z0-9-]+)\s*-->\s*$", re.M)
@@ -42,12 +42,8 @@ CHECK = "selvtjek"
 HINT = "Ret spørgsmålet i docs/_data/selvtjek.yml. Felterne står forklaret øverst i filen."
 
 
-class SelfCheckError(ValueError):
-    """The data file or a marker is wrong, in Danish; ``problems`` holds the data file's mistakes."""
-
-    def __init__(self, message: str, problems: list[Problem] | None = None):
-        super().__init__(message)
-        self.problems = problems or []
+class SelfCheckError(DataError):
+    """The data file or a marker is wrong."""
 
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
