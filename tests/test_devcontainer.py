@@ -49,3 +49,15 @@ def test_it_installs_what_make_check_needs_without_chromium():
     for pkg in ("python3-venv", "make", "hunspell", "hunspell-da"):
         assert re.search(rf"\s{re.escape(pkg)}(\s|$)", setup), pkg
     assert "chromium" not in setup.split("apt-get install", 1)[1].split("\n\n")[0].split("make ")[0]
+
+
+def test_the_data_files_are_checked_against_their_published_schemas():
+    """In the editor, a misspelt key in a data file is marked as the editor types (the YAML extension)."""
+    from sitekit.metadata import schemas
+
+    config = _config()["customizations"]["vscode"]
+    assert "redhat.vscode-yaml" in config["extensions"]
+    published = {p.relative_to(ROOT).as_posix() for p in schemas()}
+    for schema, globs in config["settings"]["yaml.schemas"].items():
+        assert schema in published, schema
+        assert all(list(ROOT.glob(g)) for g in globs), globs

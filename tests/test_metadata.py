@@ -109,11 +109,13 @@ def test_build_passes_with_good_metadata(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_published_json_schema_is_up_to_date():
-    """Editors' editors validate front matter with docs/_data/metadata.schema.json (python -m sitekit schema)."""
-    from sitekit.metadata import SCHEMA_FILE, json_schema
+def test_published_json_schemas_are_up_to_date():
+    """Editors' editors validate front matter with docs/_data/metadata.schema.json, and the data files
+    with theirs (python -m sitekit schema writes them)."""
+    from sitekit.metadata import SCHEMA_FILE, schemas
 
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == json_schema(), "Kør: python -m sitekit schema"
+    for path, text in schemas().items():
+        assert path.read_text(encoding="utf-8") == text, f"{path.name}: kør python -m sitekit schema"
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     assert set(schema["required"]) == {"title", "description", "owner", "last_reviewed", "review_months",
                                        "audience", "sources"}

@@ -194,11 +194,12 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    """Skriv JSON Schema for sidernes metadata (docs/_data/metadata.schema.json), så editorer kan tjekke den."""
+    """Skriv JSON Schema for sidernes metadata og datafilerne (docs/_data/*.schema.json), så editorer kan tjekke dem."""
     from sitekit import metadata
 
-    metadata.SCHEMA_FILE.write_text(metadata.json_schema(), encoding="utf-8")
-    print(f"Skrevet: {paths.rel(metadata.SCHEMA_FILE)}")
+    for path, text in metadata.schemas().items():
+        path.write_text(text, encoding="utf-8")
+        print(f"Skrevet: {paths.rel(path)}")
     return 0
 
 

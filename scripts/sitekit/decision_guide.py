@@ -74,6 +74,7 @@ class GuideError(DataError):
 
 
 # --- the data model: the keys editors write are the aliases ------------------------------
+# The models' docstrings are the descriptions editors see in the JSON Schema (docs/_data/*.schema.json): Danish.
 
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(lambda v: " ".join(v.split()))]
 Text = Annotated[str, StringConstraints(strip_whitespace=True)]
@@ -93,6 +94,8 @@ class _Model(BaseModel):
 
 
 class Option(_Model):
+    """Et valg under et spørgsmål: teksten på knappen (tekst) og id'et på næste trin (til)."""
+
     text: Line = Field(alias="tekst")
     target: str = Field(alias="til")
 
@@ -106,6 +109,8 @@ class _Step(_Model):
 
 
 class Question(_Step):
+    """Et spørgsmål: spoergsmaal, evt. hjaelp, og 2 til 4 valg."""
+
     question: Line = Field(alias="spoergsmaal")
     help: Text = Field("", alias="hjaelp")
     options: list[Option] = Field(alias="valg", min_length=MIN_OPTIONS, max_length=MAX_OPTIONS)
@@ -114,6 +119,8 @@ class Question(_Step):
 
 
 class Answer(_Step):
+    """Et svar (en ende på guiden): svar, tekst (hvad du gør) og hvad_sker_der_nu."""
+
     answer: Line = Field(alias="svar")
     text: Annotated[Text, StringConstraints(min_length=1)] = Field(alias="tekst")
     next_text: Annotated[Text, StringConstraints(min_length=1)] = Field(alias="hvad_sker_der_nu")
@@ -132,6 +139,8 @@ Step = Annotated[Annotated[Question, Tag("spoergsmaal")] | Annotated[Answer, Tag
 
 
 class Guide(_Model):
+    """Beslutningsguiden: start (id på første spørgsmål), side (metadata til alle sider) og trin."""
+
     start: str
     meta: dict[str, Any] = Field(alias="side")
     nodes: dict[StepId, Step] = Field(alias="trin", min_length=1)

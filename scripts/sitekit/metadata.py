@@ -113,6 +113,19 @@ def json_schema() -> str:
     return json.dumps(FrontMatter.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def schemas() -> dict[Path, str]:
+    """Every published JSON Schema by its file: the front matter's and the data files' (an editor's
+    editor completes the keys and marks a misspelt one; see .devcontainer/devcontainer.json)."""
+    from . import decision_guide, procedure, program, selfcheck
+
+    data_models = {"beslutningsguide": decision_guide.Guide, "selvtjek": selfcheck.SETS,
+                   "program": program.Program, "procedure": procedure.Procedure}
+    return {SCHEMA_FILE: json_schema()} | {
+        DATA / f"{name}.schema.json": json.dumps(model.json_schema(by_alias=True) if name == "selvtjek" else
+                                                 model.model_json_schema(by_alias=True), indent=2, ensure_ascii=False) + "\n"
+        for name, model in data_models.items()}
+
+
 def contacts_for(docs_dir: Path) -> dict[str, dict[str, Any]]:
     """The contacts a docs folder uses: its own _data/kontakter.yml, else the project's."""
     return load_contacts(contacts_file_for(docs_dir))

@@ -45,6 +45,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .mdtext import mask_code
@@ -73,18 +74,21 @@ Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), Af
 Optional = Annotated[str, AfterValidator(lambda v: " ".join(v.split()))]
 
 
+# The models' docstrings are the descriptions editors see in the JSON Schema (docs/_data/*.schema.json): Danish.
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
 
 
 class Step(_Model):
+    """Et trin: id, goer (hvad du gør), evt. hvis, tekst, akut og noegleord."""
+
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     action: Line = Field(alias="goer")                 # Markdown, shown in the list and the diagram
     condition: Optional = Field("", alias="hvis")      # a question; empty when the step always applies
     text: Optional = Field("", alias="tekst")          # Markdown, list only
     acute: bool = Field(False, alias="akut")
-    keywords: tuple[Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v)], ...] = Field(
-        (), alias="noegleord")
+    keywords: tuple[Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v,
+                                                   json_schema_input_type=str | int)], ...] = Field((), alias="noegleord")
 
     @model_validator(mode="after")
     def _no_numbers(self) -> Step:
@@ -94,7 +98,9 @@ class Step(_Model):
 
 
 class Procedure(_Model):
-    name: str = ""                                     # the shortcode name
+    """En procedure: titel, figurtekst og 2 til 9 trin."""
+
+    name: SkipJsonSchema[str] = ""                     # the shortcode name
     title: Line = Field(alias="titel")
     caption: Line = Field(alias="figurtekst")
     steps: list[Step] = Field(alias="trin", min_length=2, max_length=9)

@@ -52,6 +52,7 @@ class ProgramError(DataError):
 
 
 # --- the data model: the keys editors write are the aliases ------------------------------
+# The models' docstrings are the descriptions editors see in the JSON Schema (docs/_data/*.schema.json): Danish.
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Minutes = Annotated[int, Field(strict=True, ge=0)]
@@ -66,11 +67,15 @@ def _times(kind: str, total: int, minutes: int, **ctx: Any) -> PydanticCustomErr
 
 
 class Print(_Model):
+    """Noget, der skal udskrives: hvad, og pr. deltager, gruppe eller underviser."""
+
     what: Text = Field(alias="hvad")
     per: Literal["deltager", "gruppe", "underviser"] = Field(alias="pr")
 
 
 class Item(_Model):
+    """Et punkt i en plan: titel og minutter; evt. form, case (med grupper og plenum), modul, afsnit, udskriv og dele."""
+
     title: Text = Field(alias="titel")
     minutes: Minutes = Field(alias="minutter")
     form: Literal[tuple(FORMS)] | None = None  # type: ignore[valid-type]
@@ -110,6 +115,8 @@ class _Block(_Model):
 
 
 class Module(_Block):
+    """Et modul: titel, side, målgruppe, minutter, plan (punkterne skal give minutterne), materialer og tavle."""
+
     audience: Text = Field(alias="målgruppe")
     plan: list[Item] = Field(min_length=1)
 
@@ -120,6 +127,8 @@ class Module(_Block):
 
 
 class Format(_Block):
+    """Et format (fx tre timer): titel, side, minutter, start, deltagere, gruppestørrelse og punkter."""
+
     start: Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
     participants: Minutes = Field(alias="deltagere")
     group_size: Minutes = Field(alias="gruppestørrelse")
@@ -147,6 +156,8 @@ class Format(_Block):
 
 
 class Program(_Model):
+    """Programmet for kompetenceforløbet: moduler og formater."""
+
     modules: dict[str, Module] = Field(alias="moduler")
     formats: dict[str, Format] = Field(alias="formater")
     _path: Path = PrivateAttr(DATA_FILE)

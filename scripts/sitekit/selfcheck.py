@@ -49,26 +49,33 @@ class SelfCheckError(DataError):
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
+# The models' docstrings are the descriptions editors see in the JSON Schema (docs/_data/*.schema.json): Danish.
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
 class Option(_Model):
+    """Et svar: tekst, evt. rigtigt: true (præcis ét svar pr. spørgsmål) og hvorfor."""
+
     text: Text = Field(alias="tekst")
     right: bool = Field(False, alias="rigtigt")
     why: Annotated[str, StringConstraints(strip_whitespace=True)] = Field("", alias="hvorfor")
 
 
 class Link(_Model):
+    """Et link under "Læs mere": tekst og side (stien under docs/)."""
+
     text: Text = Field(alias="tekst")
     page: Text = Field(alias="side")
 
 
 class Question(_Model):
+    """Et spørgsmål i et selvtjek: spørgsmål, 2 til 8 svar, forklaring og evt. læs_mere."""
+
     text: Text = Field(alias="spørgsmål")
     # An answer may be just its text: "- Jeg ringer 112."
-    answers: Annotated[list[Option], BeforeValidator(lambda v: [{"tekst": a} if isinstance(a, str) else a for a in v]
-                                                     if isinstance(v, list) else v)] = Field(
+    answers: list[Annotated[Option, BeforeValidator(lambda a: {"tekst": a} if isinstance(a, str) else a,
+                                                    json_schema_input_type=Option | str)]] = Field(
         alias="svar", min_length=2, max_length=len(_LETTERS))
     explanation: Text = Field(alias="forklaring")
     read_more: list[Link] = Field([], alias="læs_mere")
