@@ -383,7 +383,7 @@ def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Comple
     # yes/no without quotes is read as true/false, not as the answer's text
     f"{GUIDE}:10: 'tekst' i valg nr. 2 i 'foerste' skal være tekst, men er 'False'. Sæt anførselstegn",
     # a misspelt key in a step
-    f"{GUIDE}:15: Trinnet 'svar-ja' har den ukendte nøgle 'hvad_sker_nu'. Brug svar, tekst, hvad_sker_der_nu. "
+    f"{GUIDE}:15: Trinnet 'svar-ja': ukendt felt 'hvad_sker_nu'. Brug svar, tekst, hvad_sker_der_nu. "
     "Mente du 'hvad_sker_der_nu'?",
     f"{GUIDE}:12: Svaret 'svar-ja' mangler 'hvad_sker_der_nu'.",
     # a misspelt key in a self-check answer
@@ -397,9 +397,10 @@ def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Comple
     f"{SETS}:23: Sættet 'Modul D' skal være en liste med spørgsmål, og id'et må kun have små bogstaver",
     # a phone number written in a procedure's step instead of a contact shortcode
     f"{STEPS}:4: Trin 1: skriv ikke numre i trinnet. Brug [[kontakt ID telefon]]",
-    f"{STEPS}:8: Trin 2: ukendt felt 'goor'.",
+    f"{STEPS}:8: Trin 2: ukendt felt 'goor'. Brug id, goer, hvis, tekst, akut, noegleord. Mente du 'goer'?",
     # a misspelt key in the training programme
-    f"{PROGRAM}:9: modulet 'modul-1': ukendt felt 'minuter'. Mente du 'minutter'?",
+    f"{PROGRAM}:9: modulet 'modul-1': ukendt felt 'minuter'. Brug titel, minutter, form, case, grupper, plenum, "
+    "modul, afsnit, udskriv, dele. Mente du 'minutter'?",
 ])
 def test_data_file_mistakes_name_their_line(data_mistakes: subprocess.CompletedProcess[str],
                                                        expected: str):

@@ -60,14 +60,14 @@ def test_items_that_do_not_add_up_name_the_file_and_line(tmp_path):
     line = path.read_text(encoding="utf-8").splitlines().index("    minutter: 175") + 1
     with pytest.raises(program.ProgramError) as err:
         program.load(path)
-    assert f"program.yml, linje {line}" in str(err.value)
+    assert f"program.yml:{line}: Tiderne passer ikke" in str(err.value)
     assert "Tiderne passer ikke" in str(err.value) and "180" in str(err.value)
 
 
 def test_a_case_split_that_does_not_add_up_is_refused(tmp_path):
     path = _broken(tmp_path, "            grupper: 10\n            plenum: 5\n",
                    "            grupper: 10\n            plenum: 6\n")
-    with pytest.raises(program.ProgramError, match=r"linje \d+: Tiderne passer ikke i punktet 'Case"):
+    with pytest.raises(program.ProgramError, match=r"program\.yml:\d+: Tiderne passer ikke i punktet 'Case"):
         program.load(path)
 
 

@@ -31,18 +31,17 @@ scripts/ on PYTHONPATH) to check the file and see the guide as a tree.
 
 from __future__ import annotations
 
-import difflib
 import graphlib
 import sys
 from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 import yaml
-from pydantic import AfterValidator, BaseModel, ConfigDict, Discriminator, Field, PrivateAttr, StringConstraints, Tag, ValidationError
+from pydantic import AfterValidator, Discriminator, Field, PrivateAttr, StringConstraints, Tag, ValidationError
 
-from .pages import YamlError, read_yaml, yaml_line
+from .pages import DataModel, Line, Text, load_data, unknown_key
 from .paths import DATA, rel
-from .problems import DataError, Problem
+from .problems import DataError
 
 GUIDE_FILE = DATA / "beslutningsguide.yml"
 FOLDER = "vejledning/skal-jeg-kontakte-vink"
@@ -76,10 +75,6 @@ class GuideError(DataError):
 # --- the data model: the keys editors write are the aliases ------------------------------
 # The models' docstrings are the descriptions editors see in the JSON Schema (docs/_data/*.schema.json): Danish.
 
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(lambda v: " ".join(v.split()))]
-Text = Annotated[str, StringConstraints(strip_whitespace=True)]
-
-
 def _not_index(sid: str) -> str:
     if sid == "index":  # the guide's own start page
         raise ValueError("index")
@@ -89,18 +84,14 @@ def _not_index(sid: str) -> str:
 StepId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$"), AfterValidator(_not_index)]
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-
-class Option(_Model):
+class Option(DataModel):
     """Et valg under et spørgsmål: teksten på knappen (tekst) og id'et på næste trin (til)."""
 
     text: Line = Field(alias="tekst")
     target: str = Field(alias="til")
 
 
-class _Step(_Model):
+class _Step(DataModel):
     _id: str = PrivateAttr("")
 
     @property
@@ -112,7 +103,7 @@ class Question(_Step):
     """Et spørgsmål: spoergsmaal, evt. hjaelp, og 2 til 4 valg."""
 
     question: Line = Field(alias="spoergsmaal")
-    help: Text = Field("", alias="hjaelp")
+    help: Annotated[str, StringConstraints(strip_whitespace=True)] = Field("", alias="hjaelp")
     options: list[Option] = Field(alias="valg", min_length=MIN_OPTIONS, max_length=MAX_OPTIONS)
     answer: ClassVar[None] = None
     is_answer: ClassVar[bool] = False
@@ -122,8 +113,8 @@ class Answer(_Step):
     """Et svar (en ende på guiden): svar, tekst (hvad du gør) og hvad_sker_der_nu."""
 
     answer: Line = Field(alias="svar")
-    text: Annotated[Text, StringConstraints(min_length=1)] = Field(alias="tekst")
-    next_text: Annotated[Text, StringConstraints(min_length=1)] = Field(alias="hvad_sker_der_nu")
+    text: Text = Field(alias="tekst")
+    next_text: Text = Field(alias="hvad_sker_der_nu")
     question: ClassVar[None] = None
     options: ClassVar[list[Option]] = []
     is_answer: ClassVar[bool] = True
@@ -138,7 +129,7 @@ def _kind(step: Any) -> str | None:
 Step = Annotated[Annotated[Question, Tag("spoergsmaal")] | Annotated[Answer, Tag("svar")], Discriminator(_kind)]
 
 
-class Guide(_Model):
+class Guide(DataModel):
     """Beslutningsguiden: start (id på første spørgsmål), side (metadata til alle sider) og trin."""
 
     start: str
@@ -181,9 +172,7 @@ def _message(loc: tuple, kind: str, value: Any) -> str:
                 "trin": "Filen mangler nøglen 'trin' med mindst ét spørgsmål og ét svar."}.get(
             loc[0] if loc else "", "Filen skal have nøglerne 'start', 'side' og 'trin'.")
     if len(loc) == 1:
-        guess = difflib.get_close_matches(str(loc[0]), ["start", "side", "trin"], n=1)
-        return (f"Filen har den ukendte nøgle '{loc[0]}'. Brug start, side og trin."
-                + (f" Mente du '{guess[0]}'?" if guess else ""))
+        return "Filen: " + unknown_key(loc[0], ["start", "side", "trin"])
     sid = loc[1]
     if len(loc) == 2:
         return (f"Trinnet '{sid}' skal være enten et spørgsmål (med 'spoergsmaal' og 'valg') eller et svar "
@@ -194,10 +183,8 @@ def _message(loc: tuple, kind: str, value: Any) -> str:
     # ("trin", id, kind, key, …): the kind is the key the step was read by (spoergsmaal or svar).
     kind_key, key, rest = loc[2], loc[3], loc[4:]
     if kind == "extra_forbidden":
-        allowed = [f.alias for f in (Answer if kind_key == "svar" else Question).model_fields.values()]
-        guess = difflib.get_close_matches(str(key), allowed, n=1)
-        return (f"Trinnet '{sid}' har den ukendte nøgle '{key}'. Brug {', '.join(allowed)}."
-                + (f" Mente du '{guess[0]}'?" if guess else ""))
+        return f"Trinnet '{sid}': " + unknown_key(key, [f.alias for f in (Answer if kind_key == "svar" else Question)
+                                                         .model_fields.values()])
     if kind == "string_type":
         where = f"valg nr. {rest[0] + 1} i '{sid}'" if rest else f"trinnet '{sid}'"
         return (f"'{loc[-1]}' i {where} skal være tekst, men er '{value}'. Sæt anførselstegn om teksten: "
@@ -264,14 +251,7 @@ def validate(data: Any) -> list[tuple[tuple, str]]:
 
 def load(path: Path = GUIDE_FILE) -> Guide:
     """Read and validate the guide; raises GuideError with every mistake at its line."""
-    try:
-        data, lines = read_yaml(Path(path).read_text(encoding="utf-8"))
-    except YamlError as exc:
-        raise GuideError.of([Problem.at(path, exc.line, CHECK, str(exc), HINT)]) from exc
-    problems = validate(data)
-    if problems:
-        raise GuideError.of([Problem.at(path, yaml_line(lines, loc), CHECK, message, HINT) for loc, message in problems])
-    return Guide.model_validate(data)
+    return Guide.model_validate(load_data(path, validate, GuideError, CHECK, HINT)[0])
 
 
 # --- pages --------------------------------------------------------------------------

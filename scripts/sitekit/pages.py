@@ -1,17 +1,24 @@
-"""Read Markdown pages and their YAML front matter, keeping line numbers."""
+"""Read Markdown pages and their YAML front matter, and YAML data files, keeping line numbers.
+
+A data file (docs/_data/*.yml) is read with ``load_data``: its pydantic model's mistakes are
+reported at their line through the YAML node map (``yaml_lines``), in Danish.
+"""
 
 from __future__ import annotations
 
+import difflib
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
 
 from .paths import DOCS
+from .problems import DataError, Problem
 
 
 class YamlError(ValueError):
@@ -101,6 +108,37 @@ def yaml_line(lines: dict[tuple, int], loc: tuple, default: int | None = None) -
     """The line of the value at ``loc`` (a pydantic error location) in a YAML node map, else of its
     nearest parent that has one."""
     return next((lines[loc[:i]] for i in range(len(loc), 0, -1) if loc[:i] in lines), default)
+
+
+# --- data files ------------------------------------------------------------------------------
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Line = Annotated[Text, AfterValidator(lambda v: " ".join(v.split()))]  # one line: white space folded
+
+
+class DataModel(BaseModel):
+    # A data file's record: an unknown key is a mistake; the keys editors write are the aliases.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+def unknown_key(key: Any, allowed: Iterable[str]) -> str:
+    """'ukendt felt …' with the keys to use, and the one the editor probably meant."""
+    allowed = list(allowed)
+    guess = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.75)
+    return f"ukendt felt '{key}'. Brug {', '.join(allowed)}." + (f" Mente du '{guess[0]}'?" if guess else "")
+
+
+def load_data(path: Path, validate: Callable[[Any], list[tuple[tuple, str]]], error: type[DataError], check: str,
+              hint: str) -> tuple[Any, dict[tuple, int]]:
+    """A data file and its node map, when ``validate`` finds no mistake ((location, Danish sentence)
+    each); else ``error`` with each mistake at its line."""
+    try:
+        data, lines = read_yaml(Path(path).read_text(encoding="utf-8"))
+    except YamlError as exc:
+        raise error.of([Problem.at(path, exc.line, check, str(exc), hint)]) from exc
+    if found := validate(data):
+        raise error.of([Problem.at(path, yaml_line(lines, loc, 1), check, message, hint) for loc, message in found])
+    return data, lines
 
 
 def yaml_lines(node: yaml.Node | None, first: int = 1) -> dict[tuple, int]:

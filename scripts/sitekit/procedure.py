@@ -44,14 +44,14 @@ import textwrap
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .mdtext import mask_code
-from .pages import YamlError, read_yaml, yaml_line
+from .pages import DataModel, Line, load_data, unknown_key
 from .paths import DATA
-from .problems import DataError, Problem
+from .problems import DataError
 from .shortcodes import Shortcode, ShortcodeError, replace
 
 # Shortcode name -> data file under docs/_data/.
@@ -70,13 +70,12 @@ class ProcedureError(DataError):
     """A procedure's data file has mistakes."""
 
 
-Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(lambda v: " ".join(v.split()))]
-Optional = Annotated[str, AfterValidator(lambda v: " ".join(v.split()))]
+Folded = Annotated[str, AfterValidator(lambda v: " ".join(v.split()))]  # may be empty
 
 
 # The models' docstrings are the descriptions editors see in the JSON Schema (docs/_data/*.schema.json): Danish.
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, frozen=True)
+class _Model(DataModel):
+    model_config = ConfigDict(frozen=True)
 
 
 class Step(_Model):
@@ -84,8 +83,8 @@ class Step(_Model):
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     action: Line = Field(alias="goer")                 # Markdown, shown in the list and the diagram
-    condition: Optional = Field("", alias="hvis")      # a question; empty when the step always applies
-    text: Optional = Field("", alias="tekst")          # Markdown, list only
+    condition: Folded = Field("", alias="hvis")      # a question; empty when the step always applies
+    text: Folded = Field("", alias="tekst")          # Markdown, list only
     acute: bool = Field(False, alias="akut")
     keywords: tuple[Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v,
                                                    json_schema_input_type=str | int)], ...] = Field((), alias="noegleord")
@@ -132,14 +131,14 @@ def _message(loc: tuple, kind: str, ctx: dict) -> tuple[tuple, str]:
         return ("trin", ctx["index"], "id"), f"Trin {ctx['index'] + 1} ('{ctx['id']}'): id'et findes to gange."
     if len(loc) < 2 or loc[0] != "trin":
         if kind == "extra_forbidden":
-            return loc, f"Ukendt felt '{loc[0]}'. Brug figurtekst, titel, trin."
+            return loc, "Filen: " + unknown_key(loc[0], ["titel", "figurtekst", "trin"])
         if loc and loc[0] == "trin":
             return loc, "Feltet 'trin' skal være en liste med 2 til 9 trin."
         return loc, f"Feltet '{loc[0]}' mangler." if loc else "Filen skal have felterne titel, figurtekst og trin."
     where, key = f"Trin {loc[1] + 1}", loc[2] if len(loc) > 2 else None
     return loc, {
         "number": f"{where}: skriv ikke numre i trinnet. Brug [[kontakt ID telefon]] fra docs/_data/kontakter.yml.",
-        "extra_forbidden": f"{where}: ukendt felt '{key}'. Brug akut, goer, hvis, id, noegleord, tekst.",
+        "extra_forbidden": f"{where}: " + unknown_key(key, [f.alias or n for n, f in Step.model_fields.items()]),
         "string_pattern_mismatch": f"{where}: id skal være små bogstaver, tal og bindestreger.",
         "model_type": f"{where} skal have felterne id og goer.",
     }.get(kind, f"{where}: feltet '{key}' mangler (hvad du gør)." if key == "goer" and kind in ("missing", "string_too_short")
@@ -157,13 +156,7 @@ def validate(data: Any) -> list[tuple[tuple, str]]:
 
 
 def load(name: str, docs_dir: Path | str | None = None, lang: str = "da") -> Procedure:
-    path = data_file(name, docs_dir, lang)
-    try:
-        data, lines = read_yaml(path.read_text(encoding="utf-8"))
-    except YamlError as exc:
-        raise ProcedureError.of([Problem.at(path, exc.line, CHECK, str(exc), HINT)]) from exc
-    if problems := validate(data):
-        raise ProcedureError.of([Problem.at(path, yaml_line(lines, loc, 1), CHECK, msg, HINT) for loc, msg in problems])
+    data, _ = load_data(data_file(name, docs_dir, lang), validate, ProcedureError, CHECK, HINT)
     return Procedure.model_validate({**data, "name": name})
 
 

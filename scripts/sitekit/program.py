@@ -18,7 +18,6 @@ A mistake raises ProgramError with the file, the line and what to do, in Danish.
 
 from __future__ import annotations
 
-import difflib
 import html
 import math
 import posixpath
@@ -27,11 +26,11 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, StringConstraints, ValidationError, model_validator
+from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from .pages import YamlError, read_yaml, yaml_line
-from .paths import DATA, rel
+from .pages import DataModel, Text, load_data, unknown_key, yaml_line
+from .paths import DATA
 from .problems import DataError, Problem
 
 DATA_FILE = DATA / "program.yml"
@@ -54,26 +53,21 @@ class ProgramError(DataError):
 # --- the data model: the keys editors write are the aliases ------------------------------
 # The models' docstrings are the descriptions editors see in the JSON Schema (docs/_data/*.schema.json): Danish.
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Minutes = Annotated[int, Field(strict=True, ge=0)]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
 
 def _times(kind: str, total: int, minutes: int, **ctx: Any) -> PydanticCustomError:
     return PydanticCustomError(kind, "times", {"total": total, "minutes": minutes, **ctx})
 
 
-class Print(_Model):
+class Print(DataModel):
     """Noget, der skal udskrives: hvad, og pr. deltager, gruppe eller underviser."""
 
     what: Text = Field(alias="hvad")
     per: Literal["deltager", "gruppe", "underviser"] = Field(alias="pr")
 
 
-class Item(_Model):
+class Item(DataModel):
     """Et punkt i en plan: titel og minutter; evt. form, case (med grupper og plenum), modul, afsnit, udskriv og dele."""
 
     title: Text = Field(alias="titel")
@@ -100,7 +94,7 @@ class Item(_Model):
         return self
 
 
-class _Block(_Model):
+class _Block(DataModel):
     """What a module and a format share: a plan of items that adds up to the minutes."""
 
     title: Text = Field(alias="titel")
@@ -155,7 +149,7 @@ class Format(_Block):
                 f"{'gruppe' if small == 1 else 'grupper'} à {self.group_size - 1}")
 
 
-class Program(_Model):
+class Program(DataModel):
     """Programmet for kompetenceforløbet: moduler og formater."""
 
     modules: dict[str, Module] = Field(alias="moduler")
@@ -203,9 +197,9 @@ def _message(loc: tuple, kind: str, value: Any, ctx: dict) -> str:
     if kind == "group_size":
         return f"{what}: 'gruppestørrelse' skal være mellem 2 og antallet af deltagere."
     if kind == "extra_forbidden":
-        fields = {f.alias or name for m in (Program, Module, Format, Item, Print) for name, f in m.model_fields.items()}
-        guess = difflib.get_close_matches(str(key), sorted(fields), n=1, cutoff=0.75)
-        return f"{what}: ukendt felt '{key}'." + (f" Mente du '{guess[0]}'?" if guess else "")
+        model = Program if len(loc) == 1 else {"udskriv": Print, "plan": Item, "punkter": Item, "dele": Item}.get(
+            loc[-3] if len(loc) > 2 else "", Module if loc[0] == "moduler" else Format)
+        return f"{what}: " + unknown_key(key, [f.alias or n for n, f in model.model_fields.items()])
     if key == "form":
         return f"{what}: ukendt form '{value}'. Brug en af: {', '.join(FORMS)}."
     if "udskriv" in loc:
@@ -230,24 +224,21 @@ def _references(prog: Program) -> list[tuple[tuple, str]]:
             if (ref := item.module or item.section.split("#")[0]) and ref not in prog.modules]
 
 
-def load(path: Path = DATA_FILE) -> Program:
-    """The programme; raises ProgramError with every mistake at its line ("program.yml, linje 24: …")."""
-    path = Path(path)
+def validate(data: Any) -> list[tuple[tuple, str]]:
+    """Every mistake in the programme: (location in the file, Danish sentence)."""
     try:
-        data, lines = read_yaml(path.read_text(encoding="utf-8"))
-        prog = Program.model_validate(data)
-        found = _references(prog)
-    except YamlError as exc:
-        found, lines = [((), f"{exc} Tjek indrykning og kolon.")], {(): exc.line}
+        return _references(Program.model_validate(data))
     except ValidationError as exc:
         # A plan's times are checked on the whole plan: the mistake is on its 'minutter' line.
-        found = [(e["loc"] + (("minutter",) if e["type"] == "times" else ()),
-                  _message(e["loc"], e["type"], e.get("input"), e.get("ctx") or {})) for e in exc.errors()]
-    if found:
-        problems = [Problem.at(path, yaml_line(lines, loc, lines.get((), 1)), CHECK, message, HINT)
-                    for loc, message in found]
-        raise ProgramError(" ".join(f"{rel(path)}, linje {p.line}: {p.message}" for p in problems), problems)
-    prog._path, prog._lines = path, lines
+        return [(e["loc"] + (("minutter",) if e["type"] == "times" else ()),
+                 _message(e["loc"], e["type"], e.get("input"), e.get("ctx") or {})) for e in exc.errors()]
+
+
+def load(path: Path = DATA_FILE) -> Program:
+    """The programme; raises ProgramError with every mistake at its line."""
+    data, lines = load_data(path, validate, ProgramError, CHECK, HINT)
+    prog = Program.model_validate(data)
+    prog._path, prog._lines = Path(path), lines
     return prog
 
 

@@ -19,19 +19,18 @@ that works in three ways:
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, TypeAdapter, ValidationError, model_validator
+from pydantic import BeforeValidator, Field, StringConstraints, TypeAdapter, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from .pages import YamlError, read_yaml, yaml_line
+from .pages import DataModel, Text, load_data, unknown_key
 from .paths import DATA
-from .problems import DataError, Problem
+from .problems import DataError
 
 DATA_FILE = DATA / "selvtjek.yml"
 MARKER = re.compile(r"^<!--\s*selvtjek:\s*(?P<id>[a-z0-9-]+)\s*-->\s*$", re.M)
@@ -46,15 +45,9 @@ class SelfCheckError(DataError):
     """The data file or a marker is wrong."""
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
 # The models' docstrings are the descriptions editors see in the JSON Schema (docs/_data/*.schema.json): Danish.
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
-
-class Option(_Model):
+class Option(DataModel):
     """Et svar: tekst, evt. rigtigt: true (præcis ét svar pr. spørgsmål) og hvorfor."""
 
     text: Text = Field(alias="tekst")
@@ -62,14 +55,14 @@ class Option(_Model):
     why: Annotated[str, StringConstraints(strip_whitespace=True)] = Field("", alias="hvorfor")
 
 
-class Link(_Model):
+class Link(DataModel):
     """Et link under "Læs mere": tekst og side (stien under docs/)."""
 
     text: Text = Field(alias="tekst")
     page: Text = Field(alias="side")
 
 
-class Question(_Model):
+class Question(DataModel):
     """Et spørgsmål i et selvtjek: spørgsmål, 2 til 8 svar, forklaring og evt. læs_mere."""
 
     text: Text = Field(alias="spørgsmål")
@@ -116,11 +109,8 @@ def _message(loc: tuple, kind: str, value: Any, ctx: dict) -> str:
     if kind == "one_right":
         return f"{where}: præcis ét svar skal have 'rigtigt: true' (fandt {ctx['found']})."
     if kind == "extra_forbidden":
-        allowed = [f.alias for f in ({"svar": Option, "læs_mere": Link}.get(loc[2], Question) if len(loc) > 3
-                                     else Question).model_fields.values()]
-        guess = difflib.get_close_matches(str(key), allowed, n=1)
-        return (f"{where}: ukendt felt '{key}'. Brug {', '.join(allowed)}."
-                + (f" Mente du '{guess[0]}'?" if guess else ""))
+        model = {"svar": Option, "læs_mere": Link}.get(loc[2], Question) if len(loc) > 3 else Question
+        return f"{where}: " + unknown_key(key, [f.alias for f in model.model_fields.values()])
     if len(loc) == 2:
         return f"{where}: skal have felterne spørgsmål, svar og forklaring."
     if key == "rigtigt":
@@ -134,19 +124,21 @@ def _message(loc: tuple, kind: str, value: Any, ctx: dict) -> str:
     return f"{where}: '{key}' mangler eller er tom. Skriv teksten."
 
 
+def validate(data: Any) -> list[tuple[tuple, str]]:
+    """Every mistake in the self-checks' data: (location in the file, Danish sentence)."""
+    try:
+        SETS.validate_python(data or {})
+    except ValidationError as exc:
+        # Two right answers: on the line of the answers.
+        return [(e["loc"] + (("svar",) if e["type"] == "one_right" else ()),
+                 _message(e["loc"], e["type"], e.get("input"), e.get("ctx") or {})) for e in exc.errors()]
+    return []
+
+
 def load(path: Path = DATA_FILE) -> dict[str, list[Question]]:
     """All question sets in the data file, by id (e.g. "modul-1"). Raises SelfCheckError with
     every mistake at its line."""
-    try:
-        data, lines = read_yaml(Path(path).read_text(encoding="utf-8"))
-        return SETS.validate_python(data or {})
-    except YamlError as exc:
-        problems = [Problem.at(path, exc.line, CHECK, str(exc), HINT)]
-    except ValidationError as exc:
-        problems = [Problem.at(path, yaml_line(lines, e["loc"] + (("svar",) if e["type"] == "one_right" else ())),
-                               CHECK, _message(e["loc"], e["type"], e.get("input"), e.get("ctx") or {}), HINT)
-                    for e in exc.errors()]
-    raise SelfCheckError(" ".join(p.message for p in problems), problems)
+    return SETS.validate_python(load_data(path, validate, SelfCheckError, CHECK, HINT)[0] or {})
 
 
 def render_set(set_id: str, questions: list[Question], link: Callable[[str], str]) -> str:
