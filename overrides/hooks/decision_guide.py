@@ -22,20 +22,8 @@ from mkdocs.structure.files import File
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
-from sitekit import (
-    decision_guide,  # noqa: E402
-    i18n,  # noqa: E402
-)
-from sitekit.problems import Problem, report  # noqa: E402
-
-
-def _load(path: Path):
-    try:
-        return decision_guide.load(path)
-    except decision_guide.GuideError as exc:
-        for problem in exc.problems:
-            report(problem)
-        return None
+from sitekit import decision_guide, i18n  # noqa: E402
+from sitekit.problems import Problem, loaded, report  # noqa: E402
 
 
 @event_priority(-100)
@@ -44,7 +32,7 @@ def on_files(files, config, **kwargs):
     path = decision_guide.guide_file(config.docs_dir, lang)
     if not path.is_file():  # a fixture site without the guide, or no guide in this language
         return files
-    guide = _load(path)
+    guide = loaded(decision_guide.load, path)
     if guide is None:
         return files
     # The same step in the other languages, for the language switch and hreflang.

@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import contacts, i18n, procedure  # noqa: E402
-from sitekit.problems import Problem, report  # noqa: E402
+from sitekit.problems import Problem, loaded, report  # noqa: E402
 from sitekit.shortcodes import source_line  # noqa: E402
 
 CHECK = "første skridt"
@@ -25,12 +25,7 @@ _state: dict = {}
 def on_files(files, config, **kwargs):
     lang, _ = i18n.languages(config)
     _state["lang"] = lang
-    try:
-        _state["procedures"] = procedure.load_all(config.docs_dir, lang)
-    except procedure.ProcedureError as exc:
-        for problem in exc.problems:
-            report(problem)
-        _state["procedures"] = {}
+    _state["procedures"] = loaded(procedure.load_all, config.docs_dir, lang, default={})
     try:
         _state["contacts"] = contacts.load_contacts(contacts.contacts_file_for(config.docs_dir))
     except contacts.ContactsError:

@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import i18n, program, selfcheck, training  # noqa: E402
-from sitekit.problems import DataError, Problem, report  # noqa: E402
+from sitekit.problems import DataError, Problem, loaded, report  # noqa: E402
 
 _state: dict = {}
 
@@ -31,24 +31,13 @@ def _data(config, name: str) -> Path:
     return Path(config["docs_dir"]) / "_data" / name
 
 
-def _load(loader, path: Path):
-    """The data file, or None (its mistakes reported) when it is missing or broken."""
-    if not path.is_file():
-        return None
-    try:
-        return loader(path)
-    except DataError as exc:
-        for problem in exc.problems:
-            report(problem)
-        return None
-
-
 def on_files(files, config, **kwargs):
     # Each data file is read and checked once per build; the English edition (built inside the
     # Danish build) uses the same data.
     if i18n.languages(config)[0] == i18n.DEFAULT:
-        _state["program"] = _load(program.load, _data(config, "program.yml"))
-        _state["sets"] = _load(selfcheck.load, _data(config, "selvtjek.yml"))
+        # A data file that is missing (a fixture site) or broken (its mistakes reported) is None.
+        _state["program"] = loaded(program.load, path) if (path := _data(config, "program.yml")).is_file() else None
+        _state["sets"] = loaded(selfcheck.load, path) if (path := _data(config, "selvtjek.yml")).is_file() else None
         for problem in program.missing_cases(_state["program"], Path(config["docs_dir"])) if _state["program"] else ():
             report(problem)
     return files

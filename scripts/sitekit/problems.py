@@ -61,6 +61,16 @@ class DataError(ValueError):
         return cls(" ".join(p.format() for p in problems), problems)
 
 
+def loaded(load, *args, default=None):
+    """``load(*args)``, or ``default`` when it raises DataError: its problems go to the build."""
+    try:
+        return load(*args)
+    except DataError as exc:
+        for problem in exc.problems:
+            report(problem)
+        return default
+
+
 def report(problem: Problem) -> None:
     """Report a problem to the build: an error fails the strict build, a warning does not."""
     log.log(logging.WARNING if problem.level == ERROR else logging.INFO, "%s", problem.format(),
