@@ -101,7 +101,7 @@ def read_yaml(text: str, first: int = 1, name: str = "Filen",
     except ValueError as exc:
         # PyYAML raises a bare ValueError for a date that is not in the calendar (2026-02-30).
         raise error("En dato findes ikke i kalenderen, fx 30. februar. Skriv en rigtig dato som ÅÅÅÅ-MM-DD.",
-                        _bad_date_line(node, first)) from exc
+                    _bad_date_line(node, first)) from exc
 
 
 def yaml_line(lines: dict[tuple, int], loc: tuple, default: int | None = None) -> int | None:
