@@ -165,6 +165,18 @@ def test_decision_guide_step_pointing_nowhere():
                       "'findes-ikke', som ikke findes.")
 
 
+def test_decision_guide_page_metadata_is_checked_in_the_guides_file(site: Path):
+    """The guide's pages exist only in the build: a mistake in their shared metadata ('side') is
+    reported on its line in beslutningsguide.yml, not on a page the editor cannot open."""
+    guide = (FIXTURES / "sites" / "guide-broken" / "docs" / "_data" / "beslutningsguide.yml").read_text("utf-8")
+    guide = guide.replace("til: findes-ikke", "til: svar-ja").replace("review_months: 24", "review_months: 36")
+    (site / "docs" / "_data").mkdir()
+    (site / "docs" / "_data" / "beslutningsguide.yml").write_text(guide, encoding="utf-8")
+    out = assert_fails_with(run_check(site / "docs"), "docs/_data/beslutningsguide.yml:6: Under 'side': "
+                            "'review_months: 36' er uden for det tilladte: 1 til 24 måneder.")
+    assert "skal-jeg-kontakte-vink/foerste.md" not in out
+
+
 def test_broken_link_and_anchor_list_what_exists(site: Path):
     text = (site / "docs" / "index.md").read_text(encoding="utf-8")
     (site / "docs" / "anden.md").write_text(text.replace("# Forside", "# Anden side\n\n## Hvornår må du dele?"),

@@ -31,6 +31,8 @@ scripts/ on PYTHONPATH) to check the file and see the guide as a tree.
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import graphlib
 import sys
 from pathlib import Path
@@ -39,9 +41,9 @@ from typing import Annotated, Any, ClassVar
 import yaml
 from pydantic import AfterValidator, Discriminator, Field, PrivateAttr, StringConstraints, Tag, ValidationError
 
-from .pages import DataModel, Line, Text, load_data, unknown_key
+from .pages import DataModel, Line, Page, Text, load_data, unknown_key
 from .paths import DATA, rel
-from .problems import DataError
+from .problems import DataError, Problem
 
 GUIDE_FILE = DATA / "beslutningsguide.yml"
 FOLDER = "vejledning/skal-jeg-kontakte-vink"
@@ -249,9 +251,30 @@ def validate(data: Any) -> list[tuple[tuple, str]]:
     return _graph(guide)
 
 
+def _side(path: Path, data: dict, lines: dict[tuple, int]) -> list[Problem]:
+    """The pages' shared metadata ('side') checked as front matter, each mistake at its line in the
+    guide's file (not on the generated pages, which are no files an editor can open)."""
+    from . import metadata
+
+    try:
+        contacts = metadata.contacts_for(Path(path).parent.parent)
+    except metadata.ContactsError:
+        return []  # the contacts hook reports it
+    side_lines = {loc[1:]: line for loc, line in lines.items() if loc[:1] == ("side",)}
+    page = Page(Path(path), {"title": "-", "description": "-", **data["side"]}, "", 1, side_lines)
+    # Dates in the future are checked on the generated pages, against the build's own date.
+    # A key missing from "side" is reported on its "side:" line (the front matter check says line 1).
+    return [dataclasses.replace(p, check=CHECK, message="Under 'side': " + p.message,
+                                line=p.line if p.line != 1 else lines[("side",)])
+            for p in metadata.validate_page(page, contacts, dt.date.max)]
+
+
 def load(path: Path = GUIDE_FILE) -> Guide:
     """Read and validate the guide; raises GuideError with every mistake at its line."""
-    return Guide.model_validate(load_data(path, validate, GuideError, CHECK, HINT)[0])
+    data, lines = load_data(path, validate, GuideError, CHECK, HINT)
+    if problems := _side(path, data, lines):
+        raise GuideError.of(problems)
+    return Guide.model_validate(data)
 
 
 # --- pages --------------------------------------------------------------------------
