@@ -24,9 +24,11 @@ without JavaScript: the answers are plain links. Each page links back to the
 step before it ("Tilbage"), so every step may have only one step before it;
 answer pages also link to the start ("Start forfra").
 
-``validate`` lists every mistake in Danish; the hook turns them into warnings,
-which fail the strict build. Run ``python -m sitekit.decision_guide`` (with
-scripts/ on PYTHONPATH) to check the file and see the guide as a tree.
+The data is a pydantic model (its JSON Schema: docs/_data/beslutningsguide.schema.json);
+``load`` raises GuideError with every mistake (the model's, the routes', the pages'
+metadata) on its line in the file, in Danish, and the hook reports them to the build.
+Run ``python -m sitekit.decision_guide`` (with scripts/ on PYTHONPATH) to check the
+file and see the guide as a tree.
 """
 
 from __future__ import annotations

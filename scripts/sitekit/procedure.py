@@ -32,7 +32,8 @@ relative to each page that shows them.
 
 ``contradictions`` finds hand-written numbered lists in a page that name the
 steps in another order than the data (by the steps' ``noegleord``); the hook
-turns each into a warning, which fails the strict build.
+reports each to the build with its line. The data is a pydantic model (its JSON
+Schema: docs/_data/procedure.schema.json), each mistake on its line in the file.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ every format of the course (3 hours, 1 hour, a full day). From it we render:
 
 The times must add up: the parts of an item add up to the item, a case's group
 and plenary minutes add up to the case, and the items add up to the format.
-A mistake raises ProgramError with the file, the line and what to do, in Danish.
+The data is a pydantic model (its JSON Schema: docs/_data/program.schema.json); a
+mistake raises ProgramError with the file, the line and what to do, in Danish.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ on a line of its own::
 
     <!-- selvtjek: modul-1 -->
 
-and the hook (overrides/hooks/selfcheck.py) replaces the marker with HTML
+and the hook (overrides/hooks/training.py) replaces the marker with HTML
 that works in three ways:
 
 * without JavaScript: each question has a "Se svaret" <details> with the
@@ -15,6 +15,9 @@ that works in three ways:
   option and presses "Tjek svar"; the feedback appears in an aria-live region;
 * in search: the answers are marked ``data-search-exclude``, so Material's
   search plugin leaves them out of the index.
+
+The data is a pydantic model (its JSON Schema: docs/_data/selvtjek.schema.json); a
+mistake is reported on its line in the file, in Danish.
 """
 
 from __future__ import annotations
