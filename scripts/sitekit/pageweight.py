@@ -1,8 +1,8 @@
 """What a reader's browser downloads for one page: requests, bytes and the
 gzip size of each response, measured in a real Chromium (Playwright).
 
-Used by tests/test_performance.py (the budget of a first visit). scripts/benchmark.py
-measures the same on the server side, for its figures.
+Used by tests/test_performance.py (the budget of a first visit); scripts/benchmark.py
+measures page views on the server side, for its figures.
 """
 
 from __future__ import annotations
@@ -36,9 +36,22 @@ def _settle(page) -> None:
 
 def cold_view(browser, url: str, viewport: dict | None = None) -> Weight:
     """A first visit with an empty cache: everything ``url`` loads until the network is idle."""
+    return _view(browser, url, viewport=viewport)
+
+
+def warm_view(browser, first: str, then: str) -> Weight:
+    """What ``then`` downloads after ``first`` was opened in the same browser
+    (the cache holds the shared stylesheets and scripts)."""
+    return _view(browser, then, first)
+
+
+def _view(browser, url: str, first: str | None = None, viewport: dict | None = None) -> Weight:
     context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800})
     try:
         page = context.new_page()
+        if first:
+            page.goto(first)
+            _settle(page)
         weight = Weight()
         page.on("requestfinished", lambda request: _finished(request, weight))
         page.goto(url)
