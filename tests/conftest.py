@@ -1,14 +1,22 @@
-"""Shared fixtures: the site is built once per test session, served on
-127.0.0.1 and visited by one Chromium (Debian's, driven by Playwright)."""
+"""Shared fixtures: the site is built once per test run, served on
+127.0.0.1 and visited by Chromium (Debian's, driven by Playwright).
+
+The suite runs in two processes (pytest-xdist, `-n auto` in pyproject.toml).
+What is expensive to make (the real site, the published editions) is made
+once per run by the first process that needs it, and shared through files.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
+import pickle
 import shutil
 import subprocess
+import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -37,15 +45,33 @@ def pytest_collection_modifyitems(items) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-# --- building -----------------------------------------------------------------
+# --- made once per run, shared by the test processes -----------------------------
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with the project's own strict build command."""
-    site = tmp_path_factory.mktemp("site")
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]):
+    """``make(folder)``'s result, made by the first test process that asks, under a lock;
+    the others wait and read it. Without pytest-xdist, the run's own temp folder."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the folder all workers of this run share
+    result = base / f"{name}.pickle"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not result.exists():
+            folder = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=base))  # fresh, also after a failed try
+            result.write_bytes(pickle.dumps(make(folder)))
+    return pickle.loads(result.read_bytes())
+
+
+def _build_real_site(site: Path) -> Path:
     result = build_site(site)
     assert result.returncode == 0, f"Strict build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per run with the project's own strict build command."""
+    return once_per_run(tmp_path_factory, "site", _build_real_site)
 
 
 def html_pages(site_dir: Path) -> list[str]:
@@ -137,7 +163,7 @@ def published_editions(tmp_path_factory: pytest.TempPathFactory):
     """Two editions of the real site on a throw-away repository's gh-pages branch."""
     from publishing import publish_two_editions
 
-    return publish_two_editions(tmp_path_factory.mktemp("editions"))
+    return once_per_run(tmp_path_factory, "editions", publish_two_editions)
 
 
 # --- a clean copy of the repository -------------------------------------------------------
