@@ -13,6 +13,7 @@ import functools
 import os
 import pickle
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -38,11 +39,88 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+# --- two processes (pytest-xdist) ----------------------------------------------------
+
+# The slowest files first (seconds alone on 2 idle cores), so that both processes end together.
+SLOW_FIRST = ("test_every_page.py", "test_fresh_clone.py", "test_serve.py", "test_publish.py", "test_nginx.py",
+              "test_training.py", "test_checks.py", "test_english.py", "test_decision_guide.py", "test_offline.py")
+# Files that share a fixture made once per run go to the same process (it would wait otherwise).
+SAME_PROCESS = {"test_nginx.py": "test_publish.py"}
+
+
 def pytest_collection_modifyitems(items) -> None:
     """Every test that uses the browser is marked browser, so `-m "not browser"` leaves it out."""
     for item in items:
         if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    rank = {name: n for n, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order stays
+
+
+def _work_unit(nodeid: str) -> str:
+    """What one process runs in one go: a test file (its module fixtures are made once), or
+    one half of the every-page visit (tests/test_every_page.py)."""
+    file, _, rest = nodeid.partition("::")
+    name = file.rsplit("/", 1)[-1]
+    if name == "test_every_page.py":
+        return file + rest[rest.find("["):]
+    return file.replace(name, SAME_PROCESS.get(name, name))
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkUnit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _work_unit(nodeid)
+
+    config.option.loadscopereorder = False  # keep SLOW_FIRST's order
+    return ByWorkUnit(config, log)
+
+
+# --- processes the tests start ------------------------------------------------------
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _signal_groups(groups: set[int], sig: int) -> None:
+    for group in groups:
+        try:
+            os.killpg(group, sig)
+        except ProcessLookupError:
+            pass
+
+
+def stop_process_tree(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    """Stop a process started with ``start_new_session=True``: its process group and the
+    groups of every process under it, also one in a session of its own (``runuser`` makes one)."""
+    if proc.poll() is not None:
+        return
+    groups = {proc.pid}
+    for pid in _descendants(proc.pid):
+        try:
+            groups.add(os.getpgid(pid))
+        except ProcessLookupError:
+            pass
+    _signal_groups(groups, sig)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        _signal_groups(groups, signal.SIGKILL)
+        proc.wait()
 
 
 # --- made once per run, shared by the test processes -----------------------------
