@@ -1,14 +1,23 @@
-"""Shared fixtures: the site is built once per test session, served on
-127.0.0.1 and visited by one Chromium (Debian's, driven by Playwright)."""
+"""Shared fixtures: the site is built once per test run, served on
+127.0.0.1 and visited by Chromium (Debian's, driven by Playwright).
+
+The suite runs in two processes (pytest-xdist, `-n auto` in pyproject.toml).
+What is expensive to make (the real site, the published editions) is made
+once per run by the first process that needs it, and shared through files.
+"""
 
 from __future__ import annotations
 
+import fcntl
 import functools
 import os
+import pickle
 import shutil
+import signal
 import subprocess
+import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -30,22 +39,117 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 
 
+# --- two processes (pytest-xdist) ----------------------------------------------------
+
+# The slowest files first (seconds alone on 2 idle cores), so that both processes end together.
+SLOW_FIRST = ("test_every_page.py", "test_fresh_clone.py", "test_serve.py", "test_publish.py", "test_nginx.py",
+              "test_training.py", "test_checks.py", "test_english.py", "test_decision_guide.py", "test_offline.py")
+# Files that share a fixture made once per run go to the same process (it would wait otherwise).
+SAME_PROCESS = {"test_nginx.py": "test_publish.py"}
+
+
 def pytest_collection_modifyitems(items) -> None:
     """Every test that uses the browser is marked browser, so `-m "not browser"` leaves it out."""
     for item in items:
         if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    rank = {name: n for n, name in enumerate(SLOW_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order stays
 
 
-# --- building -----------------------------------------------------------------
+def _work_unit(nodeid: str) -> str:
+    """What one process runs in one go: a test file (its module fixtures are made once), or
+    one half of the every-page visit (tests/test_every_page.py)."""
+    file, _, rest = nodeid.partition("::")
+    name = file.rsplit("/", 1)[-1]
+    if name == "test_every_page.py":
+        return file + rest[rest.find("["):]
+    return file.replace(name, SAME_PROCESS.get(name, name))
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once with the project's own strict build command."""
-    site = tmp_path_factory.mktemp("site")
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByWorkUnit(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return _work_unit(nodeid)
+
+    config.option.loadscopereorder = False  # keep SLOW_FIRST's order
+    return ByWorkUnit(config, log)
+
+
+# --- processes the tests start ------------------------------------------------------
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        children.setdefault(ppid, []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def _signal_groups(groups: set[int], sig: int) -> None:
+    for group in groups:
+        try:
+            os.killpg(group, sig)
+        except ProcessLookupError:
+            pass
+
+
+def stop_process_tree(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None:
+    """Stop a process started with ``start_new_session=True``: its process group and the
+    groups of every process under it, also one in a session of its own (``runuser`` makes one)."""
+    if proc.poll() is not None:
+        return
+    groups = {proc.pid}
+    for pid in _descendants(proc.pid):
+        try:
+            groups.add(os.getpgid(pid))
+        except ProcessLookupError:
+            pass
+    _signal_groups(groups, sig)
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        _signal_groups(groups, signal.SIGKILL)
+        proc.wait()
+
+
+# --- made once per run, shared by the test processes -----------------------------
+
+def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], object]):
+    """``make(folder)``'s result, made by the first test process that asks, under a lock;
+    the others wait and read it. Without pytest-xdist, the run's own temp folder."""
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the folder all workers of this run share
+    result = base / f"{name}.pickle"
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not result.exists():
+            folder = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=base))  # fresh, also after a failed try
+            result.write_bytes(pickle.dumps(make(folder)))
+    return pickle.loads(result.read_bytes())
+
+
+def _build_real_site(site: Path) -> Path:
     result = build_site(site)
     assert result.returncode == 0, f"Strict build failed:\n{result.stdout}\n{result.stderr}"
     return site
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built once per run with the project's own strict build command."""
+    return once_per_run(tmp_path_factory, "site", _build_real_site)
 
 
 def html_pages(site_dir: Path) -> list[str]:
@@ -137,7 +241,7 @@ def published_editions(tmp_path_factory: pytest.TempPathFactory):
     """Two editions of the real site on a throw-away repository's gh-pages branch."""
     from publishing import publish_two_editions
 
-    return publish_two_editions(tmp_path_factory.mktemp("editions"))
+    return once_per_run(tmp_path_factory, "editions", publish_two_editions)
 
 
 # --- a clean copy of the repository -------------------------------------------------------

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import pwd
 import shutil
-import signal
 import socket
 import subprocess
 import tempfile
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import clean_copy
+from conftest import clean_copy, stop_process_tree
 
 DEBIAN_PYTHON = Path("/usr/bin/python3.11")
 EDITOR = "redaktoer-test"
@@ -91,12 +90,5 @@ def test_make_serve_answers_in_a_fresh_clone(fresh_clone):
         assert html is not None, proc.stdout.read() if proc.poll() is not None else "serve svarede ikke"
         assert '<html lang="da"' in html
     finally:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        # runuser starts `make serve` in a session of its own: stop every process under it.
+        stop_process_tree(proc)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import gzip
 import http.client
-import os
 import re
 import shutil
-import signal
 import socket
 import subprocess
 import time
@@ -20,7 +18,7 @@ from pathlib import Path
 import pytest
 from publishing import EDITIONS
 
-from conftest import ROOT
+from conftest import ROOT, stop_process_tree
 
 CONF = ROOT / "scripts" / "hosting" / "nginx" / "radikalisering.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -78,12 +76,7 @@ http {{
                 time.sleep(0.05)
         yield f"http://127.0.0.1:{port}/", port
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
+        stop_process_tree(proc)
 
 
 def _get(port: int, path: str, **headers) -> http.client.HTTPResponse:

@@ -23,7 +23,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from conftest import ROOT
+from conftest import ROOT, stop_process_tree
 
 
 def _free_port() -> int:
@@ -54,16 +54,6 @@ def _wait_for(url: str, proc: subprocess.Popen, want=lambda status, html: True, 
     raise AssertionError(f"{url} svarede ikke som ventet (exit {proc.poll()}): {last and last[1][:500]}")
 
 
-def _stop(proc: subprocess.Popen) -> None:
-    if proc.poll() is None:
-        try:
-            os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=20)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-
-
 def test_serve_shows_the_danish_site_and_sigint_stops_it_cleanly():
     port = _free_port()
     proc = subprocess.Popen([sys.executable, "-m", "sitekit", "serve", "--port", str(port)],
@@ -76,7 +66,7 @@ def test_serve_shows_the_danish_site_and_sigint_stops_it_cleanly():
         os.killpg(proc.pid, signal.SIGINT)
         out, _ = proc.communicate(timeout=30)
     finally:
-        _stop(proc)
+        stop_process_tree(proc)
     assert proc.returncode == 0, out
     assert out.rstrip().endswith("Serveren er stoppet."), out
     assert "Traceback" not in out and "KeyboardInterrupt" not in out
@@ -118,7 +108,7 @@ def test_ctrl_c_in_a_terminal_stops_make_serve_with_exit_0_and_no_make_noise():
         returncode = proc.wait(timeout=30)
         read(0.5)
     finally:
-        _stop(proc)
+        stop_process_tree(proc)
         os.close(master)
     text = output.decode("utf-8", errors="replace")
     assert returncode == 0, text
@@ -171,14 +161,9 @@ def test_a_build_error_is_shown_in_the_browser_in_danish_until_it_is_fixed(site_
         source.write_text(good, encoding="utf-8")
         expect(page.locator("h1").first).to_have_text(heading, timeout=60_000)
 
-        # Broken front matter: shown too, with the file and line.
-        source.write_text(good.replace("review_months:", "review_months: [", 1), encoding="utf-8")
-        html = _wait_for(url, proc, lambda status, html: status == 500)
-        assert "Sitet kunne ikke bygges" in html and "docs/vejledning/index.md:" in html
-        source.write_text(good, encoding="utf-8")
-        _wait_for(url, proc, lambda status, html: status == 200)
-
-        # A menu line indented with 4 spaces instead of 6 in mkdocs.yml.
+        # A menu line indented with 4 spaces instead of 6 in mkdocs.yml: the settings
+        # cannot be read at all (every mistake in a page, front matter included, takes
+        # the broken link's way through the checks' collector; tests/test_checks.py).
         config = site_copy / "mkdocs.yml"
         menu = config.read_text(encoding="utf-8")
         slip = menu.replace("\n      - vejledning/vink.md\n", "\n    - vejledning/vink.md\n", 1)
@@ -196,7 +181,7 @@ def test_a_build_error_is_shown_in_the_browser_in_danish_until_it_is_fixed(site_
         try:
             out, _ = proc.communicate(timeout=30)
         finally:
-            _stop(proc)
+            stop_process_tree(proc)
     assert proc.returncode == 0, out
     assert "Sitet kunne ikke bygges. Fejlen vises i browseren" in out
     assert "Fejlen er rettet." in out and "Traceback" not in out

@@ -15,8 +15,8 @@ MISSPELLED = FIXTURES / "checks" / "misspelling" / "docs"
 def _check(docs, **env):
     # A PATH without /usr/bin: Hunspell cannot be found, as on a machine without it.
     full = {k: v for k, v in os.environ.items() if k not in ("CI", "SITEKIT_SPELLING")}
-    full.update(PATH="/nonexistent", SITEKIT_TODAY="2026-11-26", **env)
-    return subprocess.run([sys.executable, "-m", "sitekit", "check", "--docs-dir", str(docs)],
+    full.update(PATH="/nonexistent", **env)
+    return subprocess.run([sys.executable, "-m", "sitekit", "check", "--docs-dir", str(docs), "--dato", "2026-11-26"],
                           cwd=ROOT, env=full, capture_output=True, text=True, timeout=120)
 
 
