@@ -51,7 +51,7 @@ SAME_PROCESS = {"test_nginx.py": "test_publish.py"}
 def pytest_collection_modifyitems(items) -> None:
     """Every test that uses the browser is marked browser, so `-m "not browser"` leaves it out."""
     for item in items:
-        if {"browser", "page"} & set(getattr(item, "fixturenames", ())):
+        if {"browser", "page", "no_js_page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
     rank = {name: n for n, name in enumerate(SLOW_FIRST)}
     items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order stays
@@ -214,14 +214,23 @@ def browser():
         browser.close()
 
 
+def _local_page(browser, **options) -> Iterator:
+    context = browser.new_context(**options)
+    context.route("**/*", _local_only)
+    yield context.new_page()
+    context.close()
+
+
 @pytest.fixture
 def page(browser):
     """A fresh page in its own context; no request may leave 127.0.0.x."""
-    context = browser.new_context()
-    context.route("**/*", _local_only)
-    page = context.new_page()
-    yield page
-    context.close()
+    yield from _local_page(browser)
+
+
+@pytest.fixture
+def no_js_page(browser):
+    """The same, with JavaScript turned off, as for a reader whose browser blocks it."""
+    yield from _local_page(browser, java_script_enabled=False)
 
 
 def _local_only(route) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, _local_only
+from conftest import FIXTURES, ROOT
 from sitekit import decision_guide as dg
 from sitekit.build import build_site
 
@@ -108,15 +108,6 @@ def test_every_step_is_a_page_with_one_h1(built_site: Path):
             assert ">Start forfra</a>" in html and "Hvad sker der nu?" in html
         else:
             assert f"trin {guide.step(sid)}</p>" in html
-
-
-@pytest.fixture
-def no_js_page(browser):
-    context = browser.new_context(java_script_enabled=False)
-    context.route("**/*", _local_only)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.mark.browser

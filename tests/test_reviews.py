@@ -247,16 +247,11 @@ def test_warning_appears_when_due_date_passes_after_the_build(page, pagemeta_url
         assert "Siden er ikke gennemgået til tiden" in warning.inner_text()
 
 
-def test_overdue_warning_shows_without_javascript(browser, pagemeta_url):
-    context = browser.new_context(java_script_enabled=False)
-    try:
-        page = context.new_page()
-        page.goto(pagemeta_url + "gammel/")
-        assert page.locator(".page-meta-overdue").is_visible()
-        page.goto(pagemeta_url)
-        assert not page.locator(".page-meta-overdue").is_visible()
-    finally:
-        context.close()
+def test_overdue_warning_shows_without_javascript(no_js_page, pagemeta_url):
+    no_js_page.goto(pagemeta_url + "gammel/")
+    assert no_js_page.locator(".page-meta-overdue").is_visible()
+    no_js_page.goto(pagemeta_url)
+    assert not no_js_page.locator(".page-meta-overdue").is_visible()
 
 
 def test_edit_button_is_there(page, pagemeta_url):

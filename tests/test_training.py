@@ -14,7 +14,6 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from conftest import _local_only
 from sitekit import selfcheck
 
 pytestmark = pytest.mark.browser
@@ -106,10 +105,8 @@ def test_self_check_questions_are_fieldsets_with_legend_and_labels(page, site_ur
             assert fs.locator(f'label[for="{radio.get_attribute("id")}"]').count() == 1
 
 
-def test_without_javascript_the_answer_is_in_details(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    context.route("**/*", _local_only)
-    page = context.new_page()
+def test_without_javascript_the_answer_is_in_details(no_js_page, site_url):
+    page = no_js_page
     page.goto(site_url + MODULE_1)
     question = page.locator("#selvtjek-modul-1-2")
     assert not question.locator(".selvtjek__tjek").is_visible()
@@ -120,7 +117,6 @@ def test_without_javascript_the_answer_is_in_details(browser, site_url):
     assert "Ingen profil eller tjekliste" in answer.inner_text()
     # Without JavaScript the reader still learns why each wrong answer is wrong.
     assert "Det er diskrimination" in question.locator(".selvtjek__valgliste").inner_text()
-    context.close()
 
 
 def test_answers_are_not_in_the_search_index(built_site: Path):
@@ -181,10 +177,8 @@ def test_presentation_view_from_the_address(page, site_url):
     assert page.locator(".md-header").is_visible()
 
 
-def test_presentation_view_without_javascript(browser, site_url):
-    context = browser.new_context(java_script_enabled=False)
-    context.route("**/*", _local_only)
-    page = context.new_page()
+def test_presentation_view_without_javascript(no_js_page, site_url):
+    page = no_js_page
     page.goto(site_url + MODULE_1)
     assert page.locator(".md-header").is_visible()
     page.locator("a.kf-uden-js", has_text="Vis som præsentation").click()
@@ -196,7 +190,6 @@ def test_presentation_view_without_javascript(browser, site_url):
     assert _visible_trainer_blocks(page) == 0
     page.locator("a.kf-praesentation-slut").click()
     assert page.locator(".md-header").is_visible()
-    context.close()
 
 
 # --- content ------------------------------------------------------------------------
