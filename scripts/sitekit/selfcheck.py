@@ -1,23 +1,10 @@
-"""Self-checks (selvtjek) for the training modules.
+"""Self-checks (selvtjek) for the training modules, from docs/_data/selvtjek.yml
+(its fields: the file's header and docs/_data/selvtjek.schema.json).
 
-The questions live in one plain data file, docs/_data/selvtjek.yml, that an
-editor can change without touching HTML. A page asks for a set with a marker
-on a line of its own::
-
-    <!-- selvtjek: modul-1 -->
-
-and the hook (overrides/hooks/training.py) replaces the marker with HTML
-that works in three ways:
-
-* without JavaScript: each question has a "Se svaret" <details> with the
-  right answer and the explanation;
-* with JavaScript (docs/assets/javascripts/selfcheck.js): the reader picks an
-  option and presses "Tjek svar"; the feedback appears in an aria-live region;
-* in search: the answers are marked ``data-search-exclude``, so Material's
-  search plugin leaves them out of the index.
-
-The data is a pydantic model (its JSON Schema: docs/_data/selvtjek.schema.json); a
-mistake is reported on its line in the file, in Danish.
+The hook (overrides/hooks/training.py) replaces ``<!-- selvtjek: modul-1 -->``
+with HTML that works without JavaScript (a "Se svaret" <details> per question),
+with it (docs/assets/javascripts/selfcheck.js: "Tjek svar", feedback in an
+aria-live region), and keeps the answers out of search (``data-search-exclude``).
 """
 
 from __future__ import annotations
