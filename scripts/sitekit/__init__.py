@@ -14,9 +14,10 @@ def _templates():
     import jinja2
 
     return jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-                              autoescape=True, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+                              autoescape=jinja2.select_autoescape(["html", "svg"]), trim_blocks=True,
+                              lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def render(template: str, **context) -> str:
-    """A Jinja2 template from sitekit/templates/; values are HTML-escaped unless marked safe."""
+    """A Jinja2 template from sitekit/templates/; in .html ones values are HTML-escaped unless marked safe."""
     return _templates().get_template(template).render(**context)

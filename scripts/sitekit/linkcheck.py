@@ -289,16 +289,6 @@ def _cell(text: str) -> str:
     return (text or "").replace("|", "\\|").replace("\n", " ").strip() or "–"
 
 
-_SECTIONS = [
-    (BROKEN, "Skal rettes: links, der ikke virker",
-     "Ret eller fjern linket på siden. Kilden står i kolonnen Side."),
-    (REDIRECT, "Bør opdateres: links, der sender videre",
-     "Er siden flyttet permanent, så ret linket til den nye adresse."),
-    (RETRY, "Prøv igen senere",
-     "Sitet var optaget eller svarede ikke. Det betyder ikke, at linket er i stykker."),
-]
-
-
 @dataclass
 class Report:
     findings: list[Finding]
@@ -323,35 +313,9 @@ class Report:
         }
 
     def to_markdown(self) -> str:
-        total = len([f for f in self.findings if f.status != IGNORED])
-        lines = [
-            "# Linktjek: links til andre sites",
-            "",
-            f"Tjekket {self.checked_on}. {total} links til andre sites blev tjekket.",
-            "",
-            f"- Virker: {self.count(OK)}",
-            f"- Skal rettes: {self.count(BROKEN)}",
-            f"- Bør opdateres (sender videre): {self.count(REDIRECT)}",
-            f"- Prøv igen senere: {self.count(RETRY)}",
-            f"- Springes over (linkcheck-ignore.txt): {self.count(IGNORED)}",
-        ]
-        for status, heading, intro in _SECTIONS:
-            rows = [f for f in self.findings if f.status == status]
-            if status == REDIRECT:
-                rows.sort(key=lambda f: not f.permanent)
-            if not rows:
-                continue
-            lines += ["", f"## {heading}", "", intro, "",
-                      "| Side | Linktekst | Adresse | Status | Hvad du gør |",
-                      "|---|---|---|---|---|"]
-            for f in rows:
-                status_text = f"{STATUS_DA[f.status]}" + (f" ({f.code})" if f.code else "") + f": {f.detail}"
-                for occ in f.pages or [Occurrence("(ukendt side)", "")]:
-                    lines.append(f"| {_cell(occ.page)} | {_cell(occ.text)} | {_cell(f.url)} | "
-                                 f"{_cell(status_text)} | {_cell(f.suggestion)} |")
-        if not any(self.count(s) for s in (BROKEN, REDIRECT, RETRY)):
-            lines += ["", "Alle links virker. Du skal ikke gøre noget."]
-        return "\n".join(lines) + "\n"
+        from . import render
+
+        return render("linktjek.md", r=self, cell=_cell, status_da=STATUS_DA)
 
 
 def attach_pages(findings: list[Finding], data: dict, inputs: dict[str, str], sources: dict[str, str]) -> set[str]:

@@ -41,6 +41,10 @@ class Item:
     message: str
     hint: str = ""
 
+    @property
+    def sort_line(self) -> int:
+        return self.line or 0
+
 
 def parse_text(text: str) -> tuple[list[Item], list[Item]]:
     """(problems, notes) from the checker's Danish text output."""
@@ -104,40 +108,10 @@ def _where(item: Item, blob_url: str) -> str:
 def markdown(problems: list[Item], notes: list[Item], exit_code: int, preview_url: str = "",
              run_url: str = "", blob_url: str = "") -> str:
     """The comment: problems grouped by file, what to do for each, then the preview."""
-    out = [MARKER, "## Tjek af din ændring", ""]
-    if problems:
-        files = sorted({p.file for p in problems})
-        n_files = "1 fil" if len(files) == 1 else f"{len(files)} filer"
-        out += [f"**{len(problems)} fejl i {n_files}.** Ret dem i filerne, og gem (commit) igen. "
-                "Tjekket kører så forfra, og denne kommentar bliver opdateret.", ""]
-        for file in files:
-            out += [f"### `{file}`", ""]
-            for p in sorted((p for p in problems if p.file == file), key=lambda p: p.line or 0):
-                line = f"- {_where(p, blob_url)}: {_md(p.message)}"
-                if p.hint:
-                    line += f"  \n  **Sådan retter du det:** {_md(p.hint)}"
-                out.append(line)
-            out.append("")
-    elif exit_code != 0:
-        out += ["**Tjekket fejlede, men uden en fejl med fil og linje.** Åbn kørslen og læs de sidste "
-                "linjer" + (f": [kørslen]({run_url})." if run_url else "."), ""]
-    else:
-        out += ["**Ingen fejl.** Tjekket fandt ikke noget at rette.", ""]
-    if notes:
-        out += ["<details><summary>Bemærk (ikke fejl): "
-                f"{len(notes)} steder mangler stadig at blive udfyldt</summary>", ""]
-        out += [f"- `{_md(n.file)}`{f', linje {n.line}' if n.line else ''}: {_md(n.message)}" for n in notes]
-        out += ["", "</details>", ""]
-    out += ["## Se ændringen som en side", ""]
-    if preview_url:
-        out += [f"Hent forhåndsvisningen: [forhaandsvisning.zip]({preview_url}). Pak filen ud, og åbn "
-                "`index.html` i din browser. Siderne ser ud, som de vil gøre på sitet, med kontaktkort, "
-                "bannere og søgning.", ""]
-    else:
-        out += ["Der er ingen forhåndsvisning, fordi sitet ikke kunne bygges. Ret fejlene ovenfor først.", ""]
-    if run_url:
-        out += [f"[Hele kørslen]({run_url}) · Hjælp: redaktørvejledningen, \"Sådan laver du en pull request\"."]
-    return "\n".join(out) + "\n"
+    from . import render
+
+    return render("pr-opsummering.md", marker=MARKER, problems=problems, notes=notes, exit_code=exit_code,
+                  preview_url=preview_url, run_url=run_url, md=_md, where=lambda item: _where(item, blob_url))
 
 
 Runner = Callable[..., subprocess.CompletedProcess]

@@ -339,10 +339,6 @@ def report_text(report: Report, on: dt.date, width: int = 100, owner: str = "") 
                                         break_on_hyphens=False) for line in out)
 
 
-def _link(from_uri: str, to_uri: str) -> str:
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
-
-
 def _other_language(src_uri: str) -> bool:
     return bool(re.search(r"\.[a-z]{2}\.md$", src_uri))
 
@@ -355,45 +351,9 @@ def _cell(text: str) -> str:
 
 def report_markdown(report: Report, from_uri: str) -> str:
     """The report as Markdown for the editors' page, linking to each page."""
-    overdue = [p for p in report.pages if p.review and p.review.overdue]
-    out = [f"Listen er lavet, da sitet blev bygget {danish_date(today())}.", ""]
-    out.append("## Hvilke sider skal gennemgås? {#sider}\n")
-    out.append(f"Sitet har {len(report.pages)} sider. {len(overdue)} af dem har overskredet datoen "
-               "for næste gennemgang. De står øverst.\n")
-    out.append("| Side | Ansvarlig | Sidst gennemgået | Næste gennemgang senest | Status |")
-    out.append("|---|---|---|---|---|")
-    for p in report.pages:
-        r = p.review
-        status = _status(r)
-        if r and r.overdue:
-            status = f"**{status}**"
-        # An English page (x.en.md) is not a page of the Danish build: name its file.
-        title = (f"{_cell(p.title)} (`{p.src_uri}`)" if _other_language(p.src_uri)
-                 else f"[{_cell(p.title)}]({_link(from_uri, p.src_uri)})")
-        out.append(f"| {title} | {_cell(p.owner_name)} | "
-                   f"{danish_date(r.last_reviewed) if r else '–'} | {danish_date(r.due) if r else '–'} | {status} |")
-    out.append("\n## Hvilke kontaktoplysninger mangler? {#pladsholdere}\n")
-    if report.placeholders:
-        out.append(f"Disse felter i kontaktfilen står stadig som \"{PLACEHOLDER}\". "
-                   "Ret dem i filen, når du har oplysningen fra en officiel kilde.\n")
-        out += [f"- `{file}`, linje {line}: {_cell(cid)} – {_cell(fld)}"
-                for file, line, cid, fld in report.placeholders]
-    else:
-        out.append("Alle felter i kontaktfilen er udfyldt.")
-    out.append("\n## Hvad mangler ellers at blive udfyldt? {#andre-pladsholdere}\n")
-    if report.other_holes:
-        out += [f"- `{h.file}`, linje {h.line}: {_cell(h.what)}" for h in report.other_holes]
-    else:
-        out.append("Intet andet mangler.")
-    out.append("\n## Hvad skal verificeres? {#verificeres}\n")
-    if report.markers:
-        out.append("Disse steder er markeret, fordi en oplysning skal kontrolleres. "
-                   "Fjern markeringen, når du har kontrolleret oplysningen i en kilde.\n")
-        out += [(f"- [{_cell(m.src_uri)}]({_link(from_uri, m.src_uri)}), linje {m.line}"
-                 if m.is_page and not _other_language(m.src_uri)
-                 else f"- `{m.src_uri}`, linje {m.line}" if m.is_page
-                 else f"- `{m.file}`, linje {m.line}") + (f": {_cell(m.claim)}" if m.claim else "")
-                for m in report.markers]
-    else:
-        out.append("Ingen steder er markeret.")
-    return "\n".join(out) + "\n"
+    from . import render
+
+    return render("gennemgang.md", report=report, today=today(), date=danish_date, cell=_cell, status=_status,
+                  other=_other_language, placeholder=PLACEHOLDER,
+                  overdue=sum(1 for p in report.pages if p.review and p.review.overdue),
+                  link=lambda to_uri: posixpath.relpath(to_uri, posixpath.dirname(from_uri) or "."))
