@@ -267,47 +267,21 @@ def src_uri(node_id: str, lang: str = "da") -> str:
     return f"{FOLDER}/{node_id}{suffix}.md"
 
 
-def _front_matter(guide: Guide, title: str, description: str) -> str:
-    meta = {"title": title, "description": description[:160]}
-    meta.update(guide.meta)
-    # Steps are found through the start page, not through search.
-    meta.setdefault("search", {"exclude": True})
-    meta.setdefault("hide", ["toc"])
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
-
-
-def _back_link(guide: Guide, node_id: str, label: str = "Tilbage") -> str:
-    parent = guide.parent(node_id)
-    target = f"{parent}.md" if parent else "index.md"
-    return f"[{label}]({target}){{ .beslutningsguide-tilbage }}"
-
-
 def render_page(guide: Guide, node_id: str, lang: str = "da") -> str:
     """The Markdown of one generated step or answer page (front matter included)."""
-    node = guide.nodes[node_id]
-    t = LABELS[lang]
-    name = t["name"]
-    out: list[str] = []
-    if node.is_answer:
-        out.append(_front_matter(guide, node.answer, f"{name} {t['answer_word']}: {node.answer}"))
-        out += [_back_link(guide, node_id, t["back"]), "",
-                f'<p class="beslutningsguide-trin">{name} – {t["answer"]}</p>', "",
-                f"# {node.answer}", "", node.text, "",
-                f"## {t['next']}", "", node.next_text, "",
-                f"[{t['restart']}](index.md){{ .md-button }}", ""]
-        return "\n".join(out)
-    step = guide.step(node_id)
-    out.append(_front_matter(guide, node.question, f"{name} {t['step_word']} {step}: {node.question}"))
-    out += [_back_link(guide, node_id, t["back"]), "",
-            f'<p class="beslutningsguide-trin">{name} – {t["step"]} {step}</p>', "",
-            f"# {node.question}", ""]
-    if node.help:
-        out += [node.help, ""]
-    out += [f"## {t['choose']}", "",
-            '<div class="beslutningsguide-valg" markdown>', ""]
-    out += [f"- [{o.text}]({o.target}.md)" for o in node.options]
-    out += ["", "</div>", ""]
-    return "\n".join(out)
+    from . import render
+
+    node, t, parent = guide.nodes[node_id], LABELS[lang], guide.parent(node_id)
+    step = 0 if node.is_answer else guide.step(node_id)
+    title = node.answer or node.question
+    description = f"{t['name']} {t['answer_word']}: {title}" if node.is_answer else \
+        f"{t['name']} {t['step_word']} {step}: {title}"
+    # Steps are found through the start page, not through search.
+    meta = {"title": title, "description": description[:160], **guide.meta}
+    meta.setdefault("search", {"exclude": True})
+    meta.setdefault("hide", ["toc"])
+    return render("beslutningsguide.md", node=node, t=t, step=step, back=f"{parent}.md" if parent else "index.md",
+                  front_matter=yaml.safe_dump(meta, allow_unicode=True, sort_keys=False))
 
 
 def pages(guide: Guide, lang: str = "da") -> dict[str, str]:

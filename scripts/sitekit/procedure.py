@@ -212,43 +212,22 @@ def _wrap(text: str) -> list[str]:
 
 
 def svg(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str) -> str:
-    """The procedure drawn as boxes from top to bottom, one per step, with arrows.
+    """The procedure drawn as boxes from top to bottom, one per step, with arrows. A step's
+    condition is bold on the first lines, its action below: the text alternative's words."""
+    from . import render
 
-    A step's condition is drawn bold on the first lines, its action below. The
-    text is the same as the text alternative (``step_line``).
-    """
-    out: list[str] = []
-    y = MARGIN
-    box_w = WIDTH - 2 * MARGIN
+    boxes, y = [], MARGIN
     for number, step in enumerate(proc.steps, start=1):
         head = _wrap(f"{number}. {step.condition}") if step.condition else []
         body = _wrap(("" if step.condition else f"{number}. ") + plain(step.action, contacts))
         height = 2 * PAD + LINE * (len(head) + len(body)) - (LINE - FONT)
         fill, stroke = COLOURS[step.acute]
-        width = 3 if step.acute else 2
-        out.append(f'<g class="procedure-trin procedure-trin-{step.id}">')
-        out.append(f'<rect x="{MARGIN}" y="{y}" width="{box_w}" height="{height}" rx="8" '
-                   f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"/>')
-        ty = y + PAD + FONT - 2
-        out.append(f'<text x="{MARGIN + PAD}" y="{ty}" font-size="{FONT}" fill="#1b1b1b">')
-        for i, line in enumerate(head + body):
-            weight = ' font-weight="700"' if i < len(head) else ""
-            dy = "0" if i == 0 else str(LINE)
-            out.append(f'<tspan x="{MARGIN + PAD}" dy="{dy}"{weight}>{html.escape(line)}</tspan>')
-        out.append("</text></g>")
-        y += height
-        if number < len(proc.steps):
-            mid = WIDTH // 2
-            out.append(f'<path d="M{mid} {y + 2} V{y + GAP - 8}" stroke="#1b1b1b" stroke-width="2" fill="none"/>')
-            out.append(f'<path d="M{mid - 6} {y + GAP - 10} L{mid} {y + GAP - 2} L{mid + 6} {y + GAP - 10} Z" '
-                       'fill="#1b1b1b"/>')
-            y += GAP
-    height = y + MARGIN
-    return (f'<svg class="procedure-svg" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-            f'height="{height}" aria-labelledby="{uid}-titel" aria-describedby="{uid}-tekst" '
-            f'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" '
-            f'xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="{uid}-titel">{html.escape(proc.title)}</title>' + "".join(out) + "</svg>")
+        boxes.append({"id": step.id, "y": y, "height": height, "lines": head + body, "head": len(head),
+                      "fill": fill, "stroke": stroke, "acute": step.acute})
+        y += height + GAP
+    svg = render("procedure.svg", boxes=boxes, width=WIDTH, height=y - GAP + MARGIN, uid=uid, title=proc.title,
+                 m=MARGIN, pad=PAD, font=FONT, line_height=LINE, gap=GAP)
+    return "".join(line.strip() for line in svg.splitlines())
 
 
 def _sentence(text: str) -> str:
