@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import posixpath
 import re
 import shutil
 import subprocess
@@ -315,37 +316,17 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)#\s>]+\.md)>?(?:#[^)\s]*)?\s*\)")
 def pages_changed_in_this_edition(changes_text: str, changes_src: str = CHANGES_PAGE) -> set[str]:
     """Pages (docs-relative, e.g. 'vejledning/vink.md') that a list line in the
     first section of the changes page links to."""
-    import posixpath
+    from .pages import split_front_matter
 
-    section: list[str] = []
-    inside = False
-    in_front_matter = changes_text.startswith("---")
-    for number, line in enumerate(changes_text.splitlines()):
-        if in_front_matter:
-            if number > 0 and line.strip() == "---":
-                in_front_matter = False
-            continue
-        if line.startswith("## "):
-            if inside:
-                break
-            inside = True
-            continue
-        if inside:
-            section.append(line)
+    sections = re.split(r"^## .*$", split_front_matter(changes_text)[1], flags=re.M)
     base = posixpath.dirname(changes_src)
-    pages = set()
-    for line in section:
-        if line.lstrip().startswith(("- ", "* ")):
-            for target in _MD_LINK.findall(line):
-                if "://" not in target:
-                    pages.add(posixpath.normpath(posixpath.join(base, target)))
-    return pages
+    return {posixpath.normpath(posixpath.join(base, target))
+            for line in (sections[1] if len(sections) > 1 else "").splitlines()
+            if line.lstrip().startswith(("- ", "* ")) for target in _MD_LINK.findall(line) if "://" not in target}
 
 
 def changed_note(page_src: str, changes_src: str = CHANGES_PAGE) -> str:
     """The Markdown note a changed page shows under its heading."""
-    import posixpath
-
     link = posixpath.relpath(changes_src, posixpath.dirname(page_src) or ".")
     return ('!!! note "Ændret i denne udgave"\n\n'
             f"    Siden er ændret i denne udgave af vejledningen. [Se hvad der er ændret]({link}).\n")

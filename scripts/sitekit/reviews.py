@@ -307,36 +307,14 @@ def for_owner(report: Report, owner: str) -> Report:
 def report_text(report: Report, on: dt.date, width: int = 100, owner: str = "") -> str:
     """The report for the terminal (`make review`): one line per item, wrapped
     at spaces to ``width``, pages sorted by the date of their next review."""
-    who = f" for {report.pages[0].owner_name}" if owner and report.pages else ""
-    out = [f"Gennemgang{who} pr. {danish_date(on)}", ""]
-    out.append(f"Næste gennemgang af siderne ({len(report.pages)}), første dato øverst:")
-    for p in report.pages:
-        r = p.review
-        if r is None:
-            when = "Datoer mangler (ret last_reviewed og review_months):"
-        else:
-            when = f"{'OVERSKREDET, senest' if r.overdue else 'Senest'} {danish_date(r.due)}:"
-        who = "" if owner else f" (ansvarlig: {p.owner or 'ingen'})"
-        out.append(_wrap(f"{when} docs/{p.src_uri}{who}", width))
-    overdue = sum(1 for p in report.pages if p.review and p.review.overdue)
-    pages = "1 side" if len(report.pages) == 1 else f"{len(report.pages)} sider"
-    out += [f"  I alt {pages}, {overdue} {'overskredet' if overdue == 1 else 'overskredne'}.", ""]
-    if not owner:
-        out.append(f"Kontaktoplysninger, der mangler ({len(report.placeholders)}):")
-        for file, line, cid, fld in report.placeholders:
-            out.append(_wrap(f"{file}:{line}: {cid} mangler {FIELDS.get(fld, fld).lower()}", width))
-        out.append("")
-    out.append(f"Andet, der mangler at blive udfyldt ({len(report.other_holes)}):")
-    out += [_wrap(f"{h.file}:{h.line}: {h.what.removeprefix('Mangler stadig: ')}", width)
-            for h in report.other_holes]
-    out += ["", f"Det skal verificeres ({len(report.markers)}):"]
-    out += [_wrap(f"{m.file}:{m.line}: {m.claim or m.text}", width) for m in report.markers]
-    if not owner:
-        out += ["", "Kun én ansvarligs sider: make review EJER=id (id fra docs/_data/kontakter.yml)."]
+    from . import render
+
+    text = render("gennemgang.txt", report=report, on=on, owner=owner, date=danish_date, fields=FIELDS,
+                  wrap=lambda item: _wrap(item, width))
     # Headings and notes wrap too; items already are.
     return "\n".join(line if line.startswith("  ") or len(line) <= width
                      else textwrap.fill(line, width=max(width, 40), break_long_words=False,
-                                        break_on_hyphens=False) for line in out)
+                                        break_on_hyphens=False) for line in text.rstrip("\n").split("\n"))
 
 
 def _other_language(src_uri: str) -> bool:

@@ -191,13 +191,6 @@ def problems(found: Status, docs_dir: Path) -> list[Problem]:
 
 def report_text(found: Status) -> str:
     """The translation report for editors, in Danish."""
-    out = [f"Oversættelser ({found.lang})", ""]
-    if not found.git:
-        out += ["Git-historikken kunne ikke læses (ingen git eller en shallow clone). Kun datoerne i "
-                "last_reviewed er sammenlignet.", ""]
-    out.append("Oversættelser, der halter efter den danske original:")
-    out += [f"  - docs/{b.translation} (original: docs/{b.original}): {b.reason}" for b in found.behind] \
-        or ["  Ingen. Alle oversættelser er opdaterede."]
-    out += ["", "Kernesider uden oversættelse:"]
-    out += [f"  - docs/{m}" for m in found.missing] or ["  Ingen. Alle kernesider er oversat."]
-    return "\n".join(out)
+    from . import render
+
+    return render("oversaettelser.txt", found=found).rstrip("\n")
