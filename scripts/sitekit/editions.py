@@ -29,7 +29,6 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,22 +160,11 @@ def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: 
                 takes_alias, previous, properties, previous_properties)
 
 
-@contextlib.contextmanager
-def _in_repo(repo: Path) -> Iterator[None]:
-    """mike works on the git repository in the current directory."""
-    old = Path.cwd()
-    os.chdir(repo)
-    try:
-        yield
-    finally:
-        os.chdir(old)
-
-
 def list_editions(repo: Path = ROOT, branch: str = BRANCH) -> list[Edition]:
     """The editions on the publishing branch, newest first (empty before the first)."""
     from mike import commands
 
-    with _in_repo(repo):
+    with contextlib.chdir(repo):  # mike works on the repository in the current directory
         versions = commands.list_versions(branch)
     return [Edition(str(v.version), v.title, sorted(v.aliases), dict(v.properties or {})) for v in versions]
 
@@ -257,7 +245,7 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
            "EDITIONS_ALIAS": alias}
     props = [(jsonpath.parse(k), v) for k, v in decided.properties.items()]
     root_page = ROOT_PAGE.replace("{{ href }}", f"{alias}/")
-    with tempfile.TemporaryDirectory(prefix="edition-") as tmp, _in_repo(repo):
+    with tempfile.TemporaryDirectory(prefix="edition-") as tmp, contextlib.chdir(repo):
         site_dir = Path(tmp) / "site"
         root_template = Path(tmp) / "root.html"
         root_template.write_text(ROOT_PAGE, encoding="utf-8")

@@ -1,18 +1,10 @@
 """The Danish summary that CI posts on a pull request: every problem `make check`
 found (file, line, what to do) and where to see a preview of the built site.
 
-Input is the checker's output, in either form:
-
-* machine-readable, when `python -m sitekit check --json` exists: a JSON list of
-  problems, or an object ``{"problems": [...], "notes": [...]}``, each problem
-  with ``file``, ``line``, ``message`` and ``hint``;
-* otherwise the text an editor sees: lines "fil:linje: besked", each perhaps
-  followed by an indented "Sådan retter du det: …" line; lines under
-  "Bemærk (ikke fejl):" are notes, not errors.
-
-Run: python -m sitekit.pr_summary tjek.txt --exit-code 1 [--preview-url URL] [--run-url URL]
-The Markdown goes to stdout; .github/workflows/ci.yml posts it as one comment
-that each new push updates (``post_comment``), found again by a hidden marker.
+The input is the checker's text ("fil:linje: besked", perhaps followed by "Sådan retter
+du det: …"; lines under "Bemærk (ikke fejl):" are notes), or a JSON list of problems
+(``file``, ``line``, ``message``, ``hint``). .github/workflows/ci.yml posts the Markdown
+as one comment that each new push updates, found again by a hidden marker.
 """
 
 from __future__ import annotations

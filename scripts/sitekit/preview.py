@@ -13,6 +13,7 @@ from the build are still shown there.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
@@ -116,12 +117,9 @@ def _take_terminal() -> tuple[int, int] | None:
 
 
 def _give_back_terminal(terminal: tuple[int, int] | None) -> None:
-    if terminal is None:
-        return
-    try:
-        os.tcsetpgrp(*terminal)
-    except OSError:
-        pass
+    if terminal is not None:
+        with contextlib.suppress(OSError):
+            os.tcsetpgrp(*terminal)
 
 
 def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> int:
