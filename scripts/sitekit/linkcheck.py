@@ -231,55 +231,26 @@ def _redirect(url: str, chain: list[dict], cached: bool = False) -> Finding:
                    target=target, permanent=permanent, cached=cached, suggestion=suggestion)
 
 
-class RedirectMemory:
-    """Redirects seen recently, so a cached "OK" from lychee is still reported as moved."""
-
-    def __init__(self, path: Path, max_age: int):
-        self.path = Path(path)
-        self.max_age = max_age
-        try:
-            self.data: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.data = {}
-
-    def remember(self, url: str, chain: list[dict]) -> None:
-        self.data[url] = {"chain": chain, "seen": time.time()}
-
-    def forget(self, url: str) -> None:
-        self.data.pop(url, None)
-
-    def recall(self, url: str) -> list[dict] | None:
-        item = self.data.get(url)
-        if item and time.time() - item.get("seen", 0) <= self.max_age:
-            return item["chain"]
-        return None
-
-    def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self.data, indent=1, sort_keys=True), encoding="utf-8")
-
-
-def classify(data: dict, memory: RedirectMemory | None = None) -> list[Finding]:
-    """Every result in lychee's JSON report, one finding per URL."""
+def classify(data: dict, memory: dict[str, dict] | None = None, max_age: int = 0) -> list[Finding]:
+    """Every result in lychee's JSON report, one finding per URL. ``memory`` (URL -> the redirect
+    chain and when it was seen) keeps a redirect that lychee's cache answers "OK (cached)" for."""
     by_url: dict[str, Finding] = {}
     # (redirect_map is left out: the same redirects are on the success_map entries)
     for bucket in ("success_map", "error_map", "timeout_map", "excluded_map"):
         for entries in (data.get(bucket) or {}).values():
             for entry in entries:
-                if not str(entry.get("url", "")).startswith(("http://", "https://")):
+                url = entry.get("url", "")
+                if not str(url).startswith(("http://", "https://")):
                     continue  # internal links are checked offline (sitekit.links)
                 finding = classify_entry(bucket, entry)
                 if memory is not None and bucket == "success_map":
-                    chain = _redirect_chain(entry)
-                    if chain:
-                        memory.remember(entry["url"], chain)
-                    elif finding.cached:
-                        remembered = memory.recall(entry["url"])
-                        if remembered:
-                            finding = _redirect(entry["url"], remembered, cached=True)
-                    else:
-                        memory.forget(entry["url"])
-                by_url.setdefault(entry["url"], finding)
+                    if chain := _redirect_chain(entry):
+                        memory[url] = {"chain": chain, "seen": time.time()}
+                    elif not finding.cached:
+                        memory.pop(url, None)
+                    elif (seen := memory.get(url)) and time.time() - seen.get("seen", 0) <= max_age:
+                        finding = _redirect(url, seen["chain"], cached=True)
+                by_url.setdefault(url, finding)
     return list(by_url.values())
 
 
@@ -352,10 +323,15 @@ def check(site_dir: Path, settings: Settings | None = None,
     settings = settings or Settings()
     sources = sources or {}
     data, inputs = run_lychee(site_dir, settings)
-    memory = RedirectMemory(settings.cache_dir / "redirects.json", settings.max_cache_age)
-    findings = classify(data, memory if settings.cache else None)
+    memory_file, memory = settings.cache_dir / "redirects.json", None
     if settings.cache:
-        memory.save()
+        try:
+            memory = json.loads(memory_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            memory = {}
+    findings = classify(data, memory, settings.max_cache_age)
+    if memory is not None:
+        memory_file.write_text(json.dumps(memory, indent=1, sort_keys=True), encoding="utf-8")
     clickable = attach_pages(findings, data, inputs, sources)
     # The site's own address in <link rel="canonical"> etc. is skipped silently.
     findings = [f for f in findings if f.status != IGNORED or f.url in clickable]
