@@ -2,8 +2,8 @@
 found (file, line, what to do) and where to see a preview of the built site.
 
 The input is the checker's text ("fil:linje: besked", perhaps followed by "Sådan retter
-du det: …"; lines under "Bemærk (ikke fejl):" are notes), or a JSON list of problems
-(``file``, ``line``, ``message``, ``hint``). .github/workflows/ci.yml posts the Markdown
+du det: …"), or JSON: a list of problems (``file``, ``line``, ``message``, ``hint``) or
+``{"problems": [...], "notes": [...]}``. .github/workflows/ci.yml posts the Markdown
 as one comment that each new push updates, found again by a hidden marker.
 """
 
@@ -23,7 +23,6 @@ MARKER = "<!-- tjek-opsummering -->"
 # "fil:linje: besked" or "fil: besked"; a file has a "/" or a "." in its name.
 _LOCATED = re.compile(r"^(?P<file>[^\s:]*[/.][^\s:]*)(?::(?P<line>\d+))?: (?P<message>\S.*)$")
 _HINT = re.compile(r"^\s+Sådan retter du det: (?P<hint>.+)$")
-_NOTES = re.compile(r"^\s*Bemærk\b.*:\s*$")
 
 
 @dataclass
@@ -39,28 +38,19 @@ class Item:
 
 
 def parse_text(text: str) -> tuple[list[Item], list[Item]]:
-    """(problems, notes) from the checker's Danish text output."""
+    """(problems, notes) from the checker's Danish text output (which has no notes: its one
+    "Bemærk:" line about placeholders names no file)."""
     problems: list[Item] = []
-    notes: list[Item] = []
-    target = problems
-    last: Item | None = None
     for raw in text.splitlines():
-        if _NOTES.match(raw):
-            target = notes
-            last = None
-            continue
         hint = _HINT.match(raw)
-        if hint and last is not None:
-            last.hint = hint.group("hint").strip()
-            continue
-        m = _LOCATED.match(raw)
-        if m:
-            last = Item(m.group("file"), int(m.group("line")) if m.group("line") else None,
-                        m.group("message").strip())
-            target.append(last)
-        elif raw.strip() and last is not None and raw.startswith("    ") and not last.hint:
-            last.message += " " + raw.strip()  # a message that goes on over several lines
-    return problems, notes
+        if hint and problems:
+            problems[-1].hint = hint.group("hint").strip()
+        elif m := _LOCATED.match(raw):
+            problems.append(Item(m.group("file"), int(m.group("line")) if m.group("line") else None,
+                                 m.group("message").strip()))
+        elif raw.strip() and problems and raw.startswith("    ") and not problems[-1].hint:
+            problems[-1].message += " " + raw.strip()  # a message that goes on over several lines
+    return problems, []
 
 
 def _item(data: dict[str, Any]) -> Item:
