@@ -91,7 +91,8 @@ class GitDates:
         return danish_date(when.date()) if when else "ikke gemt endnu"
 
 
-def _git(docs_dir: Path, *args: str) -> str | None:
+def git_stdout(docs_dir: Path, *args: str) -> str | None:
+    """What `git -C docs_dir ARGS` prints, or None when git is missing or fails."""
     try:
         result = subprocess.run(["git", "-C", str(docs_dir), *args], capture_output=True,
                                 text=True, check=False, timeout=60)
@@ -102,12 +103,12 @@ def _git(docs_dir: Path, *args: str) -> str | None:
 
 def git_dates(docs_dir: Path) -> GitDates:
     """One `git log` for all files (newest commit first), not one call per file."""
-    shallow = _git(docs_dir, "rev-parse", "--is-shallow-repository")
+    shallow = git_stdout(docs_dir, "rev-parse", "--is-shallow-repository")
     if shallow is None:
         return GitDates()
     if shallow.strip() == "true":
         return GitDates(available=True, shallow=True)
-    log = _git(docs_dir, "log", "--format=%x1e%cI", "--name-only", "--relative", "--no-renames", "--", ".")
+    log = git_stdout(docs_dir, "log", "--format=%x1e%cI", "--name-only", "--relative", "--no-renames", "--", ".")
     if log is None:
         return GitDates()
     changed: dict[str, dt.datetime] = {}
