@@ -23,7 +23,6 @@ from .paths import ROOT
 
 CACHE_DIR = ROOT / ".cache" / "linkcheck"
 IGNORE_FILE = ROOT / "linkcheck-ignore.txt"
-REPORT_DIR = CACHE_DIR / "rapport"
 
 # Status codes that say "the site is busy or down right now", not "the page is gone".
 RETRY_CODES = {408, 425, 429, 500, 502, 503, 504}
