@@ -1,10 +1,5 @@
-"""MkDocs hook: the checks that need no build (spelling, personal data, LIX …) run
-in the same pass as the build, and every problem goes to one collector.
-
-Thin adapter; the checks are in scripts/sitekit/checks/, the collector in
-scripts/sitekit/problems.py. An error is logged as a warning, which fails the
-strict build; an overdue review is only a warning.
-"""
+"""MkDocs hook, the last one: the checks that need no build (spelling, personal data, LIX …)
+run in the same pass as the build (logic: sitekit/checks/, the collector: sitekit/problems.py)."""
 
 from __future__ import annotations
 

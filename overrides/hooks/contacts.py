@@ -1,9 +1,4 @@
-"""MkDocs hook: render the contact shortcodes ([[kontakt vink]], [[kontakt vink telefon]],
-[[kontakter]]) from docs/_data/kontakter.yml.
-
-Thin adapter; the logic is in scripts/sitekit/contacts.py. An unknown contact,
-field or shortcode is logged as a warning, which fails the strict build.
-"""
+"""MkDocs hook: the contact shortcodes from docs/_data/kontakter.yml (logic: sitekit/contacts.py)."""
 
 from __future__ import annotations
 

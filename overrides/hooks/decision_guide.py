@@ -1,10 +1,4 @@
-"""MkDocs hook: generate one page per step of the decision guide "Skal jeg
-kontakte VINK?" from docs/_data/beslutningsguide.yml (and the English guide,
-docs/_data/beslutningsguide.en.yml, in the English build).
-
-Thin adapter; the logic is in scripts/sitekit/decision_guide.py. The pages are
-virtual files (nothing is written to docs/). A mistake in the data file is
-logged as a warning, which fails the strict build.
+"""MkDocs hook: one virtual page per step of the decision guide (logic: sitekit/decision_guide.py).
 
 It runs after the i18n plugin has chosen the files of the language being built
 (priority -100, registered after the plugin): the plugin drops files that are

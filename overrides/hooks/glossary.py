@@ -1,9 +1,4 @@
-"""MkDocs hook: the glossary. Renders [[ordliste]] (every term of
-docs/_snippets/ordliste.md) and keeps the snippet's comments out of the HTML.
-
-Thin adapter; the logic is in scripts/sitekit/glossary.py. A term defined twice
-is logged as a warning, which fails the strict build.
-"""
+"""MkDocs hook: [[ordliste]] and the glossary snippet's tooltips (logic: sitekit/glossary.py)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,5 @@
-"""MkDocs hook: check raw HTML links, images, assets and their anchors in the built site.
-
-Thin adapter; the logic is in scripts/sitekit/links.py (lychee --offline).
-MkDocs' own validation checks the Markdown links; each problem goes to the
-collector, and an error fails the strict build.
-"""
+"""MkDocs hook: raw HTML links, images, assets and their anchors in the built site, which
+MkDocs' own validation does not see (logic: sitekit/links.py, lychee --offline)."""
 
 from __future__ import annotations
 

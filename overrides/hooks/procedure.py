@@ -1,11 +1,5 @@
-"""MkDocs hook: the procedures written once as data ([[første-skridt]],
-[[første-skridt diagram]], [[efter-vink]], [[efter-vink diagram]]).
-
-Thin adapter; the logic is in scripts/sitekit/procedure.py. Runs before the
-contact hook, so contact shortcodes inside the data are rendered too. A
-mistake in the data, or a hand-written step list in another order than the
-data, is logged as a warning, which fails the strict build.
-"""
+"""MkDocs hook: the procedures written once as data (logic: sitekit/procedure.py). Runs before
+the contact hook, so contact shortcodes inside the data are rendered too."""
 
 from __future__ import annotations
 

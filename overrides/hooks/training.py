@@ -1,17 +1,5 @@
-"""MkDocs hook for the training pages (kompetenceforløb).
-
-Thin adapter; the logic is in scripts/sitekit/selfcheck.py, program.py and
-training.py. It replaces markers, each on a line of its own:
-
-* ``<!-- selvtjek: modul-1 -->``: a self-check from docs/_data/selvtjek.yml;
-* ``<!-- selvtjek-svar -->``: the answer key of every self-check (for trainers);
-* ``<!-- værktøjslinje -->``: the presentation and print buttons;
-* ``<!-- drejeark: tre-timer -->``, ``<!-- drejebog: modul-1 -->`` and
-  ``<!-- modulinfo: modul-1 -->``: run sheets and module plans from
-  docs/_data/program.yml.
-
-A broken data file or an unknown id fails the build with a Danish message (sitekit.problems).
-"""
+"""MkDocs hook for the training pages: self-checks, run sheets, module plans and the toolbar
+(logic: sitekit/selfcheck.py, program.py and training.py)."""
 
 from __future__ import annotations
 

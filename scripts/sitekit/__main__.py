@@ -62,10 +62,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_review(args: argparse.Namespace) -> int:
     """Vis alle sider efter næste gennemgang, manglende kontaktoplysninger og "Skal
     verificeres". Med --ejer kun én ansvarligs sider."""
-    import datetime as dt
     import shutil
 
-    from sitekit import metadata, reviews
+    from sitekit import metadata
 
     docs = Path(args.docs_dir)
     try:
@@ -124,7 +123,7 @@ NEW_PAGE_HINT = 'make new-page TITEL="Sidens titel" AFSNIT=vejledning EJER=redak
 def cmd_new_page(args: argparse.Namespace) -> int:
     """Opret en ny side med gyldige metadata, og tilføj den i menuen. Med en titel
     stilles ingen spørgsmål; uden titel spørger kommandoen (kun i en terminal)."""
-    from sitekit import metadata, newpage, reviews
+    from sitekit import metadata, newpage
 
     docs = Path(args.docs_dir)
     config = Path(args.config) if args.config else docs.resolve().parent / "mkdocs.yml"
@@ -175,7 +174,7 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     settings = linkcheck.Settings(timeout=args.timeout, max_retries=args.max_retries,
                                   retry_wait_time=args.retry_wait_time, cache=not args.no_cache,
                                   include_loopback=args.include_loopback,
-                                  site_url=linkcheck.env_site_url(), only_prefix=args.only_url)
+                                  site_url=os.environ.get("SITE_URL") or "http://127.0.0.1:8000/", only_prefix=args.only_url)
     if args.cache_dir:
         settings.cache_dir = Path(args.cache_dir)
     sources = links.sources_from_docs(Path(args.docs_dir))
@@ -189,7 +188,7 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
             return 2
     md, js = linkcheck.write_report(report, Path(args.out))
     print(report.to_markdown())
-    print(f"Rapporten ligger i {linkcheck.describe_paths(md, js)}.")
+    print(f"Rapporten ligger i {paths.rel(md)}, {paths.rel(js)}.")
     return report.exit_code
 
 
@@ -250,97 +249,82 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return 1 if reminder and args.streng else 0
 
 
+DOCS_DIR = ("--docs-dir", {"default": str(paths.DOCS), "help": "mappen med sider (standard: docs/)"})
+# Each command's options: (flag, argparse keywords); the help is the command's docstring.
+COMMANDS = {
+    "serve": (cmd_serve, [
+        ("--port", {"type": int, "default": 8000, "help": "port (standard: 8000)"}),
+        ("--config-file", {"default": str(paths.CONFIG), "help": "opsætningen (standard: mkdocs.yml)"}),
+        ("--docs-dir", {"help": "mappen med sider (standard: den i opsætningen)"})]),
+    "build": (cmd_build, [
+        ("--site-dir", {"default": str(paths.SITE), "help": "hvor sitet bygges til (standard: site/)"}), DOCS_DIR]),
+    "check": (cmd_check, [DOCS_DIR]),
+    "review": (cmd_review, [
+        DOCS_DIR,
+        ("--ejer", {"help": "kun sider med denne ansvarlige (et id fra docs/_data/kontakter.yml)"}),
+        ("--dato", {"help": "dagens dato som ÅÅÅÅ-MM-DD (standard: i dag)"}),
+        ("--bredde", {"type": int, "help": "linjebredde (standard: terminalens bredde)"}),
+        ("--github-sager", {"action": "store_true", "help": "til CI: åbn eller opdatér én GitHub-sag pr. "
+                                                            "ansvarlig (bruger gh og GH_TOKEN)"}),
+        ("--vis-kun", {"action": "store_true", "help": "med --github-sager: vis kun, hvad der ville ske"})]),
+    "new-page": (cmd_new_page, [
+        ("--title", {"help": "sidens titel, fx \"Hvem gør hvad?\""}),
+        ("--section", {"help": "afsnit: vejledning, kompetenceforloeb, redaktoerer eller om"}),
+        ("--owner", {"help": "ansvarlig: et id fra docs/_data/kontakter.yml (standard: redaktionen)"}),
+        ("--description", {"help": "én sætning om siden til søgeresultater"}),
+        ("--audience", {"default": "medarbejdere", "help": "målgruppe (standard: medarbejdere)"}),
+        ("--fil", {"help": "filnavn uden .md (standard: lavet ud fra titlen)"}),
+        DOCS_DIR,
+        ("--config", {"help": "filen med menuen (nav) (standard: mkdocs.yml ved siden af docs/)"})]),
+    "linkcheck": (cmd_linkcheck, [
+        ("--site-dir", {"help": "et bygget site, der skal tjekkes (standard: byg sitet først)"}),
+        DOCS_DIR,
+        ("--out", {"default": str(paths.ROOT / ".cache" / "linkcheck" / "rapport"),
+                   "help": "hvor rapporten skrives (standard: .cache/linkcheck/rapport/)"}),
+        ("--timeout", {"type": int, "default": 20, "help": "sekunder pr. forespørgsel (standard: 20)"}),
+        ("--max-retries", {"type": int, "default": 3, "help": "antal nye forsøg (standard: 3)"}),
+        ("--retry-wait-time", {"type": int, "default": 2, "help": "sekunder før første nye forsøg; ventetiden "
+                                                                  "vokser ved hvert forsøg (standard: 2)"}),
+        ("--cache-dir", {"help": "hvor lychees cache ligger (standard: .cache/linkcheck/)"}),
+        ("--no-cache", {"action": "store_true", "help": "tjek alt forfra uden cache"}),
+        ("--include-loopback", {"action": "store_true",
+                                "help": "kun til test: tjek også adresser på 127.x og localhost"}),
+        ("--only-url", {"metavar": "PRÆFIKS",
+                        "help": "kun til test: tjek kun adresser, der begynder med PRÆFIKS"})]),
+    "schema": (cmd_schema, []),
+    "offline": (cmd_offline, [
+        ("--dist", {"default": str(paths.ROOT / "dist"), "help": "hvor kopien lægges (standard: dist/)"})]),
+    "publish": (cmd_publish, [
+        ("version", {"metavar": "UDGAVE", "help": "udgavens nummer, fx 2026.1"}),
+        ("--gaeldende-fra", {"required": True, "metavar": "ÅÅÅÅ-MM-DD",
+                             "help": "datoen, hvor udgaven begynder at gælde, fx 2026-12-01"}),
+        ("--genudgiv", {"default": "", "metavar": "ja",
+                        "help": "skriv 'ja' for at offentliggøre en eksisterende udgave igen"}),
+        ("--branch", {"default": "gh-pages", "help": "grenen, udgaverne ligger på (standard: gh-pages)"})]),
+    "oversaettelser": (cmd_translations, [
+        DOCS_DIR,
+        ("--sprog", {"default": "en", "help": "oversættelsens sprog (standard: en)"}),
+        ("--streng", {"action": "store_true", "help": "afslut med fejl, hvis noget halter eller mangler"})]),
+    "changes": (cmd_changes, [
+        ("--base", {"default": "origin/main",
+                    "help": "grenen, ændringerne sammenlignes med (standard: origin/main)"}),
+        ("--streng", {"action": "store_true", "help": "afslut med fejl, når listen ikke er ændret (CI)"})]),
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m sitekit", description=__doc__.splitlines()[0],
         formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", metavar="KOMMANDO", required=True)
-
-    p = sub.add_parser("serve", help=cmd_serve.__doc__, description=cmd_serve.__doc__)
-    p.add_argument("--port", type=int, default=8000, help="port (standard: 8000)")
-    p.add_argument("--config-file", default=str(paths.CONFIG), help="opsætningen (standard: mkdocs.yml)")
-    p.add_argument("--docs-dir", help="mappen med sider (standard: den i opsætningen)")
-    p.set_defaults(func=cmd_serve)
-
-    p = sub.add_parser("build", help=cmd_build.__doc__, description=cmd_build.__doc__)
-    p.add_argument("--site-dir", default=str(paths.SITE), help="hvor sitet bygges til (standard: site/)")
-    p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
-    p.set_defaults(func=cmd_build)
-
-    p = sub.add_parser("check", help=cmd_check.__doc__, description=cmd_check.__doc__)
-    p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
-    p.set_defaults(func=cmd_check)
-
-    p = sub.add_parser("review", help=cmd_review.__doc__, description=cmd_review.__doc__)
-    p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
-    p.add_argument("--ejer", help="kun sider med denne ansvarlige (et id fra docs/_data/kontakter.yml)")
-    p.add_argument("--dato", help="dagens dato som ÅÅÅÅ-MM-DD (standard: i dag)")
-    p.add_argument("--bredde", type=int, help="linjebredde (standard: terminalens bredde)")
-    p.add_argument("--github-sager", action="store_true",
-                   help="til CI: åbn eller opdatér én GitHub-sag pr. ansvarlig (bruger gh og GH_TOKEN)")
-    p.add_argument("--vis-kun", action="store_true", help="med --github-sager: vis kun, hvad der ville ske")
-    p.set_defaults(func=cmd_review)
-
-    p = sub.add_parser("new-page", help=cmd_new_page.__doc__, description=cmd_new_page.__doc__)
-    p.add_argument("--title", help="sidens titel, fx \"Hvem gør hvad?\"")
-    p.add_argument("--section", help="afsnit: vejledning, kompetenceforloeb, redaktoerer eller om")
-    p.add_argument("--owner", help="ansvarlig: et id fra docs/_data/kontakter.yml (standard: redaktionen)")
-    p.add_argument("--description", help="én sætning om siden til søgeresultater")
-    p.add_argument("--audience", default="medarbejdere", help="målgruppe (standard: medarbejdere)")
-    p.add_argument("--fil", help="filnavn uden .md (standard: lavet ud fra titlen)")
-    p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
-    p.add_argument("--config", help="filen med menuen (nav) (standard: mkdocs.yml ved siden af docs/)")
-    p.set_defaults(func=cmd_new_page)
-
-    p = sub.add_parser("linkcheck", help=cmd_linkcheck.__doc__, description=cmd_linkcheck.__doc__)
-    p.add_argument("--site-dir", help="et bygget site, der skal tjekkes (standard: byg sitet først)")
-    p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
-    p.add_argument("--out", default=str(paths.ROOT / ".cache" / "linkcheck" / "rapport"),
-                   help="hvor rapporten skrives (standard: .cache/linkcheck/rapport/)")
-    p.add_argument("--timeout", type=int, default=20, help="sekunder pr. forespørgsel (standard: 20)")
-    p.add_argument("--max-retries", type=int, default=3, help="antal nye forsøg (standard: 3)")
-    p.add_argument("--retry-wait-time", type=int, default=2,
-                   help="sekunder før første nye forsøg; ventetiden vokser ved hvert forsøg (standard: 2)")
-    p.add_argument("--cache-dir", help="hvor lychees cache ligger (standard: .cache/linkcheck/)")
-    p.add_argument("--no-cache", action="store_true", help="tjek alt forfra uden cache")
-    p.add_argument("--include-loopback", action="store_true",
-                   help="kun til test: tjek også adresser på 127.x og localhost")
-    p.add_argument("--only-url", metavar="PRÆFIKS",
-                   help="kun til test: tjek kun adresser, der begynder med PRÆFIKS")
-    p.set_defaults(func=cmd_linkcheck)
-
-    p = sub.add_parser("schema", help=cmd_schema.__doc__, description=cmd_schema.__doc__)
-    p.set_defaults(func=cmd_schema)
-
-    p = sub.add_parser("offline", help=cmd_offline.__doc__, description=cmd_offline.__doc__)
-    p.add_argument("--dist", default=str(paths.ROOT / "dist"), help="hvor kopien lægges (standard: dist/)")
-    p.set_defaults(func=cmd_offline)
-
-    p = sub.add_parser("publish", help=cmd_publish.__doc__, description=cmd_publish.__doc__)
-    p.add_argument("version", metavar="UDGAVE", help="udgavens nummer, fx 2026.1")
-    p.add_argument("--gaeldende-fra", required=True, metavar="ÅÅÅÅ-MM-DD",
-                   help="datoen, hvor udgaven begynder at gælde, fx 2026-12-01")
-    p.add_argument("--genudgiv", default="", metavar="ja",
-                   help="skriv 'ja' for at offentliggøre en eksisterende udgave igen")
-    p.add_argument("--branch", default="gh-pages", help="grenen, udgaverne ligger på (standard: gh-pages)")
-    p.set_defaults(func=cmd_publish)
-
-    p = sub.add_parser("oversaettelser", help=cmd_translations.__doc__, description=cmd_translations.__doc__)
-    p.add_argument("--docs-dir", default=str(paths.DOCS), help="mappen med sider (standard: docs/)")
-    p.add_argument("--sprog", default="en", help="oversættelsens sprog (standard: en)")
-    p.add_argument("--streng", action="store_true", help="afslut med fejl, hvis noget halter eller mangler")
-    p.set_defaults(func=cmd_translations)
-
-    p = sub.add_parser("changes", help=cmd_changes.__doc__, description=cmd_changes.__doc__)
-    p.add_argument("--base", default="origin/main",
-                   help="grenen, ændringerne sammenlignes med (standard: origin/main)")
-    p.add_argument("--streng", action="store_true", help="afslut med fejl, når listen ikke er ændret (CI)")
-    p.set_defaults(func=cmd_changes)
-
-    for p in sub.choices.values():
-        if "--dato" not in p._option_string_actions:  # review reads its own --dato
+    for name, (func, options) in COMMANDS.items():
+        p = sub.add_parser(name, help=func.__doc__, description=func.__doc__)
+        for flag, kwargs in options:
+            p.add_argument(flag, **kwargs)
+        if name != "review":  # review reads its own --dato
             p.add_argument("--dato", type=dt.date.fromisoformat, metavar="ÅÅÅÅ-MM-DD",
                            help="dagens dato for gennemgange (standard: i dag)")
+        p.set_defaults(func=func)
     args = parser.parse_args(argv)
     reviews.TODAY = args.dato if isinstance(args.dato, dt.date) else None
     return args.func(args)

@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from .navedit import TolerantLoader
 from .paths import CONFIG, ROOT
 
 
@@ -66,13 +67,6 @@ def site_or_build(site_dir: str | Path | None, prefix: str) -> Iterator[Path | N
         yield Path(tmp) / "site" if result.returncode == 0 else None
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml's !ENV and !!python/name tags as None (for the menu of a fixture site)."""
-
-
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
-
-
 def yaml_problem(text: str, default: Path):
     """A Danish problem for MkDocs' 'error parsing the configuration file' (the mark names file and line)."""
     from .problems import Problem
@@ -112,7 +106,7 @@ def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Pat
             # A fixture site's own menu: nav and not_in_nav, everything else from the real config.
             problems.CONTEXT["config"] = menu
             try:
-                own = yaml.load(menu.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}  # noqa: S506
+                own = yaml.load(menu.read_text(encoding="utf-8"), Loader=TolerantLoader) or {}  # noqa: S506
             except yaml.YAMLError as exc:
                 collector.problems.append(yaml_problem(f"{exc}".replace("<unicode string>", str(menu)), menu))
                 own = {}

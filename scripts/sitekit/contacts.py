@@ -223,46 +223,27 @@ def field_markdown(entry: dict[str, Any], field: str, lang: str = "da") -> str:
     return text
 
 
-def _verify_note(entry: dict[str, Any], lang: str = "da") -> list[str]:
-    note = entry.get("skal_verificeres")
-    return [f"**[{VERIFY_LABEL.get(lang, VERIFY_LABEL['da'])}]** {_text(note)}", ""] if note else []
+def _render(contacts: dict[str, dict[str, Any]], cid: str = "", level: int = 2, lang: str = "da") -> str:
+    from . import render
 
-
-def card_body(entry: dict[str, Any], lang: str = "da") -> list[str]:
-    """The lines of a card under its title: description, editor note, one definition per field."""
-    labels = _labels(lang)[0]
-    lines = [field_markdown(entry, "beskrivelse", lang), ""] if entry.get("beskrivelse") else []
-    lines += _verify_note(entry, lang)
-    for field in CARD_FIELDS:
-        if field in entry:
-            lines += [labels[field], f":   {field_markdown(entry, field, lang)}", ""]
-    return lines
+    labels, groups = _labels(lang)
+    grouped = [(title, [c for c, e in contacts.items() if e.get("gruppe", DEFAULT_GROUP) == group])
+               for group, title in groups.items()]
+    return render("kontakter.md", contacts=contacts, cid=cid, level=level, labels=labels, groups=grouped,
+                  card_fields=CARD_FIELDS, text=_text,
+                  field=lambda entry, f: field_markdown(entry, f, lang),
+                  verify_label=VERIFY_LABEL.get(lang, VERIFY_LABEL["da"])).rstrip()
 
 
 def render_card(contacts: dict[str, dict[str, Any]], cid: str, lang: str = "da") -> str:
     """A contact card as a Markdown block (an admonition of type "kontakt")."""
-    entry = _entry(contacts, cid)
-    title = _text(entry["navn"]).replace('"', "&quot;")
-    body = card_body(entry, lang)
-    return "\n".join([f'!!! kontakt "{title}"', ""] + [("    " + line) if line else "" for line in body]).rstrip()
+    _entry(contacts, cid)
+    return _render(contacts, cid, lang=lang)
 
 
 def render_all(contacts: dict[str, dict[str, Any]], level: int = 2, lang: str = "da") -> str:
-    """Every contact, grouped (acute danger first); a heading per group and per contact.
-
-    Each contact's heading has the contact's id as its anchor (kontakt.md#vink).
-    """
-    out: list[str] = []
-    for group, title in _labels(lang)[1].items():
-        members = [cid for cid, e in contacts.items() if e.get("gruppe", DEFAULT_GROUP) == group]
-        if not members:
-            continue
-        out += ["#" * level + f" {title}", ""]
-        for cid in members:
-            entry = contacts[cid]
-            out += ["#" * (level + 1) + f" {_text(entry['navn'])} {{ #{cid} }}", ""]
-            out += card_body(entry, lang)
-    return "\n".join(out).rstrip()
+    """Every contact, grouped (acute danger first); a heading per group and per contact."""
+    return _render(contacts, level=level, lang=lang)
 
 
 def _entry(contacts: dict[str, dict[str, Any]], cid: str) -> dict[str, Any]:

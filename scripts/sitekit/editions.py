@@ -24,11 +24,11 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import posixpath
 import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -160,22 +160,11 @@ def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: 
                 takes_alias, previous, properties, previous_properties)
 
 
-@contextlib.contextmanager
-def _in_repo(repo: Path) -> Iterator[None]:
-    """mike works on the git repository in the current directory."""
-    old = Path.cwd()
-    os.chdir(repo)
-    try:
-        yield
-    finally:
-        os.chdir(old)
-
-
 def list_editions(repo: Path = ROOT, branch: str = BRANCH) -> list[Edition]:
     """The editions on the publishing branch, newest first (empty before the first)."""
     from mike import commands
 
-    with _in_repo(repo):
+    with contextlib.chdir(repo):  # mike works on the repository in the current directory
         versions = commands.list_versions(branch)
     return [Edition(str(v.version), v.title, sorted(v.aliases), dict(v.properties or {})) for v in versions]
 
@@ -256,7 +245,7 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
            "EDITIONS_ALIAS": alias}
     props = [(jsonpath.parse(k), v) for k, v in decided.properties.items()]
     root_page = ROOT_PAGE.replace("{{ href }}", f"{alias}/")
-    with tempfile.TemporaryDirectory(prefix="edition-") as tmp, _in_repo(repo):
+    with tempfile.TemporaryDirectory(prefix="edition-") as tmp, contextlib.chdir(repo):
         site_dir = Path(tmp) / "site"
         root_template = Path(tmp) / "root.html"
         root_template.write_text(ROOT_PAGE, encoding="utf-8")
@@ -315,37 +304,17 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)#\s>]+\.md)>?(?:#[^)\s]*)?\s*\)")
 def pages_changed_in_this_edition(changes_text: str, changes_src: str = CHANGES_PAGE) -> set[str]:
     """Pages (docs-relative, e.g. 'vejledning/vink.md') that a list line in the
     first section of the changes page links to."""
-    import posixpath
+    from .pages import split_front_matter
 
-    section: list[str] = []
-    inside = False
-    in_front_matter = changes_text.startswith("---")
-    for number, line in enumerate(changes_text.splitlines()):
-        if in_front_matter:
-            if number > 0 and line.strip() == "---":
-                in_front_matter = False
-            continue
-        if line.startswith("## "):
-            if inside:
-                break
-            inside = True
-            continue
-        if inside:
-            section.append(line)
+    sections = re.split(r"^## .*$", split_front_matter(changes_text)[1], flags=re.M)
     base = posixpath.dirname(changes_src)
-    pages = set()
-    for line in section:
-        if line.lstrip().startswith(("- ", "* ")):
-            for target in _MD_LINK.findall(line):
-                if "://" not in target:
-                    pages.add(posixpath.normpath(posixpath.join(base, target)))
-    return pages
+    return {posixpath.normpath(posixpath.join(base, target))
+            for line in (sections[1] if len(sections) > 1 else "").splitlines()
+            if line.lstrip().startswith(("- ", "* ")) for target in _MD_LINK.findall(line) if "://" not in target}
 
 
 def changed_note(page_src: str, changes_src: str = CHANGES_PAGE) -> str:
     """The Markdown note a changed page shows under its heading."""
-    import posixpath
-
     link = posixpath.relpath(changes_src, posixpath.dirname(page_src) or ".")
     return ('!!! note "Ændret i denne udgave"\n\n'
             f"    Siden er ændret i denne udgave af vejledningen. [Se hvad der er ændret]({link}).\n")

@@ -16,16 +16,15 @@ DEFAULT = "da"
 
 
 def _plugin(config):
-    try:
-        return config.plugins.get("i18n")
-    except AttributeError:
-        return None
+    """The i18n plugin when it is on and has languages, else None."""
+    plugin = getattr(getattr(config, "plugins", None), "get", lambda name: None)("i18n")
+    return plugin if plugin is not None and getattr(plugin, "config", None) and plugin.config.get("languages") else None
 
 
 def languages(config) -> tuple[str, str]:
     """(language being built, default language); ('da', 'da') without the plugin."""
     plugin = _plugin(config)
-    if plugin is None or not getattr(plugin, "config", None) or not plugin.config.get("languages"):
+    if plugin is None:
         return DEFAULT, DEFAULT
     default = plugin.default_language or DEFAULT
     return (plugin.current_language or default), default
@@ -33,7 +32,7 @@ def languages(config) -> tuple[str, str]:
 
 def other_languages(config) -> list[str]:
     plugin = _plugin(config)
-    if plugin is None or not getattr(plugin, "config", None) or not plugin.config.get("languages"):
+    if plugin is None:
         return []
     current, _ = languages(config)
     return [lang for lang in plugin.build_languages if lang != current]
@@ -44,7 +43,7 @@ def danish_only_without_translations(config) -> bool:
 
     Returns True when it switched the other languages off."""
     plugin = _plugin(config)
-    if plugin is None or not getattr(plugin, "config", None) or not plugin.config.get("languages"):
+    if plugin is None:
         return False
     docs = Path(config.docs_dir)
     others = [lang for lang in plugin.config.languages if not lang.default]

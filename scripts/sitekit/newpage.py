@@ -40,34 +40,17 @@ def _yaml_text(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def front_matter(title: str, description: str, owner: str, audience: str, today: dt.date) -> str:
-    """Front matter that passes the metadata check, with the memo as its source."""
-    return f"""---
-title: {_yaml_text(title)}
-description: {_yaml_text(description)}
-owner: {owner}
-last_reviewed: {today.isoformat()}
-review_months: 12
-audience:
-  - {audience}
-sources:
-  - title: "Notat til Socialudvalget: Orientering om håndtering af radikalisering"
-    publisher: Socialforvaltningen, Københavns Kommune
-    date: 2015-01-15
-    ref: Sagsnr. 2015-0014696
----
-"""
+def front_matter(title: str, description: str, owner: str, audience: str, today: dt.date, body: bool = False) -> str:
+    """Front matter that passes the metadata check, with the memo as its source (and, with
+    ``body``, the new page's first heading and advice)."""
+    from . import render
+
+    return render("ny-side.md", title=title, description=description, owner=owner, audience=audience,
+                  today=today, body=body, q=_yaml_text)
 
 
 def page_text(title: str, description: str, owner: str, audience: str, today: dt.date) -> str:
-    return front_matter(title, description, owner, audience, today) + f"""
-# {title}
-
-Skriv det vigtigste først: hvad skal læseren gøre?
-
-Ret kilderne øverst i filen, så de passer til det, du skriver. Slet kilden ovenfor, hvis
-siden ikke bygger på notatet.
-"""
+    return front_matter(title, description, owner, audience, today, body=True)
 
 
 def create(docs_dir: Path, title: str, section: str, owner: str, contacts: dict,

@@ -1,18 +1,10 @@
 """The Danish summary that CI posts on a pull request: every problem `make check`
 found (file, line, what to do) and where to see a preview of the built site.
 
-Input is the checker's output, in either form:
-
-* machine-readable, when `python -m sitekit check --json` exists: a JSON list of
-  problems, or an object ``{"problems": [...], "notes": [...]}``, each problem
-  with ``file``, ``line``, ``message`` and ``hint``;
-* otherwise the text an editor sees: lines "fil:linje: besked", each perhaps
-  followed by an indented "Sådan retter du det: …" line; lines under
-  "Bemærk (ikke fejl):" are notes, not errors.
-
-Run: python -m sitekit.pr_summary tjek.txt --exit-code 1 [--preview-url URL] [--run-url URL]
-The Markdown goes to stdout; .github/workflows/ci.yml posts it as one comment
-that each new push updates (``post_comment``), found again by a hidden marker.
+The input is the checker's text ("fil:linje: besked", perhaps followed by "Sådan retter
+du det: …"), or JSON: a list of problems (``file``, ``line``, ``message``, ``hint``) or
+``{"problems": [...], "notes": [...]}``. .github/workflows/ci.yml posts the Markdown
+as one comment that each new push updates, found again by a hidden marker.
 """
 
 from __future__ import annotations
@@ -31,7 +23,6 @@ MARKER = "<!-- tjek-opsummering -->"
 # "fil:linje: besked" or "fil: besked"; a file has a "/" or a "." in its name.
 _LOCATED = re.compile(r"^(?P<file>[^\s:]*[/.][^\s:]*)(?::(?P<line>\d+))?: (?P<message>\S.*)$")
 _HINT = re.compile(r"^\s+Sådan retter du det: (?P<hint>.+)$")
-_NOTES = re.compile(r"^\s*Bemærk\b.*:\s*$")
 
 
 @dataclass
@@ -41,30 +32,25 @@ class Item:
     message: str
     hint: str = ""
 
+    @property
+    def sort_line(self) -> int:
+        return self.line or 0
+
 
 def parse_text(text: str) -> tuple[list[Item], list[Item]]:
-    """(problems, notes) from the checker's Danish text output."""
+    """(problems, notes) from the checker's Danish text output (which has no notes: its one
+    "Bemærk:" line about placeholders names no file)."""
     problems: list[Item] = []
-    notes: list[Item] = []
-    target = problems
-    last: Item | None = None
     for raw in text.splitlines():
-        if _NOTES.match(raw):
-            target = notes
-            last = None
-            continue
         hint = _HINT.match(raw)
-        if hint and last is not None:
-            last.hint = hint.group("hint").strip()
-            continue
-        m = _LOCATED.match(raw)
-        if m:
-            last = Item(m.group("file"), int(m.group("line")) if m.group("line") else None,
-                        m.group("message").strip())
-            target.append(last)
-        elif raw.strip() and last is not None and raw.startswith("    ") and not last.hint:
-            last.message += " " + raw.strip()  # a message that goes on over several lines
-    return problems, notes
+        if hint and problems:
+            problems[-1].hint = hint.group("hint").strip()
+        elif m := _LOCATED.match(raw):
+            problems.append(Item(m.group("file"), int(m.group("line")) if m.group("line") else None,
+                                 m.group("message").strip()))
+        elif raw.strip() and problems and raw.startswith("    ") and not problems[-1].hint:
+            problems[-1].message += " " + raw.strip()  # a message that goes on over several lines
+    return problems, []
 
 
 def _item(data: dict[str, Any]) -> Item:
@@ -104,40 +90,10 @@ def _where(item: Item, blob_url: str) -> str:
 def markdown(problems: list[Item], notes: list[Item], exit_code: int, preview_url: str = "",
              run_url: str = "", blob_url: str = "") -> str:
     """The comment: problems grouped by file, what to do for each, then the preview."""
-    out = [MARKER, "## Tjek af din ændring", ""]
-    if problems:
-        files = sorted({p.file for p in problems})
-        n_files = "1 fil" if len(files) == 1 else f"{len(files)} filer"
-        out += [f"**{len(problems)} fejl i {n_files}.** Ret dem i filerne, og gem (commit) igen. "
-                "Tjekket kører så forfra, og denne kommentar bliver opdateret.", ""]
-        for file in files:
-            out += [f"### `{file}`", ""]
-            for p in sorted((p for p in problems if p.file == file), key=lambda p: p.line or 0):
-                line = f"- {_where(p, blob_url)}: {_md(p.message)}"
-                if p.hint:
-                    line += f"  \n  **Sådan retter du det:** {_md(p.hint)}"
-                out.append(line)
-            out.append("")
-    elif exit_code != 0:
-        out += ["**Tjekket fejlede, men uden en fejl med fil og linje.** Åbn kørslen og læs de sidste "
-                "linjer" + (f": [kørslen]({run_url})." if run_url else "."), ""]
-    else:
-        out += ["**Ingen fejl.** Tjekket fandt ikke noget at rette.", ""]
-    if notes:
-        out += ["<details><summary>Bemærk (ikke fejl): "
-                f"{len(notes)} steder mangler stadig at blive udfyldt</summary>", ""]
-        out += [f"- `{_md(n.file)}`{f', linje {n.line}' if n.line else ''}: {_md(n.message)}" for n in notes]
-        out += ["", "</details>", ""]
-    out += ["## Se ændringen som en side", ""]
-    if preview_url:
-        out += [f"Hent forhåndsvisningen: [forhaandsvisning.zip]({preview_url}). Pak filen ud, og åbn "
-                "`index.html` i din browser. Siderne ser ud, som de vil gøre på sitet, med kontaktkort, "
-                "bannere og søgning.", ""]
-    else:
-        out += ["Der er ingen forhåndsvisning, fordi sitet ikke kunne bygges. Ret fejlene ovenfor først.", ""]
-    if run_url:
-        out += [f"[Hele kørslen]({run_url}) · Hjælp: redaktørvejledningen, \"Sådan laver du en pull request\"."]
-    return "\n".join(out) + "\n"
+    from . import render
+
+    return render("pr-opsummering.md", marker=MARKER, problems=problems, notes=notes, exit_code=exit_code,
+                  preview_url=preview_url, run_url=run_url, md=_md, where=lambda item: _where(item, blob_url))
 
 
 Runner = Callable[..., subprocess.CompletedProcess]

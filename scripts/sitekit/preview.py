@@ -13,8 +13,8 @@ from the build are still shown there.
 
 from __future__ import annotations
 
+import contextlib
 import errno
-import html
 import logging
 import os
 import shutil
@@ -50,11 +50,6 @@ def _say(text: str) -> None:
     print(time.strftime("[%H:%M:%S] ") + text, flush=True)
 
 
-def _check_problems(collector) -> list:
-    """The build's own problems in Danish, with file and line (the collector behind `make check`)."""
-    return collector.errors()
-
-
 def _config_problems(config_file: Path) -> list:
     """A configuration file that is not valid YAML, as a Danish problem with its line."""
     from .navedit import yaml_error
@@ -70,43 +65,9 @@ def _config_problems(config_file: Path) -> list:
 
 def error_page(problems: list, details: Iterable[str], error: str) -> bytes:
     """A small Danish HTML page for a failed build (no requests to other hosts)."""
-    items = "".join(
-        f"<li><code>{html.escape(p.location())}</code>: {html.escape(p.message)}"
-        + (f"<br><strong>Sådan retter du det:</strong> {html.escape(p.hint)}" if p.hint else "")
-        + "</li>" for p in problems)
-    found = (f"<h2>Det fandt tjekket</h2><ol>{items}</ol>" if problems else
-             "<p>Læs beskederne nedenfor. De nævner den fil, der er noget galt med.</p>")
-    detail_lines = "\n".join(html.escape(d) for d in [*details, error] if d)
-    return f"""<!doctype html>
-<html lang="da">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sitet kunne ikke bygges – forhåndsvisning</title>
-<style>
-body {{ font-family: system-ui, sans-serif; max-width: 48rem; margin: 2rem auto; padding: 0 1rem;
-       line-height: 1.5; color: #1a1a1a; }}
-.box {{ border-left: .4rem solid #b00020; background: #fdecee; padding: .5rem 1rem; }}
-code, pre {{ font-family: ui-monospace, monospace; }}
-pre {{ white-space: pre-wrap; background: #f4f4f4; padding: .75rem; }}
-li {{ margin-bottom: .75rem; }}
-</style>
-</head>
-<body>
-<main>
-<div class="box" role="alert">
-<h1>Sitet kunne ikke bygges</h1>
-<p>Der er en fejl i en af de filer, du har ændret. Ret fejlen, og gem filen.
-Så viser siden sig selv igen her. Du behøver ikke genindlæse siden.</p>
-</div>
-{found}
-<details><summary>Tekniske detaljer fra bygningen</summary>
-<pre>{detail_lines}</pre>
-</details>
-</main>
-</body>
-</html>
-""".encode()
+    from . import render
+
+    return render("preview-error.html", problems=problems, details=[d for d in [*details, error] if d]).encode()
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, config_file: Path = CONFIG,
@@ -156,12 +117,9 @@ def _take_terminal() -> tuple[int, int] | None:
 
 
 def _give_back_terminal(terminal: tuple[int, int] | None) -> None:
-    if terminal is None:
-        return
-    try:
-        os.tcsetpgrp(*terminal)
-    except OSError:
-        pass
+    if terminal is not None:
+        with contextlib.suppress(OSError):
+            os.tcsetpgrp(*terminal)
 
 
 def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> int:
@@ -228,7 +186,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             raise
         except BaseException as exc:  # noqa: BLE001 - every build error goes to the browser
             collect.active = False
-            problems = _config_problems(config_file) or _check_problems(collector)
+            problems = _config_problems(config_file) or collector.errors()
             error = str(exc) if not isinstance(exc, SystemExit) else ""
             assert server is not None
             server.error_html = error_page(problems, collect.records, error)

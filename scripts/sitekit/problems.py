@@ -92,7 +92,8 @@ _OMITTED = "The following pages exist in the docs directory, but are not include
 LINK_HINT = "Link til .md-filen med en relativ sti, fx ../vejledning/vink.md (stien er relativ til filen selv)."
 
 
-def _line_of(path: Path, needle: str) -> int | None:
+def line_of(path: Path, needle: str) -> int | None:
+    """The first line of a file that holds ``needle`` (None when none does, or the file is unreadable)."""
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except OSError:
@@ -102,7 +103,7 @@ def _line_of(path: Path, needle: str) -> int | None:
 
 def _link_problem(m: re.Match) -> Problem:
     source, target, rest = CONTEXT["docs_dir"] / m["file"], m["target"], m["rest"]
-    line = _line_of(source, target)
+    line = line_of(source, target)
     mean = _MEAN.search(rest)
     also = f" Mente du '{mean.group(1)}'?" if mean else ""
     if a := _ANCHOR.search(rest):
@@ -131,7 +132,7 @@ def translate(text: str) -> list[Problem]:
         return [_link_problem(m)]
     if m := _NAV_MISSING.search(text):
         config = CONTEXT["config"]
-        return [Problem.at(config, _line_of(config, m["target"]), "menu",
+        return [Problem.at(config, line_of(config, m["target"]), "menu",
                            f"Menuen (nav) nævner '{m['target']}', men filen findes ikke i docs/.",
                            "Ret stavningen af filnavnet i menuen, eller fjern linjen.")]
     if text.startswith("Config value 'nav'"):

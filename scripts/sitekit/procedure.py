@@ -1,39 +1,16 @@
 """Procedures written once as data and rendered everywhere: "what do I do?"
-(docs/_data/foerste-skridt.yml) and "what happens after VINK"
-(docs/_data/efter-vink.yml).
+(docs/_data/foerste-skridt.yml) and "what happens after VINK" (docs/_data/efter-vink.yml).
+The fields are explained at the top of each data file and in its JSON Schema
+(docs/_data/procedure.schema.json); a mistake is reported on its line.
 
-Shortcodes (rendered by overrides/hooks/procedure.py, before the contact hook,
-so contact shortcodes inside the data become links and numbers):
+``[[første-skridt]]`` renders the steps as a numbered list, ``[[første-skridt
+diagram]]`` as an inline SVG (no JavaScript, no files) in a figure whose text
+alternative is the same steps as a list; likewise ``[[efter-vink]]``. The hook
+(overrides/hooks/procedure.py) runs before the contact hook, so contact
+shortcodes in the data become links. Links in the data are written from docs/.
 
-* ``[[første-skridt]]``: the steps as a numbered list (Markdown in a
-  ``<div class="procedure">``, so glossary tooltips and contacts work).
-* ``[[første-skridt diagram]]``: the steps as a diagram: an inline SVG drawn
-  here from the same data, inside a ``<figure>`` with a caption and the same
-  steps as an ordered list (the text alternative, also the SVG's
-  description). No JavaScript, no external files.
-* ``[[efter-vink]]`` and ``[[efter-vink diagram]]``: the same for what
-  happens after you contact VINK.
-
-A data file (Danish keys, like the other data files)::
-
-    titel: De første skridt, når du er bekymret
-    figurtekst: The diagram's caption.
-    trin:
-      - id: akut-fare                    # lower case and hyphens
-        hvis: Er nogen i fare lige nu?   # optional condition (a question)
-        goer: Ring [[kontakt politi telefon]].   # the action: list and diagram
-        tekst: Markdown, only in the list (optional)
-        akut: true                       # optional: drawn as an alarm step
-        noegleord: ["112", akut]         # words that reveal the step in a
-                                         # hand-written list (see contradictions)
-
-Links in the data are written from docs/ (``vejledning/vink.md``) and made
-relative to each page that shows them.
-
-``contradictions`` finds hand-written numbered lists in a page that name the
-steps in another order than the data (by the steps' ``noegleord``); the hook
-reports each to the build with its line. The data is a pydantic model (its JSON
-Schema: docs/_data/procedure.schema.json), each mistake on its line in the file.
+``contradictions`` finds hand-written numbered lists that name the steps in
+another order than the data (by the steps' ``noegleord``).
 """
 
 from __future__ import annotations
@@ -235,43 +212,22 @@ def _wrap(text: str) -> list[str]:
 
 
 def svg(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str) -> str:
-    """The procedure drawn as boxes from top to bottom, one per step, with arrows.
+    """The procedure drawn as boxes from top to bottom, one per step, with arrows. A step's
+    condition is bold on the first lines, its action below: the text alternative's words."""
+    from . import render
 
-    A step's condition is drawn bold on the first lines, its action below. The
-    text is the same as the text alternative (``step_line``).
-    """
-    out: list[str] = []
-    y = MARGIN
-    box_w = WIDTH - 2 * MARGIN
+    boxes, y = [], MARGIN
     for number, step in enumerate(proc.steps, start=1):
         head = _wrap(f"{number}. {step.condition}") if step.condition else []
         body = _wrap(("" if step.condition else f"{number}. ") + plain(step.action, contacts))
         height = 2 * PAD + LINE * (len(head) + len(body)) - (LINE - FONT)
         fill, stroke = COLOURS[step.acute]
-        width = 3 if step.acute else 2
-        out.append(f'<g class="procedure-trin procedure-trin-{step.id}">')
-        out.append(f'<rect x="{MARGIN}" y="{y}" width="{box_w}" height="{height}" rx="8" '
-                   f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"/>')
-        ty = y + PAD + FONT - 2
-        out.append(f'<text x="{MARGIN + PAD}" y="{ty}" font-size="{FONT}" fill="#1b1b1b">')
-        for i, line in enumerate(head + body):
-            weight = ' font-weight="700"' if i < len(head) else ""
-            dy = "0" if i == 0 else str(LINE)
-            out.append(f'<tspan x="{MARGIN + PAD}" dy="{dy}"{weight}>{html.escape(line)}</tspan>')
-        out.append("</text></g>")
-        y += height
-        if number < len(proc.steps):
-            mid = WIDTH // 2
-            out.append(f'<path d="M{mid} {y + 2} V{y + GAP - 8}" stroke="#1b1b1b" stroke-width="2" fill="none"/>')
-            out.append(f'<path d="M{mid - 6} {y + GAP - 10} L{mid} {y + GAP - 2} L{mid + 6} {y + GAP - 10} Z" '
-                       'fill="#1b1b1b"/>')
-            y += GAP
-    height = y + MARGIN
-    return (f'<svg class="procedure-svg" role="img" viewBox="0 0 {WIDTH} {height}" width="{WIDTH}" '
-            f'height="{height}" aria-labelledby="{uid}-titel" aria-describedby="{uid}-tekst" '
-            f'font-family="system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif" '
-            f'xmlns="http://www.w3.org/2000/svg">'
-            f'<title id="{uid}-titel">{html.escape(proc.title)}</title>' + "".join(out) + "</svg>")
+        boxes.append({"id": step.id, "y": y, "height": height, "lines": head + body, "head": len(head),
+                      "fill": fill, "stroke": stroke, "acute": step.acute})
+        y += height + GAP
+    svg = render("procedure.svg", boxes=boxes, width=WIDTH, height=y - GAP + MARGIN, uid=uid, title=proc.title,
+                 m=MARGIN, pad=PAD, font=FONT, line_height=LINE, gap=GAP)
+    return "".join(line.strip() for line in svg.splitlines())
 
 
 def _sentence(text: str) -> str:

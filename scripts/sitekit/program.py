@@ -19,7 +19,6 @@ mistake raises ProgramError with the file, the line and what to do, in Danish.
 
 from __future__ import annotations
 
-import html
 import math
 import posixpath
 import re
@@ -305,56 +304,25 @@ def _link(program: Program, section: str, link: Callable[[str], str]) -> str:
 
 
 def render_run_sheet(program: Program, fid: str, link: Callable[[str], str]) -> str:
+    from . import render
+
     fmt = program.formats[fid]
-    e = html.escape
-    out = [f'<div class="kf-drejeark" data-start="{e(fmt.start)}">']
-    out.append('<p class="kf-drejeark__fakta">'
-               f'<strong>Varighed:</strong> {fmt.minutes} minutter · '
-               f'<strong>Deltagere:</strong> {fmt.participants} · '
-               f'<strong>Grupper:</strong> {e(fmt.group_plan())}</p>')
-    out.append('<p class="kf-drejeark__start">'
-               f'<label for="kf-start-{e(fid)}">Starttid</label> '
-               f'<input type="time" id="kf-start-{e(fid)}" class="kf-starttid" value="{e(fmt.start)}" '
-               'step="300" hidden> '
-               f'<span class="kf-uden-js">Tiderne regner fra kl. {e(clock(fmt.start, 0))}. Starter I '
-               'på et andet tidspunkt, så læg forskellen til.</span></p>')
-    out.append('<table class="kf-drejeark__tabel"><thead><tr><th scope="col">Kl.</th>'
-               '<th scope="col">Min.</th><th scope="col">Hvad sker der?</th><th scope="col">Form</th>'
-               '</tr></thead><tbody>')
-    offset = 0
+    rows, offset = [], 0
     for item in fmt.items:
-        out.append(_row(program, fmt, item, offset, link, level=0))
+        rows.append(_row(program, item, offset, link))
         sub = offset
         for part in item.parts:
-            out.append(_row(program, fmt, part, sub, link, level=1))
+            rows.append(_row(program, part, sub, link, part=True))
             sub += part.minutes
         offset += item.minutes
-    out.append(f'<tr class="kf-drejeark__slut"><td><span class="kf-kl" data-offset="{offset}">'
-               f'{clock(fmt.start, offset)}</span></td><td></td><td>Slut</td><td></td></tr>')
-    out.append('</tbody></table>')
-    out.append('<div class="kf-drejeark__bokse">')
-    out.append('<section><h2 id="udskriv">Hvad skal du udskrive?</h2><ul class="kf-drejeark__udskriv">')
-    for what, n in print_list(fmt):
-        out.append(f'<li><strong>{n} ×</strong> {e(what)}</li>')
-    out.append('</ul></section>')
-    out.append('<section><h2 id="tavle">Tavleplan</h2><ol>')
-    out.extend(f'<li>{e(b)}</li>' for b in fmt.board)
-    out.append('</ol></section>')
-    out.append('<section><h2 id="materialer">Materialer</h2><ul>')
-    out.extend(f'<li>{e(m)}</li>' for m in fmt.materials)
-    out.append('</ul></section></div></div>')
-    return "\n".join(out)
+    return render("drejeark.html", fmt=fmt, fid=fid, rows=rows, end=offset, clock=clock,
+                  prints=print_list(fmt)).rstrip("\n")
 
 
-def _row(program: Program, fmt: Format, item: Item, offset: int, link, level: int) -> str:
-    e = html.escape
-    title = e(item.title)
+def _row(program: Program, item: Item, offset: int, link: Callable[[str], str], part: bool = False) -> dict:
     target = item.section or (item.module and item.module + "#")
-    if target:
-        title = f'<a href="{e(_link(program, target.rstrip("#"), link))}">{title}</a>'
-    cls = ' class="kf-drejeark__del"' if level else ""
-    return (f'<tr{cls}><td><span class="kf-kl" data-offset="{offset}">{clock(fmt.start, offset)}</span></td>'
-            f'<td>{item.minutes}</td><td>{title}</td><td>{e(_split(item))}</td></tr>')
+    href = _link(program, target.rstrip("#"), link) if target else ""
+    return {"item": item, "part": part, "offset": offset, "form": _split(item), "href": href}
 
 
 def _plan_table(items: list[Item], indent: str) -> list[str]:

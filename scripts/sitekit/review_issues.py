@@ -51,24 +51,11 @@ def owner_issue(report: Report, owner: str, owner_name: str, on: dt.date,
     due = [p for p in mine.pages if p.review is None or p.review.due <= soon]
     if not due and not mine.markers:
         return None
-    lines = [_TAG.format(owner), "",
-             f"Sider og oplysninger, som **{owner_name}** har ansvaret for. Listen er lavet "
-             f"{danish_date(on)} og opdateres hver uge. Sagen lukkes af sig selv, når der ikke er mere at gøre.",
-             ""]
-    if due:
-        lines += [f"## Sider, der skal gennemgås senest om {horizon_days} dage", "",
-                  "| Side | Næste gennemgang senest | Status |", "|---|---|---|"]
-        for p in due:
-            r = p.review
-            status = "Mangler gyldige datoer" if r is None else ("**Overskredet**" if r.overdue else "Snart")
-            lines.append(f"| `docs/{p.src_uri}` ({p.title}) | {danish_date(r.due) if r else '–'} | {status} |")
-        lines += ["", "Når du har gennemgået en side, så skriv dagens dato i `last_reviewed` øverst i filen.", ""]
-    if mine.markers:
-        lines += ["## Det skal verificeres", ""]
-        lines += [f"- `{m.file}`, linje {m.line}: {m.claim or m.text}" for m in mine.markers]
-        lines += ["", "Fjern markeringen **[Skal verificeres]**, når du har kontrolleret oplysningen i en kilde.", ""]
-    lines.append(f"Se det samme i terminalen: `make review EJER={owner}`.")
-    return f"Gennemgang: {owner_name}", "\n".join(lines) + "\n"
+    from . import render
+
+    body = render("gennemgang-sag.md", tag=_TAG.format(owner), owner=owner, owner_name=owner_name, on=on,
+                  date=danish_date, due=due, markers=mine.markers, horizon_days=horizon_days)
+    return f"Gennemgang: {owner_name}", body
 
 
 def bodies(report: Report, contacts: dict[str, dict[str, Any]], on: dt.date) -> dict[str, tuple[str, str] | None]:

@@ -91,7 +91,8 @@ class GitDates:
         return danish_date(when.date()) if when else "ikke gemt endnu"
 
 
-def _git(docs_dir: Path, *args: str) -> str | None:
+def git_stdout(docs_dir: Path, *args: str) -> str | None:
+    """What `git -C docs_dir ARGS` prints, or None when git is missing or fails."""
     try:
         result = subprocess.run(["git", "-C", str(docs_dir), *args], capture_output=True,
                                 text=True, check=False, timeout=60)
@@ -102,12 +103,12 @@ def _git(docs_dir: Path, *args: str) -> str | None:
 
 def git_dates(docs_dir: Path) -> GitDates:
     """One `git log` for all files (newest commit first), not one call per file."""
-    shallow = _git(docs_dir, "rev-parse", "--is-shallow-repository")
+    shallow = git_stdout(docs_dir, "rev-parse", "--is-shallow-repository")
     if shallow is None:
         return GitDates()
     if shallow.strip() == "true":
         return GitDates(available=True, shallow=True)
-    log = _git(docs_dir, "log", "--format=%x1e%cI", "--name-only", "--relative", "--no-renames", "--", ".")
+    log = git_stdout(docs_dir, "log", "--format=%x1e%cI", "--name-only", "--relative", "--no-renames", "--", ".")
     if log is None:
         return GitDates()
     changed: dict[str, dt.datetime] = {}
@@ -307,40 +308,14 @@ def for_owner(report: Report, owner: str) -> Report:
 def report_text(report: Report, on: dt.date, width: int = 100, owner: str = "") -> str:
     """The report for the terminal (`make review`): one line per item, wrapped
     at spaces to ``width``, pages sorted by the date of their next review."""
-    who = f" for {report.pages[0].owner_name}" if owner and report.pages else ""
-    out = [f"Gennemgang{who} pr. {danish_date(on)}", ""]
-    out.append(f"Næste gennemgang af siderne ({len(report.pages)}), første dato øverst:")
-    for p in report.pages:
-        r = p.review
-        if r is None:
-            when = "Datoer mangler (ret last_reviewed og review_months):"
-        else:
-            when = f"{'OVERSKREDET, senest' if r.overdue else 'Senest'} {danish_date(r.due)}:"
-        who = "" if owner else f" (ansvarlig: {p.owner or 'ingen'})"
-        out.append(_wrap(f"{when} docs/{p.src_uri}{who}", width))
-    overdue = sum(1 for p in report.pages if p.review and p.review.overdue)
-    pages = "1 side" if len(report.pages) == 1 else f"{len(report.pages)} sider"
-    out += [f"  I alt {pages}, {overdue} {'overskredet' if overdue == 1 else 'overskredne'}.", ""]
-    if not owner:
-        out.append(f"Kontaktoplysninger, der mangler ({len(report.placeholders)}):")
-        for file, line, cid, fld in report.placeholders:
-            out.append(_wrap(f"{file}:{line}: {cid} mangler {FIELDS.get(fld, fld).lower()}", width))
-        out.append("")
-    out.append(f"Andet, der mangler at blive udfyldt ({len(report.other_holes)}):")
-    out += [_wrap(f"{h.file}:{h.line}: {h.what.removeprefix('Mangler stadig: ')}", width)
-            for h in report.other_holes]
-    out += ["", f"Det skal verificeres ({len(report.markers)}):"]
-    out += [_wrap(f"{m.file}:{m.line}: {m.claim or m.text}", width) for m in report.markers]
-    if not owner:
-        out += ["", "Kun én ansvarligs sider: make review EJER=id (id fra docs/_data/kontakter.yml)."]
+    from . import render
+
+    text = render("gennemgang.txt", report=report, on=on, owner=owner, date=danish_date, fields=FIELDS,
+                  wrap=lambda item: _wrap(item, width))
     # Headings and notes wrap too; items already are.
     return "\n".join(line if line.startswith("  ") or len(line) <= width
                      else textwrap.fill(line, width=max(width, 40), break_long_words=False,
-                                        break_on_hyphens=False) for line in out)
-
-
-def _link(from_uri: str, to_uri: str) -> str:
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+                                        break_on_hyphens=False) for line in text.rstrip("\n").split("\n"))
 
 
 def _other_language(src_uri: str) -> bool:
@@ -355,45 +330,9 @@ def _cell(text: str) -> str:
 
 def report_markdown(report: Report, from_uri: str) -> str:
     """The report as Markdown for the editors' page, linking to each page."""
-    overdue = [p for p in report.pages if p.review and p.review.overdue]
-    out = [f"Listen er lavet, da sitet blev bygget {danish_date(today())}.", ""]
-    out.append("## Hvilke sider skal gennemgås? {#sider}\n")
-    out.append(f"Sitet har {len(report.pages)} sider. {len(overdue)} af dem har overskredet datoen "
-               "for næste gennemgang. De står øverst.\n")
-    out.append("| Side | Ansvarlig | Sidst gennemgået | Næste gennemgang senest | Status |")
-    out.append("|---|---|---|---|---|")
-    for p in report.pages:
-        r = p.review
-        status = _status(r)
-        if r and r.overdue:
-            status = f"**{status}**"
-        # An English page (x.en.md) is not a page of the Danish build: name its file.
-        title = (f"{_cell(p.title)} (`{p.src_uri}`)" if _other_language(p.src_uri)
-                 else f"[{_cell(p.title)}]({_link(from_uri, p.src_uri)})")
-        out.append(f"| {title} | {_cell(p.owner_name)} | "
-                   f"{danish_date(r.last_reviewed) if r else '–'} | {danish_date(r.due) if r else '–'} | {status} |")
-    out.append("\n## Hvilke kontaktoplysninger mangler? {#pladsholdere}\n")
-    if report.placeholders:
-        out.append(f"Disse felter i kontaktfilen står stadig som \"{PLACEHOLDER}\". "
-                   "Ret dem i filen, når du har oplysningen fra en officiel kilde.\n")
-        out += [f"- `{file}`, linje {line}: {_cell(cid)} – {_cell(fld)}"
-                for file, line, cid, fld in report.placeholders]
-    else:
-        out.append("Alle felter i kontaktfilen er udfyldt.")
-    out.append("\n## Hvad mangler ellers at blive udfyldt? {#andre-pladsholdere}\n")
-    if report.other_holes:
-        out += [f"- `{h.file}`, linje {h.line}: {_cell(h.what)}" for h in report.other_holes]
-    else:
-        out.append("Intet andet mangler.")
-    out.append("\n## Hvad skal verificeres? {#verificeres}\n")
-    if report.markers:
-        out.append("Disse steder er markeret, fordi en oplysning skal kontrolleres. "
-                   "Fjern markeringen, når du har kontrolleret oplysningen i en kilde.\n")
-        out += [(f"- [{_cell(m.src_uri)}]({_link(from_uri, m.src_uri)}), linje {m.line}"
-                 if m.is_page and not _other_language(m.src_uri)
-                 else f"- `{m.src_uri}`, linje {m.line}" if m.is_page
-                 else f"- `{m.file}`, linje {m.line}") + (f": {_cell(m.claim)}" if m.claim else "")
-                for m in report.markers]
-    else:
-        out.append("Ingen steder er markeret.")
-    return "\n".join(out) + "\n"
+    from . import render
+
+    return render("gennemgang.md", report=report, today=today(), date=danish_date, cell=_cell, status=_status,
+                  other=_other_language, placeholder=PLACEHOLDER,
+                  overdue=sum(1 for p in report.pages if p.review and p.review.overdue),
+                  link=lambda to_uri: posixpath.relpath(to_uri, posixpath.dirname(from_uri) or "."))

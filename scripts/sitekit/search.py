@@ -12,28 +12,36 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Annotated, Any
 
-import yaml
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, ValidationError
 
 from . import glossary
-from .paths import DATA, rel
+from .pages import DataModel, load_data
+from .paths import DATA
+from .problems import DataError
 
 SYNONYM_FILE = DATA / "synonymer.yml"
+HINT = "Ret filen. Afsnittene står forklaret øverst i den."
 # A long form is the part of a glossary definition before its explanation.
 _LONG_FORM_END = re.compile(r"\s+[–-]\s+|\.\s|\.$|\(")
 _MAX_LONG_FORM_WORDS = 7
 
 
-class SearchDataError(ValueError):
+class SearchDataError(DataError):
     """The synonym file is not as the editor guide describes it."""
 
 
-@dataclass
-class SearchData:
-    groups: list[list[str]] = field(default_factory=list)
-    common: list[str] = field(default_factory=list)
+Word = Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v),
+                 StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class SearchData(DataModel):
+    """Søgningens synonymer: grupper af ord, der betyder det samme, og almindelige ord."""
+
+    groups: list[Annotated[list[Word], Field(min_length=2)]] = Field([], alias="grupper")
+    common: list[Annotated[Word, AfterValidator(str.lower)]] = Field([], alias="almindelige_ord")
 
     def as_script(self) -> str:
         """The data as the first line of the search worker."""
@@ -41,48 +49,31 @@ class SearchData:
         return "self.SITEKIT_SEARCH = " + json.dumps(data, ensure_ascii=False, sort_keys=True) + ";\n"
 
 
-def _line(text: str, needle: str) -> int:
-    for number, line in enumerate(text.splitlines(), start=1):
-        if needle in line:
-            return number
-    return 0
+def _message(loc: tuple) -> str:
+    if loc[0] == "grupper" and len(loc) > 1:
+        return f"gruppe nr. {loc[1] + 1} skal være en liste med mindst to ord, fx [hjemvendt, fremmedkriger]."
+    if loc[0] == "almindelige_ord":
+        return "'almindelige_ord' skal være en liste med ét ord pr. linje."
+    if loc[0] == "grupper":
+        return "'grupper' skal være en liste af grupper, fx [hjemvendt, fremmedkriger]."
+    return f"ukendt afsnit '{loc[0]}'. Brug kun 'grupper' og 'almindelige_ord'." if loc else \
+        "filen skal have afsnittene 'grupper' og 'almindelige_ord'."
+
+
+def validate(data: Any) -> list[tuple[tuple, str]]:
+    try:
+        SearchData.model_validate(data or {})
+    except ValidationError as exc:
+        return [(e["loc"][:2], _message(e["loc"])) for e in exc.errors()]
+    return []
 
 
 def load_synonyms(path: Path = SYNONYM_FILE) -> SearchData:
     """The groups and common words of the synonym file; a mistake raises
     SearchDataError with the file, the line and what to do, in Danish."""
-    path = Path(path)
-    if not path.is_file():
+    if not Path(path).is_file():
         return SearchData()
-    text = path.read_text(encoding="utf-8")
-    where = rel(path)
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
-        raise SearchDataError(f"{where}{line}: filen kan ikke læses som YAML ({exc}). "
-                              "Tjek indrykning og kolon.") from exc
-    if not isinstance(data, dict):
-        raise SearchDataError(f"{where}: filen skal have afsnittene 'grupper' og 'almindelige_ord'.")
-    unknown = sorted(set(data) - {"grupper", "almindelige_ord"})
-    if unknown:
-        raise SearchDataError(f"{where}:{_line(text, unknown[0] + ':')}: ukendt afsnit '{unknown[0]}'. "
-                              "Brug kun 'grupper' og 'almindelige_ord'.")
-    groups = []
-    for number, group in enumerate(data.get("grupper") or [], start=1):
-        if not isinstance(group, list) or len(group) < 2 or not all(
-                isinstance(w, (str, int)) and str(w).strip() for w in group):
-            needle = str(group[0]) if isinstance(group, list) and group else str(group)
-            raise SearchDataError(
-                f"{where}:{_line(text, needle)}: gruppe nr. {number} skal være en liste med mindst to ord, "
-                "fx [hjemvendt, fremmedkriger].")
-        groups.append([str(w).strip() for w in group])
-    common = data.get("almindelige_ord") or []
-    if not isinstance(common, list) or not all(isinstance(w, str) and w.strip() for w in common):
-        raise SearchDataError(f"{where}:{_line(text, 'almindelige_ord')}: 'almindelige_ord' skal være "
-                              "en liste med ét ord pr. linje.")
-    return SearchData(groups=groups, common=[w.strip().lower() for w in common])
+    return SearchData.model_validate(load_data(path, validate, SearchDataError, "søgning", HINT)[0] or {})
 
 
 def long_form(definition: str) -> str | None:

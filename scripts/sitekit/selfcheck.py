@@ -1,28 +1,14 @@
-"""Self-checks (selvtjek) for the training modules.
+"""Self-checks (selvtjek) for the training modules, from docs/_data/selvtjek.yml
+(its fields: the file's header and docs/_data/selvtjek.schema.json).
 
-The questions live in one plain data file, docs/_data/selvtjek.yml, that an
-editor can change without touching HTML. A page asks for a set with a marker
-on a line of its own::
-
-    <!-- selvtjek: modul-1 -->
-
-and the hook (overrides/hooks/training.py) replaces the marker with HTML
-that works in three ways:
-
-* without JavaScript: each question has a "Se svaret" <details> with the
-  right answer and the explanation;
-* with JavaScript (docs/assets/javascripts/selfcheck.js): the reader picks an
-  option and presses "Tjek svar"; the feedback appears in an aria-live region;
-* in search: the answers are marked ``data-search-exclude``, so Material's
-  search plugin leaves them out of the index.
-
-The data is a pydantic model (its JSON Schema: docs/_data/selvtjek.schema.json); a
-mistake is reported on its line in the file, in Danish.
+The hook (overrides/hooks/training.py) replaces ``<!-- selvtjek: modul-1 -->``
+with HTML that works without JavaScript (a "Se svaret" <details> per question),
+with it (docs/assets/javascripts/selfcheck.js: "Tjek svar", feedback in an
+aria-live region), and keeps the answers out of search (``data-search-exclude``).
 """
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +17,7 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, StringConstraints, TypeAdapter, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
+from . import render
 from .pages import DataModel, Text, load_data, unknown_key
 from .paths import DATA
 from .problems import DataError
@@ -147,61 +134,12 @@ def load(path: Path = DATA_FILE) -> dict[str, list[Question]]:
 def render_set(set_id: str, questions: list[Question], link: Callable[[str], str]) -> str:
     """The HTML for one set of questions. ``link`` turns a page path (relative
     to docs/) into a URL relative to the current page, or raises SelfCheckError."""
-    e = html.escape
-    out = [f'<div class="selvtjek" data-selvtjek="{e(set_id)}">']
-    for n, q in enumerate(questions, 1):
-        qid = f"selvtjek-{set_id}-{n}"
-        out.append(f'<fieldset class="selvtjek__spoergsmaal" id="{qid}">')
-        out.append(f'<legend>Spørgsmål {n}: {e(q.text)}</legend>')
-        for i, option in enumerate(q.options):
-            oid = f"{qid}-{_LETTERS[i]}"
-            flag = ' data-rigtigt="ja"' if i == q.correct else ""
-            out.append(f'<div class="selvtjek__svar"><input type="radio" name="{qid}" id="{oid}" '
-                       f'value="{_LETTERS[i]}"{flag}> <label for="{oid}">{e(option)}</label></div>')
-        # The button and the live region stay empty until the script runs.
-        out.append('<p class="selvtjek__knapper"><button type="button" class="md-button selvtjek__tjek" '
-                   'hidden>Tjek svar</button></p>')
-        out.append('<div class="selvtjek__feedback" role="status" aria-live="polite"></div>')
-        out.append('<details class="selvtjek__forklaring" data-search-exclude="true">')
-        out.append('<summary>Se svaret</summary>')
-        out.append(f'<p class="selvtjek__rigtigt"><strong>Rigtigt svar:</strong> {e(q.options[q.correct])}</p>')
-        out.append(f'<p class="selvtjek__hvorfor">{e(q.explanation)}</p>')
-        reasons = [(i, r) for i, r in enumerate(q.why) if r]
-        if reasons:
-            # Why each answer is right or wrong: listed here without JavaScript;
-            # selfcheck.js shows the one the reader chose.
-            out.append('<ul class="selvtjek__valgliste">')
-            for i, reason in reasons:
-                out.append(f'<li class="selvtjek__valg" data-for="{qid}-{_LETTERS[i]}"><strong>{e(q.options[i])}</strong> '
-                           f'<span class="selvtjek__valg-hvorfor">{e(reason)}</span></li>')
-            out.append('</ul>')
-        if q.read_more:
-            links = " · ".join(f'<a href="{e(link(r.page))}">{e(r.text)}</a>' for r in q.read_more)
-            out.append(f'<p class="selvtjek__laes">Læs mere: {links}</p>')
-        out.append('</details>')
-        out.append('</fieldset>')
-    out.append('</div>')
-    return "\n".join(out)
+    return render("selvtjek.html", set_id=set_id, questions=questions, link=link, letters=_LETTERS).rstrip("\n")
 
 
 def render_key(sets: dict[str, list[Question]], link: Callable[[str], str]) -> str:
     """The answer key for trainers: every set, question, right answer and why."""
-    e = html.escape
-    out = ['<div class="selvtjek-svar" data-search-exclude="true">']
-    for set_id, questions in sets.items():
-        title = set_id.replace("modul-", "Modul ")
-        out.append(f'<h2 id="svar-{e(set_id)}">{e(title)}</h2>')
-        out.append('<ol>')
-        for q in questions:
-            out.append(f'<li><p><strong>{e(q.text)}</strong></p>'
-                       f'<p>Rigtigt svar: {e(q.options[q.correct])}</p><p>{e(q.explanation)}</p>')
-            wrong = [(q.options[i], r) for i, r in enumerate(q.why) if r and i != q.correct]
-            if wrong:
-                out.append('<ul>' + "".join(f'<li>{e(o)} Forkert: {e(r)}</li>' for o, r in wrong) + '</ul>')
-            out.append('</li>')
-        out.append('</ol>')
-    out.append('</div>')
-    return "\n".join(out)
+    return render("selvtjek-svar.html", sets=sets).rstrip("\n")
 
 
 def render_markers(markdown: str, sets: dict[str, list[Question]], page_src: str,

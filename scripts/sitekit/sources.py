@@ -11,7 +11,6 @@ from typing import Any
 
 from .reviews import danish_date, english_date
 
-HEADING = "Kilder"
 # English pages (page.en.md): the same sources under an English heading.
 HEADINGS = {"da": ("Kilder", "kilder"), "en": ("Sources", "sources")}
 

@@ -70,12 +70,8 @@ def prose(body: str) -> str:
 
 def load_word_list(path: Path = WORD_LIST, glossary: Path = GLOSSARY) -> set[str]:
     """Accepted words: the project word list and the glossary's abbreviations."""
-    words: set[str] = set()
-    if Path(path).is_file():
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
-            line = line.split("#", 1)[0].strip()
-            if line:
-                words.add(line)
+    lines = Path(path).read_text(encoding="utf-8").splitlines() if Path(path).is_file() else []
+    words = {line.split("#", 1)[0].strip() for line in lines} - {""}
     if Path(glossary).is_file():
         for m in re.finditer(r"^\*\[([^\]]+)\]:", Path(glossary).read_text(encoding="utf-8"), re.M):
             words.update(_WORD.findall(m.group(1)))
@@ -113,14 +109,11 @@ def hunspell(words: list[str], dictionary: Path = DICTIONARY) -> dict[str, dict[
     """For each word Hunspell finds fault with: the (sub)words it does not know,
     each with up to three suggestions. Hunspell checks the parts of a
     hyphenated word ("SSP-samarbejdet") one by one."""
-    exe = shutil.which("hunspell")
-    if exe is None:
-        raise RuntimeError("Programmet hunspell mangler. Installer Debian-pakkerne hunspell og hunspell-da "
-                           "(`make system` som root).")
-    if not Path(str(dictionary) + ".dic").is_file():
-        raise RuntimeError(f"Den danske ordbog mangler ({dictionary}.dic). Installer Debian-pakken hunspell-da.")
+    if lack := missing(dictionary):
+        raise RuntimeError(f"Stavekontrollen kan ikke køre: {lack} mangler. Installer Debian-pakkerne "
+                           "hunspell og hunspell-da (`make system` som root).")
     # "^" makes Hunspell read each line as plain text, never as a command.
-    result = subprocess.run([exe, "-a", "-i", "utf-8", "-d", str(dictionary)],
+    result = subprocess.run(["hunspell", "-a", "-i", "utf-8", "-d", str(dictionary)],
                             input="".join(f"^{w}\n" for w in words), capture_output=True,
                             text=True, encoding="utf-8", check=True, timeout=120)
     # After a version line, each input line gives one result line per word and an empty line.

@@ -15,29 +15,13 @@ from urllib.parse import urljoin
 
 MARKER = re.compile(r"^<!--\s*værktøjslinje\s*-->\s*$", re.M)
 
-TOOLBAR = """<div class="kf-vaerktoej" id="praesentation">
-<a class="md-button kf-uden-js" href="#praesentation">Vis som præsentation</a>
-<a class="md-button kf-uden-js kf-praesentation-slut" href="#">Afslut præsentation</a>
-<button type="button" class="md-button kf-med-js kf-praesentation-knap" aria-pressed="false" hidden>\
-Vis som præsentation</button>
-<button type="button" class="md-button kf-med-js kf-udskriv" hidden>Udskriv hele modulet</button>
-<button type="button" class="md-button kf-med-js kf-udskriv-deltager" hidden>Udskriv deltagerhæfte</button>
-<p class="kf-uden-js">Udskriv: tryk Ctrl+P (på Mac: Cmd+P).</p>
-</div>"""
-
-
-def _footer_style(title: str) -> str:
-    # The page's title in the printed footer (print.css puts the page number
-    # on the right). CSS string: backslashes and quotes escaped.
-    text = title.replace("\\", "\\\\").replace('"', '\\"')
-    return ('<style media="print">@page { @bottom-left { content: "' + html.escape(text, quote=False)
-            + '"; font-size: 9pt; } }</style>')
-
-
 def render_toolbar(markdown: str, title: str = "") -> str:
     """Replace each ``<!-- værktøjslinje -->`` line with the toolbar (and the
     print footer with the page's title)."""
-    toolbar = TOOLBAR.replace("</div>", (_footer_style(title) if title else "") + "\n</div>")
+    from . import render
+
+    css_string = title.replace("\\", "\\\\").replace('"', '\\"')
+    toolbar = render("vaerktoejslinje.html", footer=html.escape(css_string, quote=False)).rstrip("\n")
     return MARKER.sub(lambda m: "\n" + toolbar + "\n", markdown)
 
 

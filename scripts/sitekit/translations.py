@@ -27,12 +27,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .pages import FrontMatterError, parse_page
 from .problems import WARNING, Problem
+from .reviews import git_stdout
 
 # The core guidance that should exist in English (issue 12). Paths under docs/.
 CORE_PAGES = (
@@ -46,14 +46,6 @@ CORE_PAGES = (
     "vejledning/hvem-goer-hvad.md",
     "vejledning/ordliste.md",
     "vejledning/kontakt.md",
-)
-# Data the English pages are rendered from, with their translation.
-CORE_DATA = (
-    "_data/beslutningsguide.yml",
-    "_data/foerste-skridt.yml",
-    "_data/efter-vink.yml",
-    "_data/kontakter.yml",
-    "_snippets/ordliste.md",
 )
 _TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})(?P<ext>\.(?:md|ya?ml))$")
 
@@ -93,29 +85,12 @@ def translation_of(original: str, lang: str) -> str:
     return (p.parent / f"{p.stem}.{lang}{p.suffix}").as_posix().removeprefix("./")
 
 
-def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
-    try:
-        return subprocess.run(["git", "-C", str(cwd), *args], capture_output=True, text=True,
-                              check=False, timeout=60)
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-
-
 def _last_commit(docs: Path, rel: str) -> str | None:
-    result = _git(docs, "log", "-1", "--format=%H", "--", rel)
-    if result is None or result.returncode != 0:
-        return None
-    return result.stdout.strip() or None
+    return (git_stdout(docs, "log", "-1", "--format=%H", "--", rel) or "").strip() or None
 
 
 def _dirty(docs: Path, rel: str) -> bool:
-    result = _git(docs, "status", "--porcelain", "--", rel)
-    return bool(result and result.returncode == 0 and result.stdout.strip())
-
-
-def _is_ancestor(docs: Path, older: str, newer: str) -> bool:
-    result = _git(docs, "merge-base", "--is-ancestor", older, newer)
-    return bool(result and result.returncode == 0)
+    return bool((git_stdout(docs, "status", "--porcelain", "--", rel) or "").strip())
 
 
 def _reviewed(path: Path) -> dt.date | None:
@@ -129,11 +104,8 @@ def _reviewed(path: Path) -> dt.date | None:
 
 
 def _git_available(docs: Path) -> bool:
-    result = _git(docs, "rev-parse", "--is-inside-work-tree")
-    if not result or result.returncode != 0 or result.stdout.strip() != "true":
-        return False
-    shallow = _git(docs, "rev-parse", "--is-shallow-repository")
-    return bool(shallow and shallow.stdout.strip() == "false")
+    return ((git_stdout(docs, "rev-parse", "--is-inside-work-tree") or "").strip() == "true"
+            and (git_stdout(docs, "rev-parse", "--is-shallow-repository") or "").strip() == "false")
 
 
 def status(docs_dir: Path, lang: str = "en", core: tuple[str, ...] = CORE_PAGES) -> Status:
@@ -168,7 +140,7 @@ def status(docs_dir: Path, lang: str = "en", core: tuple[str, ...] = CORE_PAGES)
 
 def _behind_by_git(docs: Path, rel: str, original: str) -> str | None:
     da_commit, en_commit = _last_commit(docs, original), _last_commit(docs, rel)
-    if da_commit and en_commit and not _is_ancestor(docs, da_commit, en_commit):
+    if da_commit and en_commit and git_stdout(docs, "merge-base", "--is-ancestor", da_commit, en_commit) is None:
         return f"Den danske fil er ændret efter oversættelsen (commit {da_commit[:8]})."
     if _dirty(docs, original) and not _dirty(docs, rel):
         return "Den danske fil har ændringer, der ikke er gemt i git, men oversættelsen er ikke ændret."
@@ -191,13 +163,6 @@ def problems(found: Status, docs_dir: Path) -> list[Problem]:
 
 def report_text(found: Status) -> str:
     """The translation report for editors, in Danish."""
-    out = [f"Oversættelser ({found.lang})", ""]
-    if not found.git:
-        out += ["Git-historikken kunne ikke læses (ingen git eller en shallow clone). Kun datoerne i "
-                "last_reviewed er sammenlignet.", ""]
-    out.append("Oversættelser, der halter efter den danske original:")
-    out += [f"  - docs/{b.translation} (original: docs/{b.original}): {b.reason}" for b in found.behind] \
-        or ["  Ingen. Alle oversættelser er opdaterede."]
-    out += ["", "Kernesider uden oversættelse:"]
-    out += [f"  - docs/{m}" for m in found.missing] or ["  Ingen. Alle kernesider er oversat."]
-    return "\n".join(out)
+    from . import render
+
+    return render("oversaettelser.txt", found=found).rstrip("\n")
