@@ -106,7 +106,7 @@ def generate(docs: Path, pages: int) -> None:
             "## Hvad gør du? {#hvad-gor-du}\n",
             "Gør sådan her. " * 20 + "\n",
             '<div markdown>\n'
-            f'<a href="../{html_target}#hvad-gor-du">Rå HTML-link til side {far}</a>\n'
+            f'<a href="../{html_target}#hvad-gor-du">Link i rå kode til side {far}</a>\n'
             '</div>\n',
             "## Hvem kan hjælpe?\n",
             "Spørg din leder. " * 10 + "\n",
@@ -155,7 +155,8 @@ def build_ours(site: Path, docs: Path | None = None, env: dict[str, str] | None 
 
 def _top_level_block(text: str, key: str) -> str:
     """A top-level section of mkdocs.yml, as written (up to the next top-level key)."""
-    match = re.search(rf"^{key}:.*?(?=^[a-z_]+:|\Z)", text, re.M | re.S)
+    # Up to the next key of any case (INHERIT in the editors' menu file too).
+    match = re.search(rf"^{key}:.*?(?=^[A-Za-z_]+:|\Z)", text, re.M | re.S)
     return match.group(0) if match else ""
 
 
