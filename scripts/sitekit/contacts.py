@@ -30,7 +30,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .pages import yaml_lines
+from .pages import load_yaml, yaml_lines
 from .paths import DATA, data_file
 from .problems import Problem
 from .shortcodes import Shortcode, ShortcodeError, replace
@@ -55,8 +55,8 @@ class Placeholder:
 def _load(path: Path) -> tuple[dict[str, dict[str, Any]], yaml.Node | None]:
     text = Path(path).read_text(encoding="utf-8")
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text) or {}
+        data, node = load_yaml(text)
+        data = data or {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ContactsError(f"Kontaktfilen er ikke gyldig YAML: {getattr(exc, 'problem', exc)}.",

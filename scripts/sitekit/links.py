@@ -144,20 +144,22 @@ def check_offline(site_dir: Path, sources: dict[str, str] | None = None, docs_di
         return [Problem("", None, "links", f"Linktjekket kunne ikke køre: {result.stderr.strip()[-500:]}",
                         "Kør make check igen. Sker det igen, så spørg en udvikler.")]
     problems = []
+    fixture_site = Path(docs_dir).resolve() != DOCS.resolve()
     for page, errors in json.loads(result.stdout).get("error_map", {}).items():
         page_rel = Path(page).resolve().relative_to(site_dir).as_posix()
-        html = Path(page).read_text(encoding="utf-8", errors="replace")
-        found = refs(html)
+        found: list[Ref] | None = None  # the page's links, read only when an error is reported
         for error in errors:
-            ref = ref_at(found, error.get("span") or {}) or Ref("a", 0, 0, error["url"], "")
             missing = urlsplit(error["url"]).path
             if missing.endswith(".md"):
                 continue  # a Markdown link or menu line MkDocs could not resolve: MkDocs reported it
             if missing.startswith(str(site_dir)):
                 missing = missing[len(str(site_dir)):]
             # A fixture site is built with the real theme settings, which load the real site's assets.
-            if (DOCS / missing.lstrip("/")).is_file() and Path(docs_dir).resolve() != DOCS.resolve():
+            if fixture_site and (DOCS / missing.lstrip("/")).is_file():
                 continue
+            if found is None:
+                found = refs(Path(page).read_text(encoding="utf-8", errors="replace"))
+            ref = ref_at(found, error.get("span") or {}) or Ref("a", 0, 0, error["url"], "")
             what = {"a": f"Linket '{ref.text}'", "img": f"Billedet '{ref.text}'"}.get(
                 ref.tag, f"Filen, som <{ref.tag}> henter,")
             source = (sources or {}).get(page_rel)

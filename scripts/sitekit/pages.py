@@ -64,13 +64,41 @@ def _parse_file(resolved: Path, mtime_ns: int, path: Path) -> Page:
     return _parse(path, path.read_text(encoding="utf-8"))
 
 
+# libyaml's parser (the PyYAML wheel includes it) reads YAML many times faster
+# than PyYAML's pure-Python one; the values are built by PyYAML's safe constructor.
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def load_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    """(data, node) from one reading of ``text``, as yaml.safe_load and yaml.compose give them.
+
+    The node holds each value's line (``start_mark``). Raises yaml.YAMLError, or
+    ValueError for a date that is not in the calendar (the node is then lost: see
+    ``compose_yaml``).
+    """
+    node = compose_yaml(text)
+    return (yaml.constructor.SafeConstructor().construct_document(node) if node is not None else None), node
+
+
+def compose_yaml(text: str) -> yaml.Node | None:
+    """The YAML node tree. On a mistake, PyYAML's own parser reads it again for its
+    clearer message (it names the character or token it did not expect)."""
+    try:
+        return yaml.compose(text, Loader=_FastLoader)
+    except yaml.YAMLError:
+        if _FastLoader is yaml.SafeLoader:
+            raise
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def _parse(path: Path, text: str) -> Page:
     raw, body, body_line = split_front_matter(text)
     if raw is None:
         return Page(Path(path), {}, body, 1)
+    node = None
     try:
-        node = yaml.compose(raw, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(raw)
+        node = compose_yaml(raw)
+        meta = yaml.constructor.SafeConstructor().construct_document(node) if node is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None
