@@ -356,6 +356,16 @@ def _digits(value: str) -> str:
     return digits[2:] if len(digits) == 10 and digits.startswith("45") else digits
 
 
+_DIGIT_OR_AT = re.compile(r"[\d@]")
+
+
+def _candidate_lines(text: str):
+    """(1-based number, line) for each line that holds a digit or an @ (only those can match)."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if _DIGIT_OR_AT.search(line):
+            yield number, line
+
+
 def unknown_contact_values(docs_dir: Path, contacts_path: Path | None = None) -> list[Problem]:
     """Phone numbers and e-mail addresses written in pages (or other data files)
     that are not in the contacts file. Contact details belong in the data file only.
@@ -372,10 +382,13 @@ def unknown_contact_values(docs_dir: Path, contacts_path: Path | None = None) ->
     known_emails = {str(e.get("email", "")).strip().lower() for e in contacts.values()}
     problems: list[Problem] = []
     files = sorted(p for p in Path(docs_dir).rglob("*") if p.suffix in (".md", ".yml", ".yaml"))
+    own = Path(contacts_path).resolve()
     for path in files:
-        if path.resolve() == Path(contacts_path).resolve():
+        if path.name == own.name and path.resolve() == own:
             continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        text = path.read_text(encoding="utf-8")
+        # Line by line, as the patterns are written (they must not match across a line break).
+        for number, line in _candidate_lines(text):
             for m in PHONE.finditer(line):
                 if _digits(m.group(0)) not in known_phones:
                     problems.append(Problem.at(
@@ -383,6 +396,8 @@ def unknown_contact_values(docs_dir: Path, contacts_path: Path | None = None) ->
                         f"Telefonnummeret '{m.group(0).strip()}' står direkte i teksten.",
                         "Telefonnumre må kun stå i docs/_data/kontakter.yml. Tilføj nummeret der, og "
                         "skriv [[kontakt ID telefon]] i teksten. Er det et personligt nummer, så slet det."))
+            if "@" not in line:
+                continue
             for m in EMAIL.finditer(line):
                 if m.group(0).lower() not in known_emails:
                     problems.append(Problem.at(

@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -115,6 +116,19 @@ def lychee_binary() -> str:
     return found
 
 
+def _run_lychee(site_dir: Path, copies: Path, root_path: str, pages: list[str]) -> subprocess.CompletedProcess:
+    # A link in a copy points into the site: file://<copies>/x is checked as file://<site>/x.
+    remap = ["--remap", f"^file://{re.escape(str(copies))}(/|$) file://{site_dir}/"]
+    prefix = "/" + root_path.strip("/") + "/" if root_path.strip("/") else "/"
+    if prefix != "/":
+        # Root-relative URLs (/2026/assets/…) point into this folder.
+        remap += ["--remap", f"^file://{re.escape(str(site_dir) + prefix.rstrip('/'))}(/|$) file://{site_dir}/"]
+    return subprocess.run(
+        [lychee_binary(), "--offline", "--include-fragments", "--index-files", "index.html", "--no-progress",
+         "--format", "json", "--root-dir", str(site_dir), *remap, "--", *pages],
+        capture_output=True, text=True, check=False, cwd=site_dir)
+
+
 def _source_line(path: Path, url: str) -> int | None:
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -123,30 +137,78 @@ def _source_line(path: Path, url: str) -> int | None:
     return next((n for n, line in enumerate(lines, start=1) if url in line), None)
 
 
+# Material's menu, tabs and tables of contents: <nav class="md-nav …"> and
+# <nav class="md-tabs" …>. MkDocs makes their links from the menu it has
+# checked itself (validation: nav) and from each page's own headings.
+_MENU = re.compile(r'<nav class="md-(?:nav|tabs)\b[^>]*>')
+_NAV_TAG = re.compile(r"<(/?)nav\b", re.I)
+# The ¶ beside each heading (the toc extension links it to that heading's own
+# id) and Material's "skip to content" link (to the page's first heading).
+_PERMALINK = re.compile(r'<a (?:class="headerlink" href="#[^"]*"|href="#[^"]*" class="md-skip")[^>]*>')
+
+
+def _blank(text: str) -> str:
+    """Spaces in place of ``text``, its line breaks kept: lines and columns stay where they were."""
+    return "\n".join(" " * len(line) for line in text.split("\n"))
+
+
+def without_menus(html: str) -> str:
+    """The page with the contents of Material's menu, tabs and tables of contents
+    blanked, and the links Material and the toc extension make to the page's own headings.
+
+    These links are the same on every page of a section (a menu holds ~100 links,
+    the text a few); checking them on every page makes the link check grow with
+    pages × menu size. Everything else (text, header, footer, assets) stays, at
+    the same line and column.
+    """
+    html = _PERMALINK.sub(lambda tag: _blank(tag.group(0)), html)
+    out, pos = [], 0
+    while (menu := _MENU.search(html, pos)) is not None:
+        depth, end = 1, None
+        for tag in _NAV_TAG.finditer(html, menu.end()):
+            depth += -1 if tag.group(1) else 1
+            if depth == 0:
+                end = tag.start()
+                break
+        if end is None:  # not closed: leave the rest as it is
+            break
+        out += [html[pos:menu.end()], _blank(html[menu.end():end])]
+        pos = end
+    out.append(html[pos:])
+    return "".join(out)
+
+
 def check_offline(site_dir: Path, sources: dict[str, str] | None = None, docs_dir: Path = DOCS,
                   root_path: str = "/") -> list[Problem]:
     """Every missing page, anchor, image or file a built page points to, worded for editors.
 
     ``sources`` maps built HTML files to their Markdown source under ``docs_dir``.
     ``root_path`` is the path of the site's address (site_url), e.g. /2026/ for an edition.
+
+    lychee reads a copy of each page without the links of Material's menu (see
+    ``without_menus``); the links it finds there are checked against the site itself.
     """
     site_dir = Path(site_dir).resolve()
-    prefix = "/" + root_path.strip("/") + "/" if root_path.strip("/") else "/"
-    # Root-relative URLs (/2026/assets/…) point into this folder.
-    remap = ["--remap", f"^file://{re.escape(str(site_dir) + prefix.rstrip('/'))}(/|$) file://{site_dir}/"
-             ] if prefix != "/" else []
-    pages = [str(p) for p in sorted(site_dir.rglob("*.html")) if not p.relative_to(site_dir).parts[0] == "assets"]
-    result = subprocess.run(
-        [lychee_binary(), "--offline", "--include-fragments", "--index-files", "index.html", "--no-progress",
-         "--format", "json", "--root-dir", str(site_dir), *remap, "--", *pages],
-        capture_output=True, text=True, check=False, cwd=site_dir)
+    with tempfile.TemporaryDirectory(prefix="linktjek-") as tmp:
+        copies = Path(tmp).resolve()
+        pages = []
+        for page in sorted(site_dir.rglob("*.html")):
+            rel = page.relative_to(site_dir)
+            if rel.parts[0] == "assets":
+                continue
+            copy = copies / rel
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            copy.write_text(without_menus(page.read_text(encoding="utf-8", errors="replace")), encoding="utf-8")
+            pages.append(str(copy))
+        result = _run_lychee(site_dir, copies, root_path, pages)
     if result.returncode not in (0, 2):
         return [Problem("", None, "links", f"Linktjekket kunne ikke køre: {result.stderr.strip()[-500:]}",
                         "Kør make check igen. Sker det igen, så spørg en udvikler.")]
     problems = []
     fixture_site = Path(docs_dir).resolve() != DOCS.resolve()
-    for page, errors in json.loads(result.stdout).get("error_map", {}).items():
-        page_rel = Path(page).resolve().relative_to(site_dir).as_posix()
+    for copy, errors in json.loads(result.stdout).get("error_map", {}).items():
+        page_rel = Path(copy).relative_to(copies).as_posix()
+        page = site_dir / page_rel
         found: list[Ref] | None = None  # the page's links, read only when an error is reported
         for error in errors:
             missing = urlsplit(error["url"]).path

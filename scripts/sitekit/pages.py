@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -55,12 +56,14 @@ def parse_page(path: Path, text: str | None = None) -> Page:
     A file on disk is parsed once per version (the checks of one build share it).
     """
     if text is None:
-        return _parse_file(Path(path).resolve(), Path(path).stat().st_mtime_ns, Path(path))
+        # Keyed by the absolute path (no symlinks resolved: that costs a system call per folder).
+        return _parse_file(os.path.abspath(path), os.stat(path).st_mtime_ns, Path(path))
     return _parse(path, text)
 
 
-@functools.lru_cache(maxsize=1024)
-def _parse_file(resolved: Path, mtime_ns: int, path: Path) -> Page:
+# Room for every page of a big site: a scan of more pages than the cache holds would read each again.
+@functools.lru_cache(maxsize=8192)
+def _parse_file(absolute: str, mtime_ns: int, path: Path) -> Page:
     return _parse(path, path.read_text(encoding="utf-8"))
 
 
