@@ -11,6 +11,7 @@ link text an editor sees, and words lychee's findings in Danish.
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
 import shutil
@@ -116,17 +117,22 @@ def lychee_binary() -> str:
     return found
 
 
-def _run_lychee(site_dir: Path, copies: Path, root_path: str, pages: list[str]) -> subprocess.CompletedProcess:
-    # A link in a copy points into the site: file://<copies>/x is checked as file://<site>/x.
-    remap = ["--remap", f"^file://{re.escape(str(copies))}(/|$) file://{site_dir}/"]
+def _memory_folder() -> str | None:
+    """/dev/shm (in memory) where there is one: a thousand page copies are written in a
+    fraction of the time they take on a virtual machine's disk."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK) else None
+
+
+def _run_lychee(copies: Path, root_path: str, pages: list[str]) -> subprocess.CompletedProcess:
     prefix = "/" + root_path.strip("/") + "/" if root_path.strip("/") else "/"
-    if prefix != "/":
-        # Root-relative URLs (/2026/assets/…) point into this folder.
-        remap += ["--remap", f"^file://{re.escape(str(site_dir) + prefix.rstrip('/'))}(/|$) file://{site_dir}/"]
+    # Root-relative URLs (/2026/assets/…) point into this folder.
+    remap = ["--remap", f"^file://{re.escape(str(copies) + prefix.rstrip('/'))}(/|$) file://{copies}/"
+             ] if prefix != "/" else []
     return subprocess.run(
         [lychee_binary(), "--offline", "--include-fragments", "--index-files", "index.html", "--no-progress",
-         "--format", "json", "--root-dir", str(site_dir), *remap, "--", *pages],
-        capture_output=True, text=True, check=False, cwd=site_dir)
+         "--format", "json", "--root-dir", str(copies), *remap, "--", *pages],
+        capture_output=True, text=True, check=False, cwd=copies)
 
 
 def _source_line(path: Path, url: str) -> int | None:
@@ -148,8 +154,10 @@ _PERMALINK = re.compile(r'<a (?:class="headerlink" href="#[^"]*"|href="#[^"]*" c
 
 
 def _blank(text: str) -> str:
-    """Spaces in place of ``text``, its line breaks kept: lines and columns stay where they were."""
-    return "\n".join(" " * len(line) for line in text.split("\n"))
+    """``text`` as its line breaks, then spaces as long as its last line: whatever
+    follows stays at the same line and column."""
+    last = text.rfind("\n")
+    return "\n" * text.count("\n") + " " * (len(text) - last - 1)
 
 
 def without_menus(html: str) -> str:
@@ -158,8 +166,8 @@ def without_menus(html: str) -> str:
 
     These links are the same on every page of a section (a menu holds ~100 links,
     the text a few); checking them on every page makes the link check grow with
-    pages × menu size. Everything else (text, header, footer, assets) stays, at
-    the same line and column.
+    pages × menu size. Everything else (text, header, footer, assets) stays, and
+    stays at the same line and column.
     """
     html = _PERMALINK.sub(lambda tag: _blank(tag.group(0)), html)
     out, pos = [], 0
@@ -178,6 +186,29 @@ def without_menus(html: str) -> str:
     return "".join(out)
 
 
+def _copy_site(site_dir: Path, copies: Path) -> list[str]:
+    """Copies of the pages without their menus; every other file and the assets
+    folder as symbolic links to the site's own. Returns the pages to check."""
+    pages = []
+    for folder, subfolders, files in os.walk(site_dir):
+        rel = os.path.relpath(folder, site_dir)
+        target = copies if rel == "." else copies / rel
+        target.mkdir(exist_ok=True)
+        if rel == ".":
+            if "assets" in subfolders:  # the theme's files: not pages, only targets
+                subfolders.remove("assets")
+                (copies / "assets").symlink_to(site_dir / "assets", target_is_directory=True)
+        for name in files:
+            source = os.path.join(folder, name)
+            if name.endswith(".html"):
+                with open(source, encoding="utf-8", errors="replace") as page:
+                    (target / name).write_text(without_menus(page.read()), encoding="utf-8")
+                pages.append(str(target / name))
+            else:
+                (target / name).symlink_to(source)
+    return sorted(pages)
+
+
 def check_offline(site_dir: Path, sources: dict[str, str] | None = None, docs_dir: Path = DOCS,
                   root_path: str = "/") -> list[Problem]:
     """Every missing page, anchor, image or file a built page points to, worded for editors.
@@ -185,22 +216,15 @@ def check_offline(site_dir: Path, sources: dict[str, str] | None = None, docs_di
     ``sources`` maps built HTML files to their Markdown source under ``docs_dir``.
     ``root_path`` is the path of the site's address (site_url), e.g. /2026/ for an edition.
 
-    lychee reads a copy of each page without the links of Material's menu (see
-    ``without_menus``); the links it finds there are checked against the site itself.
+    lychee reads a copy of the site in which each page is without the links of
+    Material's menu (see ``without_menus``) and every other file is a link to the
+    original; an anchor is looked up in the copy of its page.
     """
     site_dir = Path(site_dir).resolve()
-    with tempfile.TemporaryDirectory(prefix="linktjek-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="linktjek-", dir=_memory_folder()) as tmp:
         copies = Path(tmp).resolve()
-        pages = []
-        for page in sorted(site_dir.rglob("*.html")):
-            rel = page.relative_to(site_dir)
-            if rel.parts[0] == "assets":
-                continue
-            copy = copies / rel
-            copy.parent.mkdir(parents=True, exist_ok=True)
-            copy.write_text(without_menus(page.read_text(encoding="utf-8", errors="replace")), encoding="utf-8")
-            pages.append(str(copy))
-        result = _run_lychee(site_dir, copies, root_path, pages)
+        pages = _copy_site(site_dir, copies)
+        result = _run_lychee(copies, root_path, pages)
     if result.returncode not in (0, 2):
         return [Problem("", None, "links", f"Linktjekket kunne ikke køre: {result.stderr.strip()[-500:]}",
                         "Kør make check igen. Sker det igen, så spørg en udvikler.")]
@@ -214,8 +238,8 @@ def check_offline(site_dir: Path, sources: dict[str, str] | None = None, docs_di
             missing = urlsplit(error["url"]).path
             if missing.endswith(".md"):
                 continue  # a Markdown link or menu line MkDocs could not resolve: MkDocs reported it
-            if missing.startswith(str(site_dir)):
-                missing = missing[len(str(site_dir)):]
+            if missing.startswith(str(copies)):
+                missing = missing[len(str(copies)):]
             # A fixture site is built with the real theme settings, which load the real site's assets.
             if fixture_site and (DOCS / missing.lstrip("/")).is_file():
                 continue
