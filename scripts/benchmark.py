@@ -106,7 +106,7 @@ def generate(docs: Path, pages: int) -> None:
             "## Hvad gør du? {#hvad-gor-du}\n",
             "Gør sådan her. " * 20 + "\n",
             '<div markdown>\n'
-            f'<a href="../{html_target}#hvad-gor-du">Rå HTML-link til side {far}</a>\n'
+            f'<a href="../{html_target}#hvad-gor-du">Link i rå kode til side {far}</a>\n'
             '</div>\n',
             "## Hvem kan hjælpe?\n",
             "Spørg din leder. " * 10 + "\n",
@@ -155,7 +155,8 @@ def build_ours(site: Path, docs: Path | None = None, env: dict[str, str] | None 
 
 def _top_level_block(text: str, key: str) -> str:
     """A top-level section of mkdocs.yml, as written (up to the next top-level key)."""
-    match = re.search(rf"^{key}:.*?(?=^[a-z_]+:|\Z)", text, re.M | re.S)
+    # Up to the next key of any case (INHERIT in the editors' menu file too).
+    match = re.search(rf"^{key}:.*?(?=^[A-Za-z_]+:|\Z)", text, re.M | re.S)
     return match.group(0) if match else ""
 
 
@@ -447,8 +448,15 @@ def real_site(browser, tmp: Path, with_lighthouse: bool) -> Table:
     return t
 
 
-def generated_sites(sizes: list[int], tmp: Path) -> Table:
-    t = Table("Genererede sites (bygning med alle hooks; tjek: internt linktjek af den byggede HTML)")
+def _fastest(builds: list[Build]) -> Build:
+    """The fastest of repeated builds (a shared machine only ever adds time), with the largest peak memory."""
+    best = min(builds, key=lambda b: b.seconds)
+    return Build(best.seconds, max(b.peak_mb for b in builds), all(b.ok for b in builds), best.output)
+
+
+def generated_sites(sizes: list[int], tmp: Path, repeat: int = 1) -> Table:
+    t = Table("Genererede sites (bygning med alle hooks; tjek: internt linktjek af den byggede HTML)"
+              + (f"; hurtigste af {repeat} skiftevise bygninger" if repeat > 1 else ""))
     per_page: dict[int, float] = {}
     for n in sizes:
         root = tmp / f"gen-{n}"
@@ -457,8 +465,10 @@ def generated_sites(sizes: list[int], tmp: Path) -> Table:
         (root / "vores").mkdir(parents=True)
         (root / "standard").mkdir(parents=True)
         # Our strict build runs every check, the offline link check (lychee) included.
-        ours = build_ours(root / "vores" / "site", docs)
-        stock = build_stock(root / "standard" / "site", docs)
+        # Taken in turns, so a busy spell on the machine hits both sides alike.
+        runs = [(build_ours(root / "vores" / "site", docs), build_stock(root / "standard" / "site", docs))
+                for _ in range(max(repeat, 1))]
+        ours, stock = _fastest([o for o, _ in runs]), _fastest([s for _, s in runs])
         if not ours.ok or not stock.ok:
             sys.exit("Bygningen fejlede:\n" + (ours.output if not ours.ok else stock.output))
         site = root / "vores" / "site"
@@ -496,6 +506,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="antal genererede sider (kan gentages; standard: 100 og 1000)")
     parser.add_argument("--no-lighthouse", action="store_true", help="spring Lighthouse over")
     parser.add_argument("--no-real-site", action="store_true", help="kun de genererede sites")
+    parser.add_argument("--gentag", type=int, default=1, metavar="N",
+                        help="byg hvert genereret site N gange skiftevis og brug den hurtigste (støjende maskine)")
     args = parser.parse_args(argv)
     sizes = args.pages or [100, 1000]
     print(f"Målt {dt.datetime.now():%Y-%m-%d %H:%M} på {platform.node() or 'ukendt'}: "
@@ -512,7 +524,7 @@ def main(argv: list[str] | None = None) -> int:
                     real_site(browser, tmp, not args.no_lighthouse).print()
                 finally:
                     browser.close()
-        generated_sites(sizes, tmp).print()
+        generated_sites(sizes, tmp, args.gentag).print()
     print("\nstandard: Material for MkDocs med samme indhold, uden vores hooks, skabeloner, CSS og JavaScript. "
           "gzip: bytes sendt komprimeret af en lokal server med lang cache af filer med hash i navnet.")
     return 0

@@ -139,3 +139,22 @@ def test_images_stylesheets_and_raw_anchors_are_checked(tmp_path: Path):
         "Linket 'Et vigtigt link' peger på 'anden/', som ikke findes på sitet.",
         "Linket 'Til intet' peger på afsnittet '#intet', men det afsnit findes ikke.",
     ]
+
+
+def test_material_menus_are_left_out_and_the_rest_keeps_its_line_and_column(tmp_path: Path):
+    """lychee reads the pages without Material's menu, tabs and table of contents
+    (MkDocs makes those links from the menu and headings it checks itself); a
+    mistake after a menu is still found, with its own link text."""
+    menu = ('<nav class="md-nav md-nav--primary" aria-label="Navigation">\n<ul><li>'
+            '<a href="menu-mangler/">Menu</a>\n<nav class="md-nav" data-md-level="1"><a href="x/">Inde i menuen</a>'
+            '</nav></li></ul>\n</nav><a href="#intet" class="md-skip">Spring</a>'
+            '<h1 id="a">A<a class="headerlink" href="#a" title="Link">¶</a></h1>')
+    html = _page(menu + '<a href="mangler/">Væk</a>')
+    stripped = links.without_menus(html)
+    assert "menu-mangler" not in stripped and "Inde i menuen" not in stripped and 'class="md-skip"' not in stripped
+    # Everything after the menu is where it was.
+    lines, kept = html.splitlines(), stripped.splitlines()
+    assert len(lines) == len(kept) and lines[-1].index("mangler/") == kept[-1].index("mangler/")
+    site = _site(tmp_path, {"index.html": html})
+    assert [p.message for p in links.check_offline(site)] == [
+        "Linket 'Væk' peger på 'mangler/', som ikke findes på sitet."]

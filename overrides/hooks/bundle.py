@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
+from mkdocs.config.config_options import ExtraScriptValue  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File  # noqa: E402
@@ -93,7 +94,11 @@ def on_config(config, **kwargs):
         config.extra_css = [css.path]
     if js:
         _bundles.append(js)
-        config.extra_javascript = [js.path, *kept]
+        # Deferred: it runs when the page is parsed, as at the end of <body>, but the
+        # browser paints the page without waiting for it.
+        script = ExtraScriptValue(js.path)
+        script.defer = True
+        config.extra_javascript = [script, *kept]
     _joined[:] = [((list(config.extra_css), list(config.extra_javascript))), before]
     _state["palette"] = palette_css_needed(config.theme.get("palette"))
     if not _offline(config):

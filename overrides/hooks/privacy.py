@@ -8,12 +8,17 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from mkdocs.plugins import event_priority
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit.privacy import foreign_resources  # noqa: E402
 from sitekit.problems import Problem, report  # noqa: E402
 
 
+# After every other hook changed the page (priority 0): the page is checked as it
+# is written, and after bundle.py collapsed its indentation (less to read).
+@event_priority(-90)
 def on_post_page(output: str, page, config, **kwargs) -> str:
     source = page.file.content_string.splitlines()
     for _line, tag, url in foreign_resources(output):

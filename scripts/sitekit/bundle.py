@@ -110,8 +110,10 @@ def build_bundle(kind: str, sources: list[str], roots: list[Path], folder: str,
 # Material's palette.css holds the named colours (indigo, teal, …) and the dark
 # scheme "slate" only. A site whose every palette uses the light scheme with
 # custom colours (set in its own stylesheet) gains nothing from it.
+# Starts with a literal, so the regex engine skips ahead quickly; the
+# indentation in front of the link is removed by drop_palette_link.
 _PALETTE_LINK = re.compile(
-    r'[ \t]*<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\n?')
+    r'<link rel="stylesheet" href="[^"]*assets/stylesheets/palette\.[0-9a-f]+\.min\.css">\n?')
 
 
 def palette_css_needed(palette) -> bool:
@@ -130,7 +132,13 @@ def palette_css_needed(palette) -> bool:
 
 def drop_palette_link(html: str) -> str:
     """The page without its link to Material's palette.css."""
-    return _PALETTE_LINK.sub("", html, count=1)
+    match = _PALETTE_LINK.search(html)
+    if match is None:
+        return html
+    start = match.start()
+    while start > 0 and html[start - 1] in " \t":
+        start -= 1
+    return html[:start] + html[match.end():]
 
 
 # Material's templates indent every line of the menu; at 1,000 pages that is
@@ -139,9 +147,20 @@ def drop_palette_link(html: str) -> str:
 # <pre>, <textarea>, <script> and <style>, which are left as they are.
 _KEEP_BLOCK = re.compile(r"(<(pre|textarea|script|style)\b.*?</\2\s*>)", re.S | re.I)
 _AFTER_TAG = re.compile(r">[ \t\r\n]*\n[ \t\r\n]*")
-_BEFORE_TAG = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*<")
-_LEADING = re.compile(r"\A[ \t\r\n]*\n[ \t\r\n]*")
-_TRAILING = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*\Z")
+# The runs before a tag are found in the reversed text, where the pattern
+# starts with a literal "<" that the regex engine finds quickly (the same
+# runs as [ \t\r\n]*\n[ \t\r\n]*< forwards, several times faster).
+_BEFORE_TAG_REVERSED = re.compile(r"<[ \t\r\n]*\n[ \t\r]*")
+_SPACE = " \t\r\n"
+
+
+def _trim(text: str, leading: bool) -> str:
+    """The whitespace at the start (or end) of ``text`` as one line break, if it holds one."""
+    stripped = text.lstrip(_SPACE) if leading else text.rstrip(_SPACE)
+    run = text[:len(text) - len(stripped)] if leading else text[len(stripped):]
+    if "\n" not in run:
+        return text
+    return "\n" + stripped if leading else stripped + "\n"
 
 
 def collapse_whitespace(html: str) -> str:
@@ -152,12 +171,12 @@ def collapse_whitespace(html: str) -> str:
     for i in range(0, len(parts), 3):
         text = parts[i]
         text = _AFTER_TAG.sub(">\n", text)
-        text = _BEFORE_TAG.sub("\n<", text)
+        text = _BEFORE_TAG_REVERSED.sub("<\n", text[::-1])[::-1]
         # The kept blocks are tags too: trim the runs that touch them.
         if i > 0:
-            text = _LEADING.sub("\n", text)
+            text = _trim(text, leading=True)
         if i + 1 < len(parts):
-            text = _TRAILING.sub("\n", text)
+            text = _trim(text, leading=False)
         out.append(text)
         if i + 1 < len(parts):
             out.append(parts[i + 1])

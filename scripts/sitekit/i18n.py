@@ -8,6 +8,7 @@ give them the same URLs and language switch as the plugin's own pages.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path, PurePosixPath
@@ -71,6 +72,7 @@ def localize_markdown_config(config, lang: str) -> None:
         options[option] = texts.get(lang, _ORIGINAL_TEXTS[(ext, option)])
 
 
+@functools.lru_cache(maxsize=8192)  # asked by several hooks for every page
 def page_language(src_uri: str, default: str = DEFAULT) -> str:
     """'en' for 'vejledning/x.en.md', the default language for 'vejledning/x.md'."""
     suffixes = PurePosixPath(src_uri).suffixes

@@ -7,6 +7,7 @@ and column where it was, so line numbers stay right.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -18,6 +19,8 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
 
+# Several checks read the same page bodies in one build: each body is masked once.
+@functools.lru_cache(maxsize=4096)
 def mask_code(body: str) -> str:
     """The body with fenced code blocks, inline code and HTML comments replaced by spaces."""
     out, fence = [], None

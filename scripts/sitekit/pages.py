@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -66,13 +67,31 @@ def parse_page(path: Path, text: str | None = None) -> Page:
     A file on disk is parsed once per version (the checks of one build share it).
     """
     if text is None:
-        return _parse_file(Path(path).resolve(), Path(path).stat().st_mtime_ns, Path(path))
+        # Keyed by the absolute path (no symlinks resolved: that costs a system call per folder).
+        return _parse_file(os.path.abspath(path), os.stat(path).st_mtime_ns, Path(path))
     return _parse(path, text)
 
 
-@functools.lru_cache(maxsize=1024)
-def _parse_file(resolved: Path, mtime_ns: int, path: Path) -> Page:
+# Room for every page of a big site: a scan of more pages than the cache holds would read each again.
+@functools.lru_cache(maxsize=8192)
+def _parse_file(absolute: str, mtime_ns: int, path: Path) -> Page:
     return _parse(path, path.read_text(encoding="utf-8"))
+
+
+# libyaml's parser (the PyYAML wheel includes it) reads YAML many times faster
+# than PyYAML's pure-Python one; the values are built by PyYAML's safe constructor.
+_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def compose_yaml(text: str) -> yaml.Node | None:
+    """The YAML node tree. On a mistake, PyYAML's own parser reads it again for its
+    clearer message (it names the character or token it did not expect)."""
+    try:
+        return yaml.compose(text, Loader=_FastLoader)
+    except yaml.YAMLError:
+        if _FastLoader is yaml.SafeLoader:
+            raise
+        return yaml.compose(text, Loader=yaml.SafeLoader)
 
 
 def _parse(path: Path, text: str) -> Page:
@@ -91,9 +110,11 @@ def read_yaml(text: str, first: int = 1, name: str = "Filen",
               error: type[YamlError] = YamlError) -> tuple[Any, dict[tuple, int]]:
     """YAML text as (data, node map; see ``yaml_lines``). ``first`` is the file line of the text's
     first line. Raises ``error`` ("<name> er ikke gyldig YAML …") with the line of the mistake."""
+    node = None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-        return yaml.safe_load(text), yaml_lines(node, first)
+        node = compose_yaml(text)  # read once: the values are built from the node tree
+        data = yaml.constructor.SafeConstructor().construct_document(node) if node is not None else None
+        return data, yaml_lines(node, first)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         problem = getattr(exc, "problem", None) or str(exc)

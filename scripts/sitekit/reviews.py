@@ -8,6 +8,7 @@ overdue from the day after its due date. Dates are written the Danish way
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 import subprocess
@@ -40,11 +41,13 @@ def today() -> dt.date:
     return TODAY or dt.datetime.now(TZ).date()
 
 
+@functools.lru_cache(maxsize=4096)  # many pages share a date; babel's formatting is slow
 def danish_date(d: dt.date) -> str:
     """26. november 2026"""
     return format_date(d, "d. MMMM y", locale="da")
 
 
+@functools.lru_cache(maxsize=4096)
 def english_date(d: dt.date) -> str:
     """26 November 2026 (English pages)"""
     return format_date(d, "d MMMM y", locale="en")

@@ -156,8 +156,8 @@ def check_docs(docs_dir: Path, words: set[str] | None = None) -> list[Misspellin
         accepted = accepted | load_word_list(own, Path(docs_dir) / "_snippets" / "ordliste.md")
     per_page = {path: page_words(path) for path in iter_page_paths(docs_dir) if not is_translation(path)}
     # Every distinct word not in the word list goes to Hunspell once.
-    unique = sorted({w for found in per_page.values() for _, w in found
-                     if len(w) > 1 and not _accepted(w, accepted)})
+    seen = {w for found in per_page.values() for _, w in found}
+    unique = sorted(w for w in seen if len(w) > 1 and not _accepted(w, accepted))
     first = {w: next(iter(found.values())) for w, found in (hunspell(unique) if unique else {}).items()}
     # A hyphenated word Hunspell does not know whole ("SSP-samarbejdet") is
     # right when each part is known or accepted: ask once more for the parts.

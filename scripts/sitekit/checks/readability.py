@@ -20,8 +20,10 @@ def held_to_limit(src_uri: str) -> bool:
 
 
 def page_problem(path: Path, src_uri: str, markdown: str, generated: bool = False) -> Problem | None:
+    if not held_to_limit(src_uri):
+        return None  # not counted at all: LIX is only held against these pages
     result = analyse(markdown)
-    if not held_to_limit(src_uri) or result.words < MIN_WORDS or result.score <= LIMIT:
+    if result.words < MIN_WORDS or result.score <= LIMIT:
         return None
     where = " Siden laves ud fra docs/_data/beslutningsguide.yml: ret teksten dér." if generated else ""
     return Problem.at(
