@@ -472,17 +472,15 @@ def generated_sites(sizes: list[int], tmp: Path, repeat: int = 1) -> Table:
         if not ours.ok or not stock.ok:
             sys.exit("Bygningen fejlede:\n" + (ours.output if not ours.ok else stock.output))
         site = root / "vores" / "site"
-        check = 0.0  # inside the build now
         pages = html_files(site)
         spages = html_files(root / "standard" / "site")
         html = sum(p.stat().st_size for p in pages) / len(pages)
         shtml = sum(p.stat().st_size for p in spages) / len(spages)
-        total = ours.seconds + check
+        total = ours.seconds  # every check runs inside the build
         per_page[n] = total / n
-        t.row(f"{n} sider: bygning", f"{stock.seconds:.1f} s", f"{ours.seconds:.1f} s",
-              _ratio(ours.seconds, stock.seconds))
-        t.row(f"{n} sider: bygning + tjek", f"{stock.seconds:.1f} s", f"{total:.1f} s",
-              _ratio(total, stock.seconds), f"≤ {BUDGET['build_ratio']}× standard",
+        # The budget is for a big site (issue 14: 1,000 pages); on a small one start-up dominates.
+        t.row(f"{n} sider: bygning med alle tjek", f"{stock.seconds:.1f} s", f"{total:.1f} s",
+              _ratio(total, stock.seconds), f"≤ {BUDGET['build_ratio']}× standard" if n >= 1000 else "",
               total <= BUDGET["build_ratio"] * stock.seconds)
         t.row(f"{n} sider: største hukommelse", f"{stock.peak_mb:.0f} MB", f"{ours.peak_mb:.0f} MB",
               _ratio(ours.peak_mb, stock.peak_mb))
