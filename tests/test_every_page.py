@@ -44,22 +44,26 @@ class Visit:
 def visits(request, browser, built_site: Path, site_url: str) -> list[Visit]:
     own_host = urlsplit(site_url).netloc
     context = browser.new_context(viewport=DESKTOP)
-    results = []
+    # One tab for every page, as a reader clicks from page to page (a new tab per page costs a
+    # new renderer process each time); what it sees is filed under the page it is on.
+    page = context.new_page()
+    results: list[Visit] = []
+
+    def route(r):
+        url = r.request.url
+        if url.startswith(("data:", "blob:")) or urlsplit(url).netloc == own_host:
+            r.continue_()
+        else:
+            results[-1].foreign_requests.append(url)
+            r.abort()
+
+    page.route("**/*", route)
+    page.on("console", lambda m: m.type == "error" and results[-1].console_errors.append(m.text))
+    page.on("pageerror", lambda e: results[-1].console_errors.append(str(e)))
     for rel in danish_pages(built_site)[request.param::HALVES]:
         visit = Visit(rel)
-
-        def route(r, visit=visit):
-            url = r.request.url
-            if url.startswith(("data:", "blob:")) or urlsplit(url).netloc == own_host:
-                r.continue_()
-            else:
-                visit.foreign_requests.append(url)
-                r.abort()
-
-        page = context.new_page()
-        page.route("**/*", route)
-        page.on("console", lambda m, v=visit: m.type == "error" and v.console_errors.append(m.text))
-        page.on("pageerror", lambda e, v=visit: v.console_errors.append(str(e)))
+        results.append(visit)
+        page.set_viewport_size(DESKTOP)
         page.goto(site_url + rel, wait_until="load")
         visit.lang = page.get_attribute("html", "lang")
         page.evaluate(AXE_SCRIPT)  # axe-core, once per page: it serves both widths
@@ -75,8 +79,6 @@ def visits(request, browser, built_site: Path, site_url: str) -> list[Visit]:
         # A <label> may not carry aria-label (Lighthouse: aria-prohibited-attr).
         visit.labels_with_aria_label = page.eval_on_selector_all(
             "label[aria-label]", "els => els.map(e => e.outerHTML.slice(0, 120))")
-        page.close()
-        results.append(visit)
     context.close()
     return results
 
