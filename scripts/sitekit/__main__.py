@@ -37,15 +37,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def _strict_build(site_dir: Path, args: argparse.Namespace) -> int:
-    from sitekit.build import build_site
+    """The strict build in this process (one build per command: no MkDocs state to keep apart)."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from sitekit import build
 
     docs = Path(getattr(args, "docs_dir", paths.DOCS))
     own_menu = (docs.parent / "mkdocs.yml").is_file()
-    result = build_site(site_dir, docs_dir=docs, today=args.dato,
-                        auto_nav=docs.resolve() != paths.DOCS.resolve() and not own_menu)
-    sys.stdout.write(result.stdout)
-    sys.stderr.write(result.stderr)
-    return result.returncode
+    argv = ["--site-dir", str(Path(site_dir).resolve()), "--docs-dir", str(docs.resolve())]
+    if docs.resolve() != paths.DOCS.resolve() and not own_menu:
+        argv.append("--auto-nav")
+    if args.dato:
+        argv += ["--dato", str(args.dato)]
+    return build.main(argv)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
