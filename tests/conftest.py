@@ -1,7 +1,7 @@
 """Shared fixtures: the site is built once per test run, served on
 127.0.0.1 and visited by Chromium (Debian's, driven by Playwright).
 
-The suite runs in two processes (pytest-xdist, `-n auto` in pyproject.toml).
+The suite runs in one process per core (pytest-xdist, `-n auto` in pyproject.toml).
 What is expensive to make (the real site, the published editions) is made
 once per run by the first process that needs it, and shared through files.
 """
@@ -41,7 +41,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 # --- two processes (pytest-xdist) ----------------------------------------------------
 
-# The slowest files first (seconds alone on 2 idle cores), so that both processes end together.
+# The slowest files first (as measured with --durations), so that the processes end together.
 SLOW_FIRST = ("test_every_page.py", "test_fresh_clone.py", "test_serve.py", "test_publish.py", "test_nginx.py",
               "test_training.py", "test_checks.py", "test_english.py", "test_decision_guide.py", "test_offline.py")
 # Files that share a fixture made once per run go to the same process (it would wait otherwise).
