@@ -33,7 +33,10 @@ serve: $(STAMP) ## Vis sitet på http://127.0.0.1:8000, mens du skriver
 # failure make would add "make: *** [...] Error 1" in English; instead the recipe
 # asks make to stop with SIGINT, which make obeys silently (exit status 130, not 0).
 # Where SIGINT is ignored (a background job), the recipe fails the ordinary way.
-QUIET_FAIL = || { if [ -z "$$(trap -p INT)" ]; then kill -INT $$PPID; else exit 1; fi; }
+# The recipe's shell stays alive for a moment after the kill: make then handles the
+# signal while it waits for the shell. Had the shell already ended, make could reap it
+# first and then print "make: *** wait: No child processes." (seen under load).
+QUIET_FAIL = || { if [ -z "$$(trap -p INT)" ]; then kill -INT $$PPID; sleep 0.5; else exit 1; fi; }
 
 build: $(STAMP) ## Byg sitet strengt til site/ med alle tjek (en fejl stopper bygningen)
 	@$(SITE_PY) build $${DATO:+--dato "$$DATO"} $(QUIET_FAIL)
