@@ -20,6 +20,7 @@ styled mark.
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import posixpath
 import re
@@ -27,7 +28,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .pages import YamlError, read_yaml, yaml_line
@@ -129,13 +129,20 @@ def _labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     return (FIELDS_EN, GROUPS_EN) if lang == "en" else (FIELDS, GROUPS)
 
 
+@functools.lru_cache(maxsize=16)
+def _translated_texts(path: str, mtime_ns: int) -> dict[str, dict[str, Any]]:
+    """kontakter.en.yml's texts, read once per version of the file (every English page asks)."""
+    data = read_yaml(Path(path).read_text(encoding="utf-8"), name=Path(path).name)[0] or {}
+    return data.get("kontakter") or {}
+
+
 def localized(contacts: dict[str, dict[str, Any]], translation_file: Path) -> dict[str, dict[str, Any]]:
     """The contacts with the translated fields of ``translation_file`` (kontakter.en.yml)
     laid over them; values such as numbers always come from kontakter.yml."""
-    if not Path(translation_file).is_file():
+    path = Path(translation_file)
+    if not path.is_file():
         return contacts
-    data = yaml.safe_load(Path(translation_file).read_text(encoding="utf-8")) or {}
-    texts = data.get("kontakter") or {}
+    texts = _translated_texts(str(path), path.stat().st_mtime_ns)
     out = {}
     for cid, entry in contacts.items():
         extra = {k: v for k, v in (texts.get(cid) or {}).items() if k in TRANSLATED_FIELDS}
