@@ -41,9 +41,11 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 # --- two processes (pytest-xdist) ----------------------------------------------------
 
-# The slowest files first (as measured with --durations), so that the processes end together.
-SLOW_FIRST = ("test_every_page.py", "test_fresh_clone.py", "test_serve.py", "test_publish.py", "test_nginx.py",
-              "test_training.py", "test_checks.py", "test_english.py", "test_decision_guide.py", "test_offline.py")
+# The slowest work units first (as measured with --durations), so that the processes end together.
+# The fresh clone needs no built site: it runs while the first half of the every-page visit builds it.
+SLOW_FIRST = ("test_every_page.py[half-1]", "test_fresh_clone.py", "test_every_page.py[half-2]", "test_serve.py",
+              "test_publish.py", "test_training.py", "test_checks.py", "test_english.py", "test_decision_guide.py",
+              "test_offline.py")
 # Files that share a fixture made once per run go to the same process (it would wait otherwise).
 SAME_PROCESS = {"test_nginx.py": "test_publish.py"}
 
@@ -54,7 +56,8 @@ def pytest_collection_modifyitems(items) -> None:
         if {"browser", "page", "no_js_page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
     rank = {name: n for n, name in enumerate(SLOW_FIRST)}
-    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: file order stays
+    # Stable: the order within a work unit stays.
+    items.sort(key=lambda item: rank.get(_work_unit(item.nodeid).rsplit("/", 1)[-1], len(rank)))
 
 
 def _work_unit(nodeid: str) -> str:
