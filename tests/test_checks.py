@@ -30,10 +30,6 @@ def run_check(docs_dir, today: str = TODAY, *args: str) -> subprocess.CompletedP
                            "--dato", today, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
-def fx(name: str, page: str = "index.md") -> str:
-    return f"tests/fixtures/checks/{name}/docs/{page}"
-
-
 def mx(name: str) -> str:
     """Where a mistake's page lies in the one site that holds them all (see ``all_mistakes``)."""
     return f"docs/vejledning/{name}.md"
@@ -146,6 +142,8 @@ Teksten er lang nok til, at værktøjet kan finde den i filen. Derfor står der 
 HARD = ("Sagsbehandlerens organisatoriske forankring nødvendiggør tværfaglig koordinering, "
         "dokumentationsmæssig konsolidering og ledelsesmæssig opfølgning vedrørende bekymringshenvendelser, ") * 6
 GUIDE_BROKEN = (FIXTURES / "sites" / "guide-broken" / "docs" / "_data" / "beslutningsguide.yml").read_text("utf-8")
+GUIDE_SIDE_MISTAKE = GUIDE_BROKEN.replace("til: findes-ikke", "til: svar-ja").replace("review_months: 24",
+                                                                                     "review_months: 36")
 # The project's glossary with one term explained a second time on its last line.
 GLOSSARY = (ROOT / "docs" / "_snippets" / "ordliste.md").read_text(encoding="utf-8")
 # Mistakes only the build sees, each at the end of a correct page of its own (docs/vejledning/<name>.md).
@@ -202,11 +200,11 @@ def all_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Complet
 @pytest.fixture(scope="module")
 def menu_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
     """One check over the fixture whose menu misses a page and names one that does not exist, with a
-    decision guide whose step points nowhere."""
+    decision guide whose shared page metadata ('side') has a mistake."""
     site = tmp_path_factory.mktemp("menu") / "not-in-nav"
     shutil.copytree(CHECKS / "not-in-nav", site)
     (site / "docs" / "_data").mkdir()
-    (site / "docs" / "_data" / "beslutningsguide.yml").write_text(GUIDE_BROKEN, encoding="utf-8")
+    (site / "docs" / "_data" / "beslutningsguide.yml").write_text(GUIDE_SIDE_MISTAKE, encoding="utf-8")
     return run_check(site / "docs")
 
 
@@ -240,18 +238,15 @@ def test_glossary_term_defined_twice(all_mistakes: subprocess.CompletedProcess[s
     assert_fails_with(all_mistakes, f"_snippets/ordliste.md:{line}: 'VINK' er forklaret to gange i ordlisten")
 
 
-def test_decision_guide_step_pointing_nowhere(menu_mistakes: subprocess.CompletedProcess[str]):
-    assert_fails_with(menu_mistakes, "not-in-nav/docs/_data/beslutningsguide.yml:18: Valget 'Nej' i 'foerste' "
+def test_decision_guide_step_pointing_nowhere(unreadable: subprocess.CompletedProcess[str]):
+    assert_fails_with(unreadable, "ok/docs/_data/beslutningsguide.yml:18: Valget 'Nej' i 'foerste' "
                       "peger på 'findes-ikke', som ikke findes.")
 
 
-def test_decision_guide_page_metadata_is_checked_in_the_guides_file(site: Path):
+def test_decision_guide_page_metadata_is_checked_in_the_guides_file(menu_mistakes: subprocess.CompletedProcess[str]):
     """The guide's pages exist only in the build: a mistake in their shared metadata ('side') is
     reported on its line in beslutningsguide.yml, not on a page the editor cannot open."""
-    guide = GUIDE_BROKEN.replace("til: findes-ikke", "til: svar-ja").replace("review_months: 24", "review_months: 36")
-    (site / "docs" / "_data").mkdir()
-    (site / "docs" / "_data" / "beslutningsguide.yml").write_text(guide, encoding="utf-8")
-    out = assert_fails_with(run_check(site / "docs"), "docs/_data/beslutningsguide.yml:6: Under 'side': "
+    out = assert_fails_with(menu_mistakes, "not-in-nav/docs/_data/beslutningsguide.yml:6: Under 'side': "
                             "'review_months: 36' er uden for det tilladte: 1 til 24 måneder.")
     assert "skal-jeg-kontakte-vink/foerste.md" not in out
 
@@ -272,23 +267,18 @@ def test_unfinished_page_cannot_be_published(all_mistakes: subprocess.CompletedP
     assert "FIXME" not in out and out.count("'TODO' står i teksten") == 1
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Path:
-    """A copy of the correct fixture (docs/ and its menu) to break one thing in."""
-    shutil.copytree(CHECKS / "ok", tmp_path / "ok")
-    return tmp_path / "ok"
-
-
 @pytest.fixture(scope="module")
 def unreadable(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    """One check over the correct fixture with two files that cannot be read: its menu (a line
-    indented one space too little) and its contacts file."""
+    """One check over the correct fixture with two files that cannot be read, its menu (a line
+    indented one space too little) and its contacts file, and a decision guide whose step points
+    nowhere (its steps are checked without the contacts)."""
     site = tmp_path_factory.mktemp("unreadable") / "ok"
     shutil.copytree(CHECKS / "ok", site)
     (site / "mkdocs.yml").write_text("nav:\n  - Forside: index.md\n - Anden: anden.md\n", encoding="utf-8")
     (site / "docs" / "_data").mkdir()
     (site / "docs" / "_data" / "kontakter.yml").write_text(
         "kontakter:\n  redaktionen:\n    navn: Redaktionen\n   beskrivelse: [forkert\n", encoding="utf-8")
+    (site / "docs" / "_data" / "beslutningsguide.yml").write_text(GUIDE_BROKEN, encoding="utf-8")
     return run_check(site / "docs")
 
 
