@@ -3,6 +3,7 @@ fixture site fails it with a Danish message that names the file."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -31,20 +32,37 @@ def test_correct_fixture_site_builds(tmp_path: Path):
     assert (tmp_path / "site" / "anden" / "index.html").is_file()
 
 
-@pytest.mark.parametrize("name, expected", [
+MISTAKES = [
     ("broken-link", "findes-ikke.md"),
     ("broken-anchor", "intet-afsnit"),
     ("foreign-script", "cdn.example.org"),
-])
-def test_mistake_fails_the_build_command_in_danish(name: str, expected: str, tmp_path: Path):
-    """The command editors and CI run (python -m sitekit build) exits 1, with one summary line."""
-    result = subprocess.run([sys.executable, "-m", "sitekit", "build", "--site-dir", str(tmp_path / "site"),
-                             "--docs-dir", str(SITES / name / "docs")], cwd=ROOT, capture_output=True, text=True)
-    out = result.stdout + result.stderr
-    assert result.returncode == 1, out
-    assert expected in out and f"sites/{name}/docs/index.md:" in out and "Sådan retter du det:" in out, out
+]
+
+
+@pytest.fixture(scope="module")
+def failed_build(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """One run of the command editors and CI run (python -m sitekit build) over the correct fixture
+    site with each fixture mistake on a page of its own (<mistake>.md, with the correct front matter)."""
+    top = tmp_path_factory.mktemp("build")
+    docs = top / "docs"
+    shutil.copytree(SITES / "ok" / "docs", docs)
+    front_matter = (SITES / "ok" / "docs" / "index.md").read_text(encoding="utf-8").split("\n# ")[0]
+    for name, _ in MISTAKES:
+        body = (SITES / name / "docs" / "index.md").read_text(encoding="utf-8")
+        (docs / f"{name}.md").write_text(front_matter + "\n" + body, encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "sitekit", "build", "--site-dir", str(top / "site"),
+                           "--docs-dir", str(docs)], cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.mark.parametrize("name, expected", MISTAKES)
+def test_mistake_fails_the_build_command_in_danish(name: str, expected: str, failed_build):
+    """The build exits 1, with one summary line, and names each mistake's page."""
+    out = failed_build.stdout + failed_build.stderr
+    assert failed_build.returncode == 1, out
+    assert any(f"/{name}.md:" in row and expected in row for row in out.splitlines()), out
+    assert "Sådan retter du det:" in out, out
     assert "WARNING" not in out and "Traceback" not in out
-    assert result.stdout.count(" fejl i ") == 1
+    assert failed_build.stdout.count(" fejl i ") == 1
 
 
 def test_nothing_named_site_py_shadows_the_standard_library():

@@ -30,10 +30,6 @@ def run_check(docs_dir, today: str = TODAY, *args: str) -> subprocess.CompletedP
                            "--dato", today, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
-def fx(name: str, page: str = "index.md") -> str:
-    return f"tests/fixtures/checks/{name}/docs/{page}"
-
-
 def mx(name: str) -> str:
     """Where a mistake's page lies in the one site that holds them all (see ``all_mistakes``)."""
     return f"docs/vejledning/{name}.md"
@@ -50,13 +46,53 @@ def assert_fails_with(result: subprocess.CompletedProcess[str], *expected: str) 
     return out
 
 
-def test_correct_page_passes_with_one_summary_line():
-    result = run_check(CHECKS / "ok" / "docs")
-    assert result.returncode == 0, result.stdout + result.stderr
-    lines = result.stdout.strip().splitlines()
+FENCED = """
+````markdown
+Sådan skriver du en kodeblok:
+
+```text
+ZQXW er en forkortelse, [[kontakt vnik]], TODO, radikalisreing
+```
+````
+
+~~~
+[[findes-ikke]] XYZW
+~~~
+"""
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """One check over the correct fixture with a second correct page (kode.md) that shows code in
+    fences of every kind: nothing in it is prose."""
+    site = tmp_path_factory.mktemp("clean")
+    shutil.copytree(CHECKS / "ok" / "docs", site / "docs")
+    (site / "docs" / "kode.md").write_text(page("Kode", FENCED), encoding="utf-8")
+    (site / "mkdocs.yml").write_text("nav:\n  - Forside: index.md\n  - Kode: kode.md\n", encoding="utf-8")
+    return run_check(site / "docs")
+
+
+def test_correct_page_passes_with_one_summary_line(clean: subprocess.CompletedProcess[str]):
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    lines = clean.stdout.strip().splitlines()
     assert lines[-1] == "Ingen fejl fundet. Kør make review for sider, der snart skal gennemgås."
     # Placeholders are for `make review`: at most one line here.
-    assert sum("pladsholdere" in line for line in lines) <= 1 and "Mangler stadig" not in result.stdout
+    assert sum("pladsholdere" in line for line in lines) <= 1 and "Mangler stadig" not in clean.stdout
+
+
+def test_code_examples_and_case_numbers_are_not_mistakes(clean: subprocess.CompletedProcess[str]):
+    """The correct fixture shows <script> in a code block and a case number: no alarm."""
+    text = (CHECKS / "ok" / "docs" / "index.md").read_text(encoding="utf-8")
+    assert "<script>" in text and "2015-0014696" in text
+    assert clean.returncode == 0, clean.stdout
+
+
+def test_code_in_any_fence_is_never_prose(clean: subprocess.CompletedProcess[str]):
+    """A ```` fence holding ``` lines: no abbreviation, shortcode, TODO or spelling alarm."""
+    from sitekit.lix import analyse
+
+    assert analyse(page("Kode", FENCED)) == analyse(page("Kode"))
+    assert clean.returncode == 0, clean.stdout
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -95,10 +131,49 @@ def test_mistake_fails_with_file_and_line(all_mistakes: subprocess.CompletedProc
     assert f"{mx(name)}:" in out
 
 
+# A correct page without images (so it can lie in any folder), to append a mistake to. Its text is
+# longer than the 200 characters sitekit.shortcodes.source_line looks for in the file.
+PAGE = (CHECKS / "ok" / "docs" / "index.md").read_text(encoding="utf-8").split("\n# Forside")[0] + """
+# {title}
+
+Du kan læse om radikalisering her. Siden er kort, men den er en rigtig side med kilder og en ansvarlig.
+Teksten er lang nok til, at værktøjet kan finde den i filen. Derfor står der lidt mere her end på andre sider.
+"""
+HARD = ("Sagsbehandlerens organisatoriske forankring nødvendiggør tværfaglig koordinering, "
+        "dokumentationsmæssig konsolidering og ledelsesmæssig opfølgning vedrørende bekymringshenvendelser, ") * 6
+GUIDE_BROKEN = (FIXTURES / "sites" / "guide-broken" / "docs" / "_data" / "beslutningsguide.yml").read_text("utf-8")
+GUIDE_SIDE_MISTAKE = GUIDE_BROKEN.replace("til: findes-ikke", "til: svar-ja").replace("review_months: 24",
+                                                                                     "review_months: 36")
+# The project's glossary with one term explained a second time on its last line.
+GLOSSARY = (ROOT / "docs" / "_snippets" / "ordliste.md").read_text(encoding="utf-8")
+# Mistakes only the build sees, each at the end of a correct page of its own (docs/vejledning/<name>.md).
+BUILD_MISTAKES = {
+    "kontakt-id": ("Kontakt", "Ring til [[kontakt vnik telefon]]."),
+    "shortcode": ("Koder", "[[kontkat vink]]"),
+    "link": ("Links", "Læs [mere](findes-ikke.md) og [afsnittet](anden.md#hvornaar)."),
+}
+UNFINISHED = ("{stand_in}\n\nHer mangler et afsnit. TODO: skriv det.\n\n"
+              "```text\nTODO i en kodeblok er et eksempel\n```\n\n`FIXME` i kode er også et eksempel.")
+
+
+def page(title: str, text: str = "") -> str:
+    return PAGE.format(title=title) + (f"\n{text}\n" if text else "")
+
+
+def appended(extra: int = 0) -> int:
+    """The line of a mistake appended to a correct page (after one blank line), plus ``extra`` lines."""
+    return len(page("x").splitlines()) + 2 + extra
+
+
 @pytest.fixture(scope="module")
 def all_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
-    """One check over one site that holds every fixture mistake, each as its own guidance page
-    (docs/vejledning/<mistake>.md): one build for all of them, one test per mistake."""
+    """One check over one site that holds every mistake that does not stop the build, each on a
+    guidance page of its own (docs/vejledning/<mistake>.md): the fixture pages under
+    tests/fixtures/checks/, the mistakes in BUILD_MISTAKES, an unfinished page, a glossary with a
+    term defined twice, and a decision guide whose generated answer is hard to read. One build for
+    all of them, one test per mistake."""
+    from sitekit.checks.unfinished import STAND_INS
+
     docs = tmp_path_factory.mktemp("mistakes") / "docs"
     shutil.copytree(CHECKS / "ok" / "docs", docs)
     (docs / "vejledning").mkdir()
@@ -106,94 +181,109 @@ def all_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Complet
     for fixture in sorted(CHECKS.iterdir()):
         if fixture.name not in ("ok", "not-in-nav", "overdue"):
             shutil.copy(fixture / "docs" / "index.md", docs / "vejledning" / f"{fixture.name}.md")
+    extra = {**BUILD_MISTAKES, "ufaerdig": ("Ny side", UNFINISHED.format(stand_in=STAND_INS[0]))}
+    for name, (title, text) in extra.items():
+        (docs / "vejledning" / f"{name}.md").write_text(page(title, text), encoding="utf-8")
+    (docs / "vejledning" / "anden.md").write_text(page("Anden side", "## Hvornår må du dele?"), encoding="utf-8")
+    (docs / "_snippets").mkdir()
+    (docs / "_snippets" / "ordliste.md").write_text(GLOSSARY + "*[VINK]: Igen\n", encoding="utf-8")
+    guide = GUIDE_BROKEN.replace("til: findes-ikke", "til: svar-nej") + (
+        f"  svar-nej:\n    svar: Det er ikke en test\n    tekst: {HARD.strip(', ')}.\n    hvad_sker_der_nu: Intet.\n")
+    (docs / "_data").mkdir()
+    (docs / "_data" / "beslutningsguide.yml").write_text(guide, encoding="utf-8")
+    (docs / "vejledning" / "skal-jeg-kontakte-vink").mkdir()
+    (docs / "vejledning" / "skal-jeg-kontakte-vink" / "index.md").write_text(page("Skal jeg kontakte VINK?"),
+                                                                           encoding="utf-8")
     return run_check(docs)
 
 
-def test_pages_missing_from_the_menu_and_menu_lines_without_a_file():
-    result = run_check(CHECKS / "not-in-nav" / "docs")
-    assert_fails_with(result, f"{fx('not-in-nav', 'glemt.md')}:1: Siden er ikke med i menuen (nav i mkdocs.yml).",
-                      "tests/fixtures/checks/not-in-nav/mkdocs.yml:3: Menuen (nav) nævner 'findes-ikke.md'")
+@pytest.fixture(scope="module")
+def menu_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """One check over the fixture whose menu misses a page and names one that does not exist, with a
+    decision guide whose shared page metadata ('side') has a mistake."""
+    site = tmp_path_factory.mktemp("menu") / "not-in-nav"
+    shutil.copytree(CHECKS / "not-in-nav", site)
+    (site / "docs" / "_data").mkdir()
+    (site / "docs" / "_data" / "beslutningsguide.yml").write_text(GUIDE_SIDE_MISTAKE, encoding="utf-8")
+    return run_check(site / "docs")
+
+
+def test_pages_missing_from_the_menu_and_menu_lines_without_a_file(menu_mistakes: subprocess.CompletedProcess[str]):
+    assert_fails_with(menu_mistakes, "not-in-nav/docs/glemt.md:1: Siden er ikke med i menuen (nav i mkdocs.yml).",
+                      "not-in-nav/mkdocs.yml:3: Menuen (nav) nævner 'findes-ikke.md'")
     # Pages listed under not_in_nav need no menu line.
-    assert "indgang/trin.md" not in result.stdout
+    assert "indgang/trin.md" not in menu_mistakes.stdout
 
 
-def test_code_examples_and_case_numbers_are_not_mistakes():
-    """The correct fixture shows <script> in a code block and a case number: no alarm."""
-    text = (CHECKS / "ok" / "docs" / "index.md").read_text(encoding="utf-8")
-    assert "<script>" in text and "2015-0014696" in text
-    assert run_check(CHECKS / "ok" / "docs").returncode == 0
+def test_lix_is_measured_on_generated_pages_too(all_mistakes: subprocess.CompletedProcess[str]):
+    """The decision guide's pages exist only in the build; their text is held to the limit as well."""
+    out = assert_fails_with(all_mistakes, "vejledning/skal-jeg-kontakte-vink/svar-nej.md: Teksten er svær at læse",
+                            "ret teksten dér")
+    assert "svar-ja.md: Teksten" not in out
 
 
 # --- mistakes only the build sees fail `make check` with the build's own message ---------------
 
-@pytest.fixture
-def site(tmp_path: Path) -> Path:
-    """A copy of the correct fixture (docs/ and its menu) to break one thing in."""
-    shutil.copytree(CHECKS / "ok", tmp_path / "ok")
-    return tmp_path / "ok"
+def test_mistyped_contact_id_names_the_line_and_the_right_id(all_mistakes: subprocess.CompletedProcess[str]):
+    assert_fails_with(all_mistakes, f"{mx('kontakt-id')}:{appended()}: [[kontakt vnik telefon]]: "
+                      "Kontakten 'vnik'", "Mente du 'vink'?")
 
 
-def add_text(site: Path, text: str, page: str = "index.md") -> int:
-    """Append text to a page; returns the line number of its first line."""
-    path = site / "docs" / page
-    old = path.read_text(encoding="utf-8")
-    path.write_text(old + "\n" + text + "\n", encoding="utf-8")
-    return len(old.splitlines()) + 2
+def test_unknown_shortcode_names_its_line(all_mistakes: subprocess.CompletedProcess[str]):
+    assert_fails_with(all_mistakes, f"{mx('shortcode')}:{appended()}: Koden [[kontkat vink]] findes ikke.")
 
 
-def test_mistyped_contact_id_names_the_line_and_the_right_id(site: Path):
-    line = add_text(site, "Ring til [[kontakt vnik telefon]].")
-    assert_fails_with(run_check(site / "docs"), f"docs/index.md:{line}: [[kontakt vnik telefon]]: Kontakten 'vnik'",
-                      "Mente du 'vink'?")
+def test_glossary_term_defined_twice(all_mistakes: subprocess.CompletedProcess[str]):
+    line = len(GLOSSARY.splitlines()) + 1
+    assert_fails_with(all_mistakes, f"_snippets/ordliste.md:{line}: 'VINK' er forklaret to gange i ordlisten")
 
 
-def test_unknown_shortcode_names_its_line(site: Path):
-    line = add_text(site, "[[kontkat vink]]")
-    assert_fails_with(run_check(site / "docs"), f"docs/index.md:{line}: Koden [[kontkat vink]] findes ikke.")
+def test_decision_guide_step_pointing_nowhere(unreadable: subprocess.CompletedProcess[str]):
+    assert_fails_with(unreadable, "ok/docs/_data/beslutningsguide.yml:18: Valget 'Nej' i 'foerste' "
+                      "peger på 'findes-ikke', som ikke findes.")
 
 
-def test_glossary_term_defined_twice(site: Path):
-    (site / "docs" / "_snippets").mkdir()
-    (site / "docs" / "_snippets" / "ordliste.md").write_text(
-        "*[VINK]: Videnscenter\n*[SSP]: Skole, socialforvaltning og politi\n*[VINK]: Igen\n", encoding="utf-8")
-    assert_fails_with(run_check(site / "docs"), "_snippets/ordliste.md:3: 'VINK' er forklaret to gange i ordlisten")
-
-
-def test_decision_guide_step_pointing_nowhere():
-    assert_fails_with(run_check(FIXTURES / "sites" / "guide-broken" / "docs"),
-                      "guide-broken/docs/_data/beslutningsguide.yml:18: Valget 'Nej' i 'foerste' peger på "
-                      "'findes-ikke', som ikke findes.")
-
-
-def test_decision_guide_page_metadata_is_checked_in_the_guides_file(site: Path):
+def test_decision_guide_page_metadata_is_checked_in_the_guides_file(menu_mistakes: subprocess.CompletedProcess[str]):
     """The guide's pages exist only in the build: a mistake in their shared metadata ('side') is
     reported on its line in beslutningsguide.yml, not on a page the editor cannot open."""
-    guide = (FIXTURES / "sites" / "guide-broken" / "docs" / "_data" / "beslutningsguide.yml").read_text("utf-8")
-    guide = guide.replace("til: findes-ikke", "til: svar-ja").replace("review_months: 24", "review_months: 36")
-    (site / "docs" / "_data").mkdir()
-    (site / "docs" / "_data" / "beslutningsguide.yml").write_text(guide, encoding="utf-8")
-    out = assert_fails_with(run_check(site / "docs"), "docs/_data/beslutningsguide.yml:6: Under 'side': "
+    out = assert_fails_with(menu_mistakes, "not-in-nav/docs/_data/beslutningsguide.yml:6: Under 'side': "
                             "'review_months: 36' er uden for det tilladte: 1 til 24 måneder.")
     assert "skal-jeg-kontakte-vink/foerste.md" not in out
 
 
-def test_broken_link_and_anchor_list_what_exists(site: Path):
-    text = (site / "docs" / "index.md").read_text(encoding="utf-8")
-    (site / "docs" / "anden.md").write_text(text.replace("# Forside", "# Anden side\n\n## Hvornår må du dele?"),
-                                            encoding="utf-8")
-    (site / "mkdocs.yml").write_text("nav:\n  - Forside: index.md\n  - Anden: anden.md\n", encoding="utf-8")
-    link = add_text(site, "Læs [mere](findes-ikke.md) og [afsnittet](anden.md#hvornaar).")
-    assert_fails_with(run_check(site / "docs"),
-                      f"docs/index.md:{link}: Linket 'findes-ikke.md' peger på en fil, der ikke findes.",
-                      f"docs/index.md:{link}: Linket 'anden.md#hvornaar' peger på afsnittet '#hvornaar' på siden "
-                      "'anden.md', men det afsnit findes ikke.",
+def test_broken_link_and_anchor_list_what_exists(all_mistakes: subprocess.CompletedProcess[str]):
+    link = f"{mx('link')}:{appended()}"
+    assert_fails_with(all_mistakes,
+                      f"{link}: Linket 'findes-ikke.md' peger på en fil, der ikke findes.",
+                      f"{link}: Linket 'anden.md#hvornaar' peger på afsnittet '#hvornaar' på siden "
+                      "'vejledning/anden.md', men det afsnit findes ikke.",
                       "Siden har disse afsnit: #anden-side, #hvornår-må-du-dele")
 
 
-def test_menu_line_indented_wrongly_in_fixture_menu(site: Path):
+def test_unfinished_page_cannot_be_published(all_mistakes: subprocess.CompletedProcess[str]):
+    path = mx("ufaerdig")
+    out = assert_fails_with(all_mistakes, f"{path}:{appended()}: Siden er ikke færdig: skabelonens tekst",
+                            f"{path}:{appended(2)}: Siden er ikke færdig: 'TODO' står i teksten.")
+    assert "FIXME" not in out and out.count("'TODO' står i teksten") == 1
+
+
+@pytest.fixture(scope="module")
+def unreadable(tmp_path_factory: pytest.TempPathFactory) -> subprocess.CompletedProcess[str]:
+    """One check over the correct fixture with two files that cannot be read, its menu (a line
+    indented one space too little) and its contacts file, and a decision guide whose step points
+    nowhere (its steps are checked without the contacts)."""
+    site = tmp_path_factory.mktemp("unreadable") / "ok"
+    shutil.copytree(CHECKS / "ok", site)
     (site / "mkdocs.yml").write_text("nav:\n  - Forside: index.md\n - Anden: anden.md\n", encoding="utf-8")
-    out = assert_fails_with(run_check(site / "docs"), "ok/mkdocs.yml:3: Filen er ikke gyldig YAML",
-                            "Tjek indrykningen")
+    (site / "docs" / "_data").mkdir()
+    (site / "docs" / "_data" / "kontakter.yml").write_text(
+        "kontakter:\n  redaktionen:\n    navn: Redaktionen\n   beskrivelse: [forkert\n", encoding="utf-8")
+    (site / "docs" / "_data" / "beslutningsguide.yml").write_text(GUIDE_BROKEN, encoding="utf-8")
+    return run_check(site / "docs")
+
+
+def test_menu_line_indented_wrongly_in_fixture_menu(unreadable: subprocess.CompletedProcess[str]):
+    out = assert_fails_with(unreadable, "ok/mkdocs.yml:3: Filen er ikke gyldig YAML", "Tjek indrykningen")
     assert "yaml." not in out
 
 
@@ -210,44 +300,31 @@ def test_menu_line_indented_wrongly_in_mkdocs_yml(tmp_path: Path):
     assert_fails_with(result, f"mkdocs.yml:{line}: Filen er ikke gyldig YAML", "Tjek indrykningen")
 
 
-def test_yaml_error_in_a_data_file(site: Path):
-    (site / "docs" / "_data").mkdir()
-    (site / "docs" / "_data" / "kontakter.yml").write_text(
-        "kontakter:\n  redaktionen:\n    navn: Redaktionen\n   beskrivelse: [forkert\n", encoding="utf-8")
-    assert_fails_with(run_check(site / "docs"), "docs/_data/kontakter.yml:4: Kontaktfilen er ikke gyldig YAML")
-
-
-def test_unfinished_page_cannot_be_published(site: Path):
-    from sitekit.checks.unfinished import STAND_INS
-
-    first = add_text(site, STAND_INS[0])
-    todo = add_text(site, "Her mangler et afsnit. TODO: skriv det.")
-    add_text(site, "```text\nTODO i en kodeblok er et eksempel\n```\n\n`FIXME` i kode er også et eksempel.")
-    out = assert_fails_with(run_check(site / "docs"), f"docs/index.md:{first}: Siden er ikke færdig: skabelonens tekst",
-                            f"docs/index.md:{todo}: Siden er ikke færdig: 'TODO' står i teksten.")
-    assert "FIXME" not in out and out.count("'TODO' står i teksten") == 1
+def test_yaml_error_in_a_data_file(unreadable: subprocess.CompletedProcess[str]):
+    assert_fails_with(unreadable, "docs/_data/kontakter.yml:4: Kontaktfilen er ikke gyldig YAML")
 
 
 # --- time does not break the build ----------------------------------------------------------
 
-def test_overdue_review_is_a_warning_not_an_error():
-    on_time = run_check(CHECKS / "overdue" / "docs", today="2021-01-15")
-    late = run_check(CHECKS / "overdue" / "docs", today="2021-01-16")
-    assert on_time.returncode == late.returncode == 0, late.stdout
-    assert "Advarsel" not in on_time.stdout
-    assert (f"{fx('overdue')}:5: Advarsel: Siden skulle have været gennemgået senest 15. januar 2021."
-            in late.stdout)
-    assert late.stdout.strip().splitlines()[-1].startswith("Ingen fejl fundet. 1 advarsel.")
+def test_overdue_review_is_a_warning_not_an_error(tmp_path: Path):
+    """Two pages due for review one day apart, checked on the later day: the page due the day before
+    is a warning, the page due today is not (yet)."""
+    docs = tmp_path / "docs"
+    shutil.copytree(CHECKS / "overdue" / "docs", docs)
+    text = (docs / "index.md").read_text(encoding="utf-8")
+    assert "last_reviewed: 2020-01-15\nreview_months: 12\n" in text  # due 2021-01-15
+    (docs / "i-dag.md").write_text(text.replace("2020-01-15", "2020-01-16").replace("# Forside", "# I dag"),
+                                   encoding="utf-8")
+    result = run_check(docs, today="2021-01-16")
+    assert result.returncode == 0, result.stdout
+    assert "docs/index.md:5: Advarsel: Siden skulle have været gennemgået senest 15. januar 2021." in result.stdout
+    assert result.stdout.count("Advarsel") == 1 and "i-dag.md" not in result.stdout, result.stdout
+    assert result.stdout.strip().splitlines()[-1].startswith("Ingen fejl fundet. 1 advarsel.")
 
 
-def test_real_docs_pass_with_the_clock_years_ahead():
-    """The real site: no errors, and far in the future every page is only a warning."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
-    result = subprocess.run([sys.executable, "-m", "sitekit", "check", "--dato", "2099-06-01"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=300)
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count("Advarsel: Siden skulle have været gennemgået") >= 20
-    assert "Ingen fejl fundet." in result.stdout.splitlines()[-1]
+# The real docs with the clock years ahead (no errors, every page a warning): `make check DATO=2099-06-01`
+# in tests/test_newpage.py (test_make_new_page_then_text_then_make_check_from_a_clean_copy), which builds
+# the real site anyway.
 
 
 def test_make_prints_no_english_error_line(tmp_path: Path):
@@ -261,51 +338,6 @@ def test_make_prints_no_english_error_line(tmp_path: Path):
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert result.returncode != 0
     assert result.stdout == "1 fejl\n" and "make:" not in result.stderr and "Error" not in result.stderr
-
-
-# --- code is never prose -----------------------------------------------------------------
-
-FENCED = """
-````markdown
-Sådan skriver du en kodeblok:
-
-```text
-ZQXW er en forkortelse, [[kontakt vnik]], TODO, radikalisreing
-```
-````
-
-~~~
-[[findes-ikke]] XYZW
-~~~
-"""
-
-
-def test_code_in_any_fence_is_never_prose(site: Path):
-    """A ```` fence holding ``` lines: no abbreviation, shortcode, TODO or spelling alarm."""
-    from sitekit.lix import analyse
-
-    page = site / "docs" / "index.md"
-    before = analyse(page.read_text(encoding="utf-8"))
-    add_text(site, FENCED)
-    assert analyse(page.read_text(encoding="utf-8")) == before
-    result = run_check(site / "docs")
-    assert result.returncode == 0, result.stdout
-
-
-HARD = ("Sagsbehandlerens organisatoriske forankring nødvendiggør tværfaglig koordinering, "
-        "dokumentationsmæssig konsolidering og ledelsesmæssig opfølgning vedrørende bekymringshenvendelser, ") * 6
-
-
-def test_lix_is_measured_on_generated_pages_too(site: Path):
-    """The decision guide's pages exist only in the build; their text is held to the limit as well."""
-    guide = (FIXTURES / "sites" / "guide-broken" / "docs" / "_data" / "beslutningsguide.yml").read_text("utf-8")
-    guide = guide.replace("til: findes-ikke", "til: svar-nej") + (
-        f"  svar-nej:\n    svar: Det er ikke en test\n    tekst: {HARD.strip(', ')}.\n    hvad_sker_der_nu: Intet.\n")
-    (site / "docs" / "_data").mkdir()
-    (site / "docs" / "_data" / "beslutningsguide.yml").write_text(guide, encoding="utf-8")
-    out = assert_fails_with(run_check(site / "docs"),
-                            "vejledning/skal-jeg-kontakte-vink/svar-nej.md: Teksten er svær at læse", "ret teksten dér")
-    assert "svar-ja.md: Teksten" not in out
 
 
 # --- the decision guide and the self-checks: each mistake on its line in the data file -------------

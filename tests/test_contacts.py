@@ -101,27 +101,29 @@ def test_real_pages_write_no_contact_details_outside_the_data():
     assert contacts.unknown_contact_values(DOCS) == []
 
 
-def test_make_check_counts_missing_contact_details_in_one_line_without_failing():
-    import subprocess
-    import sys
-
-    docs = SITES / "ok" / "docs"
-    result = subprocess.run([sys.executable, "-m", "sitekit", "check", "--docs-dir", str(docs), "--dato", "2026-11-26"],
-                            cwd=ROOT, capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-    notes = [line for line in result.stdout.splitlines() if "pladsholdere" in line]
-    assert len(notes) == 1 and "make review" in notes[0], result.stdout
-    assert "Mangler stadig:" not in result.stdout
-
-
 # --- the shortcodes in a built site ---------------------------------------------------
 
 @pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Path:
+def fixture_build(tmp_path_factory):
+    """The contacts fixture site (its own data file, with two placeholders), built by the strict build
+    that `make check` runs (one pipeline)."""
     site = tmp_path_factory.mktemp("contacts-site")
-    result = build_site(site, docs_dir=SITES / "contacts" / "docs", auto_nav=True)
+    return site, build_site(site, docs_dir=SITES / "contacts" / "docs", auto_nav=True, today="2026-11-26")
+
+
+@pytest.fixture(scope="module")
+def fixture_site(fixture_build) -> Path:
+    site, result = fixture_build
     assert result.returncode == 0, result.stdout + result.stderr
     return site
+
+
+def test_make_check_counts_missing_contact_details_in_one_line_without_failing(fixture_build):
+    _, result = fixture_build
+    assert result.returncode == 0, result.stdout + result.stderr
+    notes = [line for line in result.stdout.splitlines() if "pladsholdere" in line]
+    assert len(notes) == 1 and "make review" in notes[0], result.stdout
+    assert "2 oplysninger" in notes[0] and "Mangler stadig:" not in result.stdout, result.stdout
 
 
 def test_fixture_shortcodes_render_cards_fields_and_placeholders(fixture_site: Path):

@@ -46,15 +46,21 @@ def test_a_new_page_is_added_to_the_menu_and_passes_the_checks(tmp_path):
     assert config == ("nav:\n  - Forside: index.md\n  - Vejledning:\n"
                       "      - vejledning/hvad-goer-du-naar-en-kollega-er-bekymret.md\n")
     assert "Tilføjet i menuen: " in result.stdout and "mkdocs.yml:4:" in result.stdout
-    # The template's stand-in text is not a finished page: the editor writes the text.
-    unfinished = run_check(docs)
-    assert unfinished.returncode == 1 and "Siden er ikke færdig" in unfinished.stdout, unfinished.stdout
+    # A second new page, left as the template wrote it: one check run shows both.
+    draft = new_page(docs, "--title", "Kladde", "--section", "vejledning")
+    assert draft.returncode == 0, draft.stdout + draft.stderr
     text = path.read_text(encoding="utf-8")
     head, _, _ = text.partition("\n# ")
     path.write_text(head + "\n# Hvad gør du, når en kollega er bekymret?\n\nDu kan få råd hos din leder.\n",
                     encoding="utf-8")
-    after = run_check(docs)
-    assert after.returncode == 0, after.stdout + after.stderr
+    checked = run_check(docs)
+    out = checked.stdout + checked.stderr
+    # The template's stand-in text is not a finished page: the editor writes the text.
+    assert checked.returncode == 1 and "vejledning/kladde.md:" in out and "Siden er ikke færdig" in out, out
+    # The page with its text written passes: every mistake found is the draft's.
+    problems = [line for line in out.splitlines() if line and not line.startswith((" ", "Bemærk:"))][:-1]
+    assert problems and all("vejledning/kladde.md:" in line for line in problems), out
+    assert out.rstrip().splitlines()[-1].split(". ")[0].endswith("fejl i 1 fil"), out
 
 
 def test_piped_answers_are_refused_with_a_hint(tmp_path):
@@ -110,7 +116,8 @@ def test_an_unknown_owner_or_section_is_refused_in_danish(tmp_path):
 def test_make_new_page_then_text_then_make_check_from_a_clean_copy():
     """An editor's path: `make new-page` with arguments (no questions, stdin
     closed), the page and its menu line are there, the editor writes real text,
-    and `make check` passes. The copy uses this checkout's installed .venv."""
+    and `make check` passes, even with the clock years ahead. The copy uses this
+    checkout's installed .venv."""
     from test_fresh_clone import EDITOR, PLAIN_PATH, _editor
 
     prefix, user_env, uid = _editor()
@@ -157,5 +164,11 @@ def _editor_path(top: Path, prefix: list[str], user_env: dict, uid: int | None, 
                     "Tal med din leder, når du er bekymret for en borger.\n\n"
                     "Du skal ikke vente, til du er helt sikker. Din leder hjælper dig med at se på sagen.\n",
                     encoding="utf-8")
-    checked = make("check")
+    # make check with the clock years ahead (this is also the check that time alone never fails the
+    # real docs): no errors, and every page, the new one too, is only a warning that it is overdue.
+    checked = make("check", "DATO=2099-06-01")
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    overdue = [line for line in checked.stdout.splitlines() if "Advarsel: Siden skulle have været gennemgået" in line]
+    assert len(overdue) >= 20, checked.stdout
+    assert any(line.startswith(f"docs/vejledning/{page.name}:") for line in overdue), checked.stdout
+    assert "Ingen fejl fundet." in checked.stdout.splitlines()[-1], checked.stdout

@@ -102,9 +102,41 @@ def test_make_serve_shows_the_danish_site_and_ctrl_c_stops_it_with_exit_0_and_no
 
 # --- a build error in the browser ------------------------------------------------
 
+SMALL_MENU = """INHERIT: mkdocs-base.yml
+
+nav:
+  - Forside: index.md
+  - Vejledning:
+      - vejledning/index.md
+      - vejledning/vink.md
+"""
+
+
+SMALL_PAGE = """---
+title: {title}
+description: En side i et lille testsite.
+owner: redaktionen
+last_reviewed: 2026-11-01
+review_months: 24
+audience:
+  - medarbejdere
+sources:
+  - title: Stop ekstremisme – om ekstremisme
+    url: https://stopekstremisme.dk/ekstremisme
+---
+
+# {title}
+
+Du kan læse om radikalisering her.
+"""
+
+
 @pytest.fixture
 def site_copy():
-    """This checkout's files in a temporary folder, to break and fix."""
+    """This checkout's tools and configuration in a temporary folder, to break and fix, with a
+    small docs folder of three pages (``--docs-dir``) and a menu for them in mkdocs.yml: every
+    rebuild runs the real configuration and hooks, but costs a fraction of the real site's build
+    (the test above previews the real site)."""
     top = Path(tempfile.mkdtemp(prefix="serve-fejl-"))
     listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
                             cwd=ROOT, capture_output=True, check=True).stdout.decode()
@@ -113,6 +145,12 @@ def site_copy():
         if src.is_file() and not src.is_symlink() and rel.startswith(("docs/", "overrides/", "scripts/", "mkdocs")):
             (top / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, top / rel)
+    (top / "mkdocs.yml").write_text(SMALL_MENU, encoding="utf-8")
+    small = top / "lille" / "docs"
+    (small / "vejledning").mkdir(parents=True)
+    for page, title in (("index.md", "Forside"), ("vejledning/index.md", "Vejledning"),
+                        ("vejledning/vink.md", "VINK")):
+        (small / page).write_text(SMALL_PAGE.format(title=title), encoding="utf-8")
     yield top
     shutil.rmtree(top, ignore_errors=True)
 
@@ -120,10 +158,11 @@ def site_copy():
 def test_a_build_error_is_shown_in_the_browser_in_danish_until_it_is_fixed(site_copy, page):
     port = _free_port()
     url = f"http://127.0.0.1:{port}/vejledning/"
-    proc = subprocess.Popen([sys.executable, "-m", "sitekit", "serve", "--port", str(port)],
+    docs = site_copy / "lille" / "docs"
+    proc = subprocess.Popen([sys.executable, "-m", "sitekit", "serve", "--port", str(port), "--docs-dir", str(docs)],
                             cwd=site_copy, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                             start_new_session=True, env=dict(os.environ, PYTHONPATH=str(site_copy / "scripts")))
-    source = site_copy / "docs" / "vejledning" / "index.md"
+    source = docs / "vejledning" / "index.md"
     good = source.read_text(encoding="utf-8")
     try:
         _wait_for(url, proc, lambda status, html: status == 200)
@@ -135,10 +174,10 @@ def test_a_build_error_is_shown_in_the_browser_in_danish_until_it_is_fixed(site_
         expect(page).to_have_title(re.compile("^Sitet kunne ikke bygges"), timeout=60_000)
         text = page.locator("main").inner_text()
         line = len(good.splitlines()) + 2
-        assert f"docs/vejledning/index.md:{line}" in text, text
+        assert f"lille/docs/vejledning/index.md:{line}" in text, text
         assert "findes-ikke.md" in text and "Sådan retter du det:" in text
         assert page.get_attribute("html", "lang") == "da"
-        status, html = _get(f"http://127.0.0.1:{port}/om/")  # every page shows it
+        status, html = _get(f"http://127.0.0.1:{port}/vejledning/vink/")  # every page shows it
         assert status == 500 and "Sitet kunne ikke bygges" in html
 
         # Fixed: the real page comes back without a reload by hand.

@@ -59,7 +59,9 @@ def on_page_content(html: str, page, config, files, **kwargs) -> str:
 
 
 def on_serve(server, config, builder, **kwargs):
-    # Rebuild the preview when an editor saves the questions or the programme.
-    server.watch(str(_data(config, "selvtjek.yml")))
-    server.watch(str(_data(config, "program.yml")))
+    # Rebuild the preview when an editor saves the questions or the programme (a docs folder
+    # without them, given with `sitekit serve --docs-dir`, has nothing to watch: watchdog would fail).
+    for name in ("selvtjek.yml", "program.yml"):
+        if _data(config, name).is_file():
+            server.watch(str(_data(config, name)))
     return server
