@@ -131,8 +131,7 @@ def test_mistake_fails_with_file_and_line(all_mistakes: subprocess.CompletedProc
     assert f"{mx(name)}:" in out
 
 
-# A correct page without images (so it can lie in any folder), to append a mistake to. Its text is
-# longer than the 200 characters sitekit.shortcodes.source_line looks for in the file.
+# A correct page without images (so it can lie in any folder), to append a mistake to.
 PAGE = (CHECKS / "ok" / "docs" / "index.md").read_text(encoding="utf-8").split("\n# Forside")[0] + """
 # {title}
 
@@ -151,7 +150,11 @@ BUILD_MISTAKES = {
     "kontakt-id": ("Kontakt", "Ring til [[kontakt vnik telefon]]."),
     "shortcode": ("Koder", "[[kontkat vink]]"),
     "link": ("Links", "Læs [mere](findes-ikke.md) og [afsnittet](anden.md#hvornaar)."),
+    # The procedure's steps, rendered by an earlier hook, add lines above the mistake.
+    "efter-trin": ("Trin", "[[første-skridt]]\n\n[[kontkat vink]]"),
 }
+# A page shorter than the text the hooks add at its end.
+SHORT = PAGE.split("\n# {title}")[0] + "\n# Kort side\n\nRing til [[kontkat vink]].\n"
 UNFINISHED = ("{stand_in}\n\nHer mangler et afsnit. TODO: skriv det.\n\n"
               "```text\nTODO i en kodeblok er et eksempel\n```\n\n`FIXME` i kode er også et eksempel.")
 
@@ -184,6 +187,7 @@ def all_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Complet
     extra = {**BUILD_MISTAKES, "ufaerdig": ("Ny side", UNFINISHED.format(stand_in=STAND_INS[0]))}
     for name, (title, text) in extra.items():
         (docs / "vejledning" / f"{name}.md").write_text(page(title, text), encoding="utf-8")
+    (docs / "vejledning" / "kort.md").write_text(SHORT, encoding="utf-8")
     (docs / "vejledning" / "anden.md").write_text(page("Anden side", "## Hvornår må du dele?"), encoding="utf-8")
     (docs / "_snippets").mkdir()
     (docs / "_snippets" / "ordliste.md").write_text(GLOSSARY + "*[VINK]: Igen\n", encoding="utf-8")
@@ -231,6 +235,12 @@ def test_mistyped_contact_id_names_the_line_and_the_right_id(all_mistakes: subpr
 
 def test_unknown_shortcode_names_its_line(all_mistakes: subprocess.CompletedProcess[str]):
     assert_fails_with(all_mistakes, f"{mx('shortcode')}:{appended()}: Koden [[kontkat vink]] findes ikke.")
+
+
+def test_the_line_is_right_on_a_short_page_and_below_rendered_steps(all_mistakes: subprocess.CompletedProcess[str]):
+    short = len(SHORT.splitlines())
+    assert_fails_with(all_mistakes, f"{mx('kort')}:{short}: Koden [[kontkat vink]] findes ikke.",
+                      f"{mx('efter-trin')}:{appended(2)}: Koden [[kontkat vink]] findes ikke.")
 
 
 def test_glossary_term_defined_twice(all_mistakes: subprocess.CompletedProcess[str]):

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .mdtext import mask_code
+from .pages import FrontMatterError, split_front_matter
 
 SHORTCODE = re.compile(r"\[\[\s*([a-zæøå][\w-]*)((?:\s+[^\s\]]+)*)\s*\]\]", re.IGNORECASE)
 
@@ -93,10 +94,20 @@ def find(markdown: str) -> list[Shortcode]:
 
 
 def source_line(page, markdown: str, line: int) -> int:
-    """The line in the page's file of a line in the Markdown a hook got (MkDocs removed the front matter)."""
+    """The line in the page's file of a line in the Markdown a hook got. MkDocs removed the front
+    matter (and the blank lines after it), and earlier hooks may have added lines (a procedure's
+    steps, a note under the heading): the line's text is looked up in the file, and of several
+    lines with that text the one nearest the front matter's offset wins."""
     source = page.file.content_string
-    start = source.find(markdown[:200]) if markdown.strip() else -1
-    return line + (source.count("\n", 0, start) if start > 0 else 0)
+    try:
+        body, start = split_front_matter(source)[1:]
+    except FrontMatterError:
+        body, start = source, 1
+    estimate = line + start - 1 + len(body) - len(body.lstrip("\n"))
+    lines = markdown.split("\n")
+    text = lines[line - 1].strip() if 0 < line <= len(lines) else ""
+    found = [n for n, candidate in enumerate(source.split("\n"), start=1) if text and candidate.strip() == text]
+    return min(found, key=lambda n: abs(n - estimate)) if found else estimate
 
 
 def unknown(markdown: str) -> list[tuple[Shortcode, str]]:
