@@ -289,6 +289,10 @@ def unreadable(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Completed
     (site / "docs" / "_data" / "kontakter.yml").write_text(
         "kontakter:\n  redaktionen:\n    navn: Redaktionen\n   beskrivelse: [forkert\n", encoding="utf-8")
     (site / "docs" / "_data" / "beslutningsguide.yml").write_text(GUIDE_BROKEN, encoding="utf-8")
+    # Pages that use the contacts: an owner, a contact code, and the review report (make review's page).
+    (site / "docs" / "kontakt.md").write_text(page("Kontakt", "Ring til [[kontakt vink]]."), encoding="utf-8")
+    (site / "docs" / "redaktoerer").mkdir()
+    (site / "docs" / "redaktoerer" / "gennemgang.md").write_text(page("Gennemgang"), encoding="utf-8")
     return run_check(site / "docs")
 
 
@@ -312,6 +316,13 @@ def test_menu_line_indented_wrongly_in_mkdocs_yml(tmp_path: Path):
 
 def test_yaml_error_in_a_data_file(unreadable: subprocess.CompletedProcess[str]):
     assert_fails_with(unreadable, "docs/_data/kontakter.yml:4: Kontaktfilen er ikke gyldig YAML")
+
+
+def test_an_unreadable_contacts_file_is_one_mistake_not_one_per_page(unreadable: subprocess.CompletedProcess[str]):
+    """The pages that use a contact are not blamed for the file, and the review report does not crash."""
+    out = assert_fails_with(unreadable, "Kontaktfilen er ikke gyldig YAML")
+    assert out.count("Kontaktfilen er ikke gyldig YAML") == 1, out
+    assert "findes ikke i kontaktfilen" not in out and "Kontakten 'vink'" not in out, out
 
 
 # --- time does not break the build ----------------------------------------------------------

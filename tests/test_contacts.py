@@ -37,6 +37,12 @@ def test_real_contacts_file_is_valid_and_has_every_contact():
         assert data[cid].get("beskrivelse"), cid
 
 
+def test_a_missing_contacts_file_is_a_danish_mistake_that_says_how_to_get_it_back(tmp_path: Path):
+    missing = tmp_path / "kontakter.yml"
+    [problem] = contacts.validate(missing)
+    assert "Kontaktfilen findes ikke" in problem.message and "git restore" in problem.hint
+
+
 def test_every_page_owner_exists_in_contacts():
     data = contacts.load_contacts()
     owners = {}

@@ -21,7 +21,7 @@ def on_files(files, config, **kwargs):
     try:
         _state["contacts"] = contacts.load_contacts(path)
     except contacts.ContactsError:
-        _state["contacts"] = {}
+        _state["contacts"] = None  # reported above; the pages are not blamed for it
     _state["contact_page"] = contacts.CONTACT_PAGE if files.get_file_from_path(contacts.CONTACT_PAGE) else None
     return files
 
@@ -29,7 +29,9 @@ def on_files(files, config, **kwargs):
 def on_page_markdown(markdown, page, config, files, **kwargs):
     src = page.file.src_uri
     lang = i18n.page_language(src)
-    known = _state.get("contacts", {})
+    known = _state.get("contacts")
+    if known is None:
+        return markdown
     if lang != i18n.DEFAULT:
         known = contacts.localized(known, Path(config.docs_dir) / "_data" / f"kontakter.{lang}.yml")
     rendered, errors = contacts.render_markdown(markdown, known, src, _state.get("contact_page"), lang)

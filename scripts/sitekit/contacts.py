@@ -31,7 +31,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .pages import YamlError, read_yaml, yaml_line
-from .paths import DATA, data_file
+from .paths import DATA, data_file, rel
 from .problems import Problem
 from .shortcodes import Shortcode, ShortcodeError, replace
 
@@ -52,6 +52,8 @@ class Placeholder:
 
 def _load(path: Path) -> tuple[dict[str, dict[str, Any]], dict[tuple, int]]:
     """The contacts by id, and the file's YAML node map (sitekit.pages.yaml_lines)."""
+    if not Path(path).is_file():
+        raise ContactsError("Kontaktfilen findes ikke. Alle kontaktoplysninger på sitet kommer fra den.", None)
     data, lines = read_yaml(Path(path).read_text(encoding="utf-8"), name="Kontaktfilen", error=ContactsError)
     contacts = data.get("kontakter") if isinstance(data, dict) else None
     if not isinstance(contacts, dict):
@@ -181,8 +183,9 @@ def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
     try:
         contacts, lines = _load(path)
     except ContactsError as exc:
-        return [Problem.at(path, exc.line, "kontakter", str(exc),
-                           "Ret filen, så hver kontakt har et id og mindst 'navn'.")]
+        hint = ("Ret filen, så hver kontakt har et id og mindst 'navn'." if Path(path).is_file() else
+                f"Hent den sidste gemte udgave tilbage med git restore {rel(path)}, eller opret filen igen.")
+        return [Problem.at(path, exc.line, "kontakter", str(exc), hint)]
     problems = []
     for cid, entry in contacts.items():
         try:

@@ -45,10 +45,9 @@ class SiteMeta:
         ``generated`` holds the text of pages another hook made (not on disk)."""
         site = cls(Path(docs_dir), today or reviews.today())
         try:
-            site.contacts = metadata.contacts_for(site.docs_dir)
-        except ContactsError as exc:
-            site.problems.append(Problem.at(site.docs_dir / "_data" / "kontakter.yml", exc.line,
-                                            metadata.CHECK, str(exc), "Ret kontaktfilen."))
+            site.contacts = known = metadata.contacts_for(site.docs_dir)
+        except ContactsError:
+            known = None  # hooks/contacts.py reports the file; no page is blamed for it
         generated = generated or {}
         site.generated = set(generated)
         for uri in src_uris:
@@ -56,10 +55,10 @@ class SiteMeta:
             try:  # parsed once; only a page that cannot be read is read again, for its message
                 page = parse_page(path, text)
                 site.meta[uri] = page.meta
-                site.problems.extend(metadata.validate_page(page, site.contacts, site.today))
+                site.problems.extend(metadata.validate_page(page, known, site.today))
             except FrontMatterError:
                 site.meta[uri] = {}
-                site.problems.extend(metadata.validate_file(path, site.contacts, site.today, text))
+                site.problems.extend(metadata.validate_file(path, known, site.today, text))
         site.git = reviews.git_dates(site.docs_dir)
         return site
 
