@@ -263,11 +263,13 @@ def test_decision_guide_page_metadata_is_checked_in_the_guides_file(menu_mistake
 
 def test_broken_link_and_anchor_list_what_exists(all_mistakes: subprocess.CompletedProcess[str]):
     link = f"{mx('link')}:{appended()}"
-    assert_fails_with(all_mistakes,
-                      f"{link}: Linket 'findes-ikke.md' peger på en fil, der ikke findes.",
-                      f"{link}: Linket 'anden.md#hvornaar' peger på afsnittet '#hvornaar' på siden "
-                      "'vejledning/anden.md', men det afsnit findes ikke.",
-                      "Siden har disse afsnit: #anden-side, #hvornår-må-du-dele")
+    out = assert_fails_with(all_mistakes,
+                            f"{link}: Linket 'findes-ikke.md' peger på en fil, der ikke findes.",
+                            f"{link}: Linket 'anden.md#hvornaar' peger på afsnittet '#hvornaar' på siden "
+                            "'vejledning/anden.md', men det afsnit findes ikke.",
+                            "Siden har disse afsnit: #anden-side, #hvornår-må-du-dele")
+    # Once: lychee over the built page finds the same anchor, without a line.
+    assert out.count("afsnittet '#hvornaar'") == 1, out
 
 
 def test_unfinished_page_cannot_be_published(all_mistakes: subprocess.CompletedProcess[str]):

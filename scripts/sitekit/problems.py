@@ -149,6 +149,20 @@ def translate(text: str) -> list[Problem]:
                     "Læs beskeden: den nævner filen. Kan du ikke rette fejlen, så spørg en udvikler.")]
 
 
+_SECTION = re.compile(r"afsnittet '#[^']*'")
+
+
+def _same_link(known: Problem, new: Problem) -> bool:
+    """lychee over the built HTML finds a Markdown link MkDocs reported already: on the same line,
+    or (an anchor, whose built address is not in the Markdown) the same missing section."""
+    if (known.check, known.file) != ("links", new.file):
+        return False
+    if known.line == new.line:
+        return True
+    section = _SECTION.search(new.message) if new.line is None else None
+    return bool(section) and section.group(0) in known.message
+
+
 class Collector(logging.Handler):
     """Keeps every problem reported during one build, MkDocs' own warnings in Danish."""
 
@@ -159,9 +173,7 @@ class Collector(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         problem = getattr(record, "problem", None)
         if problem is not None:
-            # lychee over the built HTML finds a Markdown link MkDocs reported already.
-            if not (problem.check == "links" and any(
-                    (p.check, p.file, p.line) == ("links", problem.file, problem.line) for p in self.problems)):
+            if not (problem.check == "links" and any(_same_link(p, problem) for p in self.problems)):
                 self.problems.append(problem)
         elif record.levelno >= logging.WARNING:
             self.problems.extend(translate(record.getMessage()))
