@@ -277,6 +277,7 @@ def test_unfinished_page_cannot_be_published(all_mistakes: subprocess.CompletedP
     out = assert_fails_with(all_mistakes, f"{path}:{appended()}: Siden er ikke færdig: skabelonens tekst",
                             f"{path}:{appended(2)}: Siden er ikke færdig: 'TODO' står i teksten.")
     assert "FIXME" not in out and out.count("'TODO' står i teksten") == 1
+    assert "Forkortelsen 'TODO'" not in out  # one mistake, one message
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from ..mdtext import line_at, mask_code
 from ..pages import split_front_matter
 from ..paths import data_file
 from ..problems import Problem
+from .unfinished import LEFTOVER
 
 
 def _first_line(path: Path, token: str) -> int | None:
@@ -29,7 +30,8 @@ def check(docs_dir: Path) -> list[Problem]:
     entries = glossary.load(data_file(docs_dir, "_snippets/ordliste.md"))
     problems = []
     for token, files in sorted(glossary.used_abbreviations(Path(docs_dir)).items()):
-        if glossary.is_defined(token, entries):
+        # TODO, XXX and FIXME mark an unfinished page (checks/unfinished.py), not an abbreviation.
+        if glossary.is_defined(token, entries) or LEFTOVER.fullmatch(token):
             continue
         for name in sorted(files):
             path = Path(docs_dir) / name

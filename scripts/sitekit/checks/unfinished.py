@@ -15,7 +15,7 @@ from ..problems import Problem
 # The stand-in lines of a new page, taken from the template itself (headings excepted).
 STAND_INS = [line.strip() for line in split_front_matter(page_text("T", "D", "o", "a", dt.date(2000, 1, 1)))[1]
              .splitlines() if line.strip() and not line.startswith("#")]
-_LEFTOVER = re.compile(r"(?<![\w-])(TODO|XXX|FIXME)(?![\w-])")
+LEFTOVER = re.compile(r"(?<![\w-])(TODO|XXX|FIXME)(?![\w-])")
 
 
 def check(docs_dir: Path) -> list[Problem]:
@@ -28,7 +28,7 @@ def check(docs_dir: Path) -> list[Problem]:
                     path, body_line - 1 + line_at(text, i), "ufærdig side",
                     f"Siden er ikke færdig: skabelonens tekst '{stand_in[:40]} …' står der stadig.",
                     "Skriv sidens egen tekst i stedet for skabelonens, og slet skabelonens linjer."))
-        for m in _LEFTOVER.finditer(text):
+        for m in LEFTOVER.finditer(text):
             problems.append(Problem.at(
                 path, body_line - 1 + line_at(text, m.start()), "ufærdig side",
                 f"Siden er ikke færdig: '{m.group(1)}' står i teksten.",
