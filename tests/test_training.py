@@ -205,9 +205,12 @@ def test_module_has_goals_audience_duration_plan_and_a_fictional_case(built_site
 
 # In the page, as a reader does it: the first of every three self-check questions answered
 # right, the next wrong, the third not at all, "Tjek svar" pressed in each; then the trainer
-# tab chosen. Waits for Material's script (started by the pointer), returns what is shown.
+# tab chosen, once Material's script (started by the pointer) has set up the tabs (it marks
+# their labels "linked": a tab chosen in one set is then chosen in every set). Returns what is shown.
 _ANSWER_ALL_AND_SHOW_TRAINER = """async () => {
-  while (!document.documentElement.classList.contains('js')) await new Promise(r => setTimeout(r, 20));
+  const ready = () => document.documentElement.classList.contains('js') &&
+    [...document.querySelectorAll('.tabbed-labels')].every(l => l.classList.contains('tabbed-labels--linked'));
+  for (let waited = 0; !ready() && waited < 10000; waited += 20) await new Promise(r => setTimeout(r, 20));
   const questions = [...document.querySelectorAll('.selvtjek__spoergsmaal')];
   questions.forEach((q, i) => {
     const pick = [q.querySelector('input[data-rigtigt]'), q.querySelector('input:not([data-rigtigt])'), null][i % 3];
