@@ -246,6 +246,33 @@ def _local_only(route) -> None:
         route.abort()
 
 
+# --- axe-core ---------------------------------------------------------------------
+
+def axe_violations(page, contrast: bool = True) -> list[str]:
+    """axe-core's violations on the page as it is now, one line each (empty: none).
+
+    axe-core (500 KB) is put into a loaded page once and serves every later check of it
+    (another width, another state); ``contrast=False`` leaves out colour contrast, the
+    slowest rule."""
+    from axe_playwright_python.base import AXE_SCRIPT
+
+    if not page.evaluate("() => typeof window.axe === 'object'"):
+        page.evaluate(AXE_SCRIPT)
+    options = {"resultTypes": ["violations"], "rules": {"color-contrast": {"enabled": contrast}}}
+    found = []
+    for v in page.evaluate("options => axe.run(options)", options)["violations"]:
+        targets = ", ".join(str(n["target"]) for n in v["nodes"][:3])
+        found.append(f"{v['id']} ({len(v['nodes'])}): {v['help']} – {targets}")
+    return found
+
+
+def resize(page, size: dict) -> None:
+    """Give the loaded page another window size, as a reader turning a tablet or a phone:
+    the page's resize handlers (site.js: wide tables become focusable) have run on return."""
+    page.set_viewport_size(size)
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
 # --- editions (tests/publishing.py) ---------------------------------------------
 
 @pytest.fixture(scope="session")

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from conftest import FIXTURES, ROOT
 from sitekit import decision_guide as dg
@@ -111,28 +112,60 @@ def test_every_step_is_a_page_with_one_h1(built_site: Path):
 
 
 @pytest.mark.browser
-def test_every_path_works_without_javascript(no_js_page, site_url):
+def test_every_link_of_the_guide_works_without_javascript(no_js_page, site_url):
+    """Every link of the guide, clicked once as a reader without JavaScript would: each option
+    of each question (so every path, edge by edge), each step's "Tilbage", each answer's
+    "Start forfra"."""
     guide = dg.load()
     page = no_js_page
-    for path in guide.paths():
-        page.goto(site_url + GUIDE_URL)
-        # Material swaps "no-js" for "js" when scripts run: here they must not.
-        assert "no-js" in page.locator("html").get_attribute("class")
-        page.get_by_role("link", name="Start guiden").click()
-        for sid, choice in path[:-1]:
-            node = guide.nodes[sid]
-            assert page.locator("h1").inner_text().startswith(node.question)
-            page.locator(".beslutningsguide-valg").get_by_role("link", name=node.options[choice].text,
-                                                                exact=True).click()
-        answer = guide.nodes[path[-1][0]]
-        assert page.url.rstrip("/").endswith(answer.id), (path, page.url)
-        assert page.locator("h1").inner_text().startswith(answer.answer)
-        # Back goes to the question before; "Start forfra" to the start page.
+    clicked: list[tuple[str, str]] = []
+
+    def on(url_end: str, heading: str) -> None:
+        # One look at the page: where it is, its heading, and that no script ran
+        # (Material swaps "no-js" for "js" when scripts run).
+        expect(page).to_have_url(re.compile(re.escape(url_end) + "$"))
+        page.wait_for_load_state()
+        h1, cls = page.evaluate("() => [document.querySelector('h1').innerText, document.documentElement.className]")
+        url = page.url
+        assert h1.startswith(heading), (url, h1, heading)
+        assert "no-js" in cls.split(), (url, cls)
+
+    def back_to(sid: str | None) -> None:
         page.get_by_role("link", name="Tilbage", exact=True).click()
-        assert page.locator("h1").inner_text().startswith(guide.nodes[path[-2][0]].question)
-        page.go_back()
-        page.get_by_role("link", name="Start forfra").click()
-        assert page.url.rstrip("/").endswith(GUIDE_URL.rstrip("/"))
+        if sid is None:
+            on(GUIDE_URL, dg.GUIDE_NAME)
+        else:
+            on(f"{GUIDE_URL}{sid}/", guide.nodes[sid].question)
+
+    def walk(sid: str) -> None:
+        """At step ``sid``: follow each of its links once, and come back by "Tilbage"."""
+        node = guide.nodes[sid]
+        if node.is_answer:
+            page.get_by_role("link", name="Start forfra").click()
+            on(GUIDE_URL, dg.GUIDE_NAME)
+            clicked.append((sid, "Start forfra"))
+            page.go_back()
+            on(f"{GUIDE_URL}{sid}/", node.answer)
+            return
+        for option in node.options:
+            page.locator(".beslutningsguide-valg").get_by_role("link", name=option.text, exact=True).click()
+            target = guide.nodes[option.target]
+            on(f"{GUIDE_URL}{option.target}/", target.answer or target.question)
+            if option.target not in {t for _, t in clicked}:   # a step two options lead to: once
+                walk(option.target)
+            clicked.append((sid, option.target))
+            back_to(sid)
+
+    page.goto(site_url + GUIDE_URL)
+    on(GUIDE_URL, dg.GUIDE_NAME)
+    page.get_by_role("link", name="Start guiden").click()
+    on(f"{GUIDE_URL}{guide.start}/", guide.nodes[guide.start].question)
+    walk(guide.start)
+    back_to(None)
+    # Every option and every answer's "Start forfra" was clicked, so every path works.
+    assert sorted(clicked) == sorted([(sid, o.target) for sid, n in guide.nodes.items() for o in n.options]
+                                     + [(sid, "Start forfra") for sid, n in guide.nodes.items() if n.is_answer])
+    assert {sid for path in guide.paths() for sid, _ in path} <= {guide.start} | {t for _, t in clicked}
 
 
 @pytest.mark.browser

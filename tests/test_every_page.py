@@ -11,9 +11,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.base import AXE_SCRIPT
 
-from conftest import html_pages
+from conftest import axe_violations, html_pages, resize
 
 pytestmark = pytest.mark.browser
 
@@ -67,33 +66,20 @@ def visits(request, browser, built_site: Path, site_url: str) -> list[Visit]:
         page.set_viewport_size(DESKTOP)
         page.goto(site_url + rel, wait_until="load")
         visit.lang = page.get_attribute("html", "lang")
-        page.evaluate(AXE_SCRIPT)  # axe-core, once per page: it serves both widths
-        visit.violations = _axe(page)
+        visit.violations = axe_violations(page)  # axe-core, put in once per page: it serves both widths
         # On a phone, Material's stylesheet shows other parts (the sub-menus, sideways-scrolling
         # tables). Its script starts only at the reader's first interaction, so resizing the
         # loaded page gives what a phone shows.
-        page.set_viewport_size(PHONE)
-        # The page's resize handler (site.js: wide tables become focusable) runs before the
-        # second animation frame.
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        resize(page, PHONE)
         # Colour contrast: Material's stylesheet changes the layout on a phone, not the colours, so the
         # same text has the same colours at both widths. It is checked at phone width on the start
         # page of each section (and 404), the other rules on every page.
-        visit.phone_violations = _axe(page, contrast=rel.count("/") <= 1)
+        visit.phone_violations = axe_violations(page, contrast=rel.count("/") <= 1)
         # A <label> may not carry aria-label (Lighthouse: aria-prohibited-attr).
         visit.labels_with_aria_label = page.eval_on_selector_all(
             "label[aria-label]", "els => els.map(e => e.outerHTML.slice(0, 120))")
     context.close()
     return results
-
-
-def _axe(page, contrast: bool = True) -> list[str]:
-    found = []
-    options = {"resultTypes": ["violations"], "rules": {"color-contrast": {"enabled": contrast}}}
-    for v in page.evaluate("options => axe.run(options)", options)["violations"]:
-        targets = ", ".join(str(n["target"]) for n in v["nodes"][:3])
-        found.append(f"{v['id']} ({len(v['nodes'])}): {v['help']} – {targets}")
-    return found
 
 
 def _failures(visits: list[Visit], attr: str) -> dict[str, list[str]]:

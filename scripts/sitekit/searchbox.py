@@ -14,13 +14,34 @@ from .paths import ROOT
 
 QUERY_FILE = ROOT / "tests" / "fixtures" / "search" / "soegninger.yml"
 
-# Counts each rendering of Material's result summary, so a query's results
-# are read only after they arrived.
-_WATCH = """() => {
-  window.__results = 0;
+# One query, in the page: type it as a reader does (Material searches on the box's
+# keyup), wait for Material to render the worker's answer, return the result links.
+# Material writes the result summary (.md-search-result__meta) and the first results in
+# one go, so the links are read at the summary's change; a summary that is still the
+# empty box's ("Indtast søgeord", sent when the search opened) is not the answer.
+# Material asks only when the text changed: the same text again shows the same results.
+_ASK = """async ([query, n, timeout]) => {
+  const box = document.querySelector('input.md-search__input');
   const meta = document.querySelector('.md-search-result__meta');
-  new MutationObserver(() => { window.__results++; })
-    .observe(meta, {childList: true, characterData: true, subtree: true});
+  const config = JSON.parse(document.querySelector('script#__config').textContent);
+  const placeholder = config.translations['search.result.placeholder'];
+  if (box.value !== query) {
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { observer.disconnect(); reject(new Error(`No results for "${query}"`)); },
+                               timeout);
+      const observer = new MutationObserver(() => {
+        if (meta.textContent.trim() === placeholder) return;
+        observer.disconnect(); clearTimeout(timer); resolve();
+      });
+      observer.observe(meta, {childList: true, characterData: true, subtree: true});
+      box.value = query;
+      box.dispatchEvent(new Event('input', {bubbles: true}));
+      box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End', bubbles: true}));
+    });
+  }
+  const base = new URL(config.base + '/', location.href).href;
+  return [...document.querySelectorAll('.md-search-result__item')].slice(0, n)
+    .map(item => item.querySelector('a').href.split('?')[0].split('#')[0].replace(base, ''));
 }"""
 
 
@@ -32,23 +53,12 @@ def open_search(page, url: str) -> None:
     """Open ``url`` and put the cursor in the search box."""
     page.goto(url, wait_until="networkidle")
     page.locator("input.md-search__input").click()
-    page.wait_for_function("() => !!document.querySelector('.md-search-result__meta')")
-    page.evaluate(_WATCH)
+    page.locator(".md-search-result__meta").wait_for(state="attached")
 
 
 def top_pages(page, query: str, n: int = 3) -> list[str]:
-    """The pages of the first ``n`` results for ``query``, as site paths."""
-    box = page.locator("input.md-search__input")
-    page.evaluate("() => { window.__results = 0; }")
-    box.fill(query)
-    box.press("End")
-    page.wait_for_function("() => window.__results > 0", timeout=15000)
-    page.wait_for_timeout(60)
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item", f"els => els.slice(0, {n}).map(e => e.querySelector('a').href)")
-    base = page.evaluate("() => new URL(JSON.parse(document.querySelector('script#__config')"
-                         ".textContent).base + '/', location.href).href")
-    return [h.split("?")[0].split("#")[0].replace(base, "") for h in hrefs]
+    """The pages of the first ``n`` results for ``query``, as site paths (one round trip)."""
+    return page.evaluate(_ASK, [query, n, 15000])
 
 
 def answers(browser, url: str, queries: list[dict]) -> dict[str, list[str]]:
