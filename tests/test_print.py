@@ -8,16 +8,36 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import _local_page
+
 pytestmark = pytest.mark.browser
 
 MODULE = "kompetenceforloeb/modul-4-hjemvendte-samarbejde/"
 
 
+@pytest.fixture(scope="module")
+def printed(browser, site_url):
+    """The module, loaded once and shown as printed, for the tests that only look at it."""
+    for page in _local_page(browser):
+        page.goto(site_url + MODULE)
+        page.emulate_media(media="print")
+        yield page
+
+
+@pytest.fixture(scope="module")
+def print_tab(browser):
+    """One tab in print media for the pages that are only opened and printed."""
+    for page in _local_page(browser):
+        page.emulate_media(media="print")
+        yield page
+
+
 @pytest.fixture
-def printed(page, site_url):
-    page.goto(site_url + MODULE)
-    page.emulate_media(media="print")
-    return page
+def participant_only(printed):
+    """The printed module as the participants' handout ("Udskriv deltagerversion")."""
+    printed.evaluate("document.documentElement.classList.add('kf-kun-deltager')")
+    yield printed
+    printed.evaluate("document.documentElement.classList.remove('kf-kun-deltager')")
 
 
 def _style(page, selector: str, prop: str, pseudo: str | None = None) -> str:
@@ -65,9 +85,9 @@ def test_print_leaves_answers_out_and_breaks_only_before_cases(printed):
     assert "/vejledning/" in internal and internal.count("http") == 1, internal
 
 
-def test_participant_handout_pdf(printed):
+def test_participant_handout_pdf(participant_only):
     import re
-    printed.evaluate("document.documentElement.classList.add('kf-kun-deltager')")
+    printed = participant_only
     size = printed.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-content__inner > h1 + p')).fontSize)")
     assert size >= 11 * 96 / 72 - 0.01                  # 11 pt in CSS pixels
     text = printed.evaluate("document.querySelector('.md-content').innerText")
@@ -78,19 +98,19 @@ def test_participant_handout_pdf(printed):
     assert 1 <= pages <= 6, pages
 
 
-def test_answer_key_is_its_own_page(page, site_url):
+def test_answer_key_is_its_own_page(print_tab, site_url):
+    page = print_tab
     page.goto(site_url + "kompetenceforloeb/svarark/")
-    page.emulate_media(media="print")
     assert page.locator(".selvtjek-svar li").count() >= 12
     assert "Også i 2015 kunne hjemvendte" in page.locator(".selvtjek-svar").inner_text()
 
 
 @pytest.mark.parametrize("path", ["evaluering", "deltagerliste", "forberedelse", "svaere-droeftelser",
                                   "drejeark-tre-timer"])
-def test_templates_print_cleanly(page, site_url, path):
+def test_templates_print_cleanly(print_tab, site_url, path):
     import re
+    page = print_tab
     page.goto(site_url + f"kompetenceforloeb/{path}/")
-    page.emulate_media(media="print")
     assert not page.locator(".md-header").is_visible()
     assert not page.locator(".md-sidebar--primary").is_visible()
     size = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-typeset')).fontSize)")
@@ -99,9 +119,8 @@ def test_templates_print_cleanly(page, site_url, path):
     assert 1 <= pages <= 3, pages
 
 
-def test_participant_only_print_leaves_out_trainer_tabs(printed):
-    printed.evaluate("document.documentElement.classList.add('kf-kun-deltager')")
-    blocks = printed.locator(".tabbed-set").first.locator(".tabbed-block")
+def test_participant_only_print_leaves_out_trainer_tabs(participant_only):
+    blocks = participant_only.locator(".tabbed-set").first.locator(".tabbed-block")
     assert blocks.nth(0).is_visible()
     assert not blocks.nth(1).is_visible()
 

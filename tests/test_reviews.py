@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, StaticServer
+from conftest import FIXTURES, ROOT, StaticServer, axe_violations
 from sitekit.build import build_site
 from sitekit.reviews import add_months, danish_date, find_markers, git_dates
 
@@ -264,10 +264,7 @@ def test_edit_button_is_there(page, pagemeta_url):
 def test_visible_warning_and_metadata_box_have_no_axe_violations(page, pagemeta_url):
     """The real pages are never overdue today, so test_every_page.py does not see
     the warning: check it here, shown, with axe."""
-    from axe_playwright_python.sync_playwright import Axe
-
     page.goto(pagemeta_url + "gammel/")
     assert page.locator(".page-meta-overdue").is_visible()
     assert page.locator(".page-meta").is_visible()
-    violations = Axe().run(page).response["violations"]
-    assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
+    assert axe_violations(page) == []
