@@ -38,3 +38,21 @@ def test_quick_reading_finds_what_the_full_parse_finds(html: str):
 def test_foreign_resources_have_their_line():
     html = "<p>a</p>\n<!-- <img src=//x.org/i> -->\n\n<script src='https://cdn.example.org/s.js'></script>"
     assert privacy.foreign_resources(html) == [(4, "script", "https://cdn.example.org/s.js")]
+
+
+# --- the test browser itself --------------------------------------------------------------
+
+@pytest.mark.browser
+def test_the_test_browser_reaches_127_0_0_x_and_nothing_else(page, tmp_path):
+    """Every browser test runs behind this guard (tests/conftest.py, CHROMIUM_ARGS): another host is
+    sent to a proxy that does not exist, so nothing a page asks for can leave the machine."""
+    from playwright.sync_api import Error
+
+    from conftest import StaticServer
+
+    (tmp_path / "index.html").write_text("<!doctype html><title>lokal</title>", encoding="utf-8")
+    with StaticServer(tmp_path, host="127.0.0.2") as server:
+        page.goto(server.url)
+        assert page.title() == "lokal"
+    with pytest.raises(Error, match="ERR_PROXY_CONNECTION_FAILED"):
+        page.goto("http://example.org/")

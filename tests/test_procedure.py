@@ -229,10 +229,7 @@ def test_changing_the_data_changes_the_drawing():
 
 @pytest.mark.browser
 def test_diagram_is_readable_on_a_phone_and_in_print(browser, site_url):
-    from conftest import _local_only
-
     context = browser.new_context(viewport={"width": 360, "height": 740})
-    context.route("**/*", _local_only)
     page = context.new_page()
     try:
         for key, path in DIAGRAM_PAGES.items():
