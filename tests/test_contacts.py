@@ -43,6 +43,18 @@ def test_a_missing_contacts_file_is_a_danish_mistake_that_says_how_to_get_it_bac
     assert "Kontaktfilen findes ikke" in problem.message and "git restore" in problem.hint
 
 
+def test_an_unreadable_translation_of_the_contacts_file_is_a_mistake_on_its_line(tmp_path: Path):
+    (tmp_path / "kontakter.yml").write_text((DOCS / "_data" / "kontakter.yml").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    (tmp_path / "kontakter.en.yml").write_text("kontakter:\n  vink:\n    navn: VINK\n   enhed: [x\n",
+                                               encoding="utf-8")
+    [problem] = contacts.validate(tmp_path / "kontakter.yml")
+    assert (Path(problem.file).name, problem.line) == ("kontakter.en.yml", 4)
+    assert "Oversættelsen af kontaktfilen er ikke gyldig YAML" in problem.message
+    # Meanwhile the English pages show the Danish texts instead of stopping the build.
+    assert contacts.localized({"vink": {"navn": "VINK"}}, tmp_path / "kontakter.en.yml") == {"vink": {"navn": "VINK"}}
+
+
 def test_every_page_owner_exists_in_contacts():
     data = contacts.load_contacts()
     owners = {}

@@ -134,8 +134,11 @@ def _labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
 @functools.lru_cache(maxsize=16)
 def _translated_texts(path: str, mtime_ns: int) -> dict[str, dict[str, Any]]:
     """kontakter.en.yml's texts, read once per version of the file (every English page asks)."""
-    data = read_yaml(Path(path).read_text(encoding="utf-8"), name=Path(path).name)[0] or {}
-    return data.get("kontakter") or {}
+    try:
+        data = read_yaml(Path(path).read_text(encoding="utf-8"))[0] or {}
+    except YamlError:
+        return {}  # reported by validate(); the English pages show the Danish texts meanwhile
+    return data.get("kontakter") or {} if isinstance(data, dict) else {}
 
 
 def localized(contacts: dict[str, dict[str, Any]], translation_file: Path) -> dict[str, dict[str, Any]]:
@@ -207,6 +210,14 @@ def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
                     message, hint = (f"Feltet '{key}' i kontakten '{cid}' skal være tekst.",
                                      "Skriv værdien som tekst, gerne i anførselstegn.")
                 problems.append(Problem.at(path, line, "kontakter", message, hint))
+    # The translations beside it (kontakter.en.yml): readable, or the English pages lose their texts.
+    for translation in sorted(Path(path).parent.glob(f"{Path(path).stem}.*{Path(path).suffix}")):
+        try:
+            read_yaml(translation.read_text(encoding="utf-8"), name="Oversættelsen af kontaktfilen")
+        except YamlError as exc:
+            problems.append(Problem.at(translation, exc.line, "kontakter", str(exc),
+                                       "Ret linjen. Brug formen 'nøgle: værdi', og sæt anførselstegn om tekst "
+                                       "med kolon."))
     return problems
 
 
