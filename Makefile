@@ -42,7 +42,7 @@ build: $(STAMP) ## Byg sitet strengt til site/ med alle tjek (en fejl stopper by
 	@$(SITE_PY) build $${DATO:+--dato "$$DATO"} $(QUIET_FAIL)
 
 check: $(STAMP) ## Tjek alt uden netværk: den strenge bygning med alle tjek, fejl med fil og linje
-	@$(SITE_PY) check $${DATO:+--dato "$$DATO"} $(QUIET_FAIL)
+	@$(SITE_PY) check $${DATO:+--dato "$$DATO"} $${JSON:+--json "$$JSON"} $(QUIET_FAIL)
 
 review: $(STAMP) ## Vis sider efter næste gennemgang og det, der mangler. Kun dine sider: make review EJER=id
 	@$(SITE_PY) review $${EJER:+--ejer "$$EJER"} $${DATO:+--dato "$$DATO"}

@@ -7,6 +7,8 @@ checked in the built HTML, not by calling the renderer alone.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -53,6 +55,17 @@ def test_an_unreadable_translation_of_the_contacts_file_is_a_mistake_on_its_line
     assert "Oversættelsen af kontaktfilen er ikke gyldig YAML" in problem.message
     # Meanwhile the English pages show the Danish texts instead of stopping the build.
     assert contacts.localized({"vink": {"navn": "VINK"}}, tmp_path / "kontakter.en.yml") == {"vink": {"navn": "VINK"}}
+
+
+def test_make_review_with_an_unreadable_contacts_file_names_its_line_in_danish(tmp_path: Path):
+    docs = tmp_path / "docs"
+    (docs / "_data").mkdir(parents=True)
+    (docs / "_data" / "kontakter.yml").write_text("kontakter:\n  vink:\n    navn: VINK\n   enhed: [x\n",
+                                                   encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "sitekit", "review", "--docs-dir", str(docs)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+    assert "kontakter.yml:4: Kontaktfilen er ikke gyldig YAML" in result.stderr
 
 
 def test_every_page_owner_exists_in_contacts():

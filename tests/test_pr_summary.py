@@ -140,3 +140,22 @@ def test_command_line_writes_the_markdown(changed, tmp_path):
                          cwd=ROOT / "scripts", capture_output=True, text=True, timeout=60)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith(MARKER) and "fejl i 1 fil" in run.stdout
+
+
+def test_make_check_json_gives_the_summary_the_same_errors_and_keeps_warnings_apart(changed, tmp_path):
+    """`make check JSON=…` (CI): the errors of the text list, and an overdue review only as a warning,
+    never counted as a mistake. The text form says the same."""
+    docs, _ = changed
+    path = tmp_path / "tjek.json"
+    result = run_check(docs, "2099-06-01", "--json", str(path))
+    assert result.returncode == 1, result.stdout
+    data = json.loads(path.read_text(encoding="utf-8"))
+    errors = result.stdout.splitlines()[-1].split(" fejl")[0]
+    assert len(data["problems"]) == int(errors) >= 2
+    assert data["warnings"] and all("gennemgået" in w["message"] for w in data["warnings"])
+    for found in (parse(path.read_text(encoding="utf-8")), parse(result.stdout)):
+        md = markdown(*found, result.returncode)
+        assert f"**{errors} fejl i 1 fil.**" in md
+        assert f"Advarsler (ikke fejl, de stopper ikke din ændring): {len(data['warnings'])}" in md
+        warning = next(p for p in found[0] if p.warning)
+        assert not warning.message.startswith("Advarsel") and "gennemgået" in warning.message

@@ -48,6 +48,8 @@ def _strict_build(site_dir: Path, args: argparse.Namespace) -> int:
         argv.append("--auto-nav")
     if args.dato:
         argv += ["--dato", str(args.dato)]
+    if args.json:
+        argv += ["--json", str(Path(args.json).resolve())]
     return build.main(argv)
 
 
@@ -68,6 +70,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     import shutil
 
     from sitekit import metadata
+    from sitekit.contacts import ContactsError, contacts_file_for
 
     docs = Path(args.docs_dir)
     try:
@@ -75,7 +78,12 @@ def cmd_review(args: argparse.Namespace) -> int:
     except ValueError:
         print(f"Datoen '{args.dato}' kan ikke læses. Skriv den som ÅÅÅÅ-MM-DD, fx 2026-11-30.", file=sys.stderr)
         return 2
-    contacts = metadata.contacts_for(docs)
+    try:
+        contacts = metadata.contacts_for(docs)
+    except ContactsError as exc:
+        where = f"{paths.rel(contacts_file_for(docs))}{f':{exc.line}' if exc.line else ''}"
+        print(f"{where}: {exc} Ret filen, og kør make review igen (make check viser alle fejl).", file=sys.stderr)
+        return 2
     report = reviews.collect(docs, on, contacts)
     if args.ejer:
         if args.ejer not in contacts:
@@ -253,6 +261,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
 
 
 DOCS_DIR = ("--docs-dir", {"default": str(paths.DOCS), "help": "mappen med sider (standard: docs/)"})
+JSON = ("--json", {"metavar": "FIL", "help": "skriv også fejl og advarsler som JSON til FIL (til CI)"})
 # Each command's options: (flag, argparse keywords); the help is the command's docstring.
 COMMANDS = {
     "serve": (cmd_serve, [
@@ -260,8 +269,8 @@ COMMANDS = {
         ("--config-file", {"default": str(paths.CONFIG), "help": "opsætningen (standard: mkdocs.yml)"}),
         ("--docs-dir", {"help": "mappen med sider (standard: den i opsætningen)"})]),
     "build": (cmd_build, [
-        ("--site-dir", {"default": str(paths.SITE), "help": "hvor sitet bygges til (standard: site/)"}), DOCS_DIR]),
-    "check": (cmd_check, [DOCS_DIR]),
+        ("--site-dir", {"default": str(paths.SITE), "help": "hvor sitet bygges til (standard: site/)"}), DOCS_DIR, JSON]),
+    "check": (cmd_check, [DOCS_DIR, JSON]),
     "review": (cmd_review, [
         DOCS_DIR,
         ("--ejer", {"help": "kun sider med denne ansvarlige (et id fra docs/_data/kontakter.yml)"}),

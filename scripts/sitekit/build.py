@@ -82,7 +82,7 @@ def yaml_problem(text: str, default: Path):
                       "tabulator, og sæt anførselstegn om tekst med kolon.")
 
 
-def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Path) -> int:
+def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Path, json_file: Path | None = None) -> int:
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -132,6 +132,8 @@ def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Pat
     except exceptions.MkDocsException as exc:  # a hook stopped the build with a Danish message
         collector.problems.extend(problems.translate(str(exc)))
     print(problems.summary(collector.problems, problems.CONTEXT.get("notes", "")))
+    if json_file:
+        Path(json_file).write_text(problems.as_json(collector.problems), encoding="utf-8")
     return 1 if collector.errors() else 0
 
 
@@ -142,13 +144,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--config", type=Path, default=CONFIG)
     parser.add_argument("--auto-nav", action="store_true", help="navigation from the file tree")
     parser.add_argument("--dato", type=dt.date.fromisoformat, help="dagens dato (ÅÅÅÅ-MM-DD)")
+    parser.add_argument("--json", type=Path, help="skriv også fejl og advarsler som JSON til denne fil")
     args = parser.parse_args(argv)
     os.chdir(ROOT)
     from . import reviews
 
     reviews.TODAY = args.dato
     try:
-        return _build(args.site_dir, args.docs_dir, args.auto_nav, args.config)
+        return _build(args.site_dir, args.docs_dir, args.auto_nav, args.config, args.json)
     except Exception:
         # A mistake in the tools, not in the text: say so in Danish, and keep the details for a developer.
         print("Værktøjet stoppede med en fejl, som ikke skyldes din tekst. Send beskeden nedenfor til en "

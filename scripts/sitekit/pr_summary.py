@@ -1,10 +1,12 @@
 """The Danish summary that CI posts on a pull request: every problem `make check`
 found (file, line, what to do) and where to see a preview of the built site.
 
-The input is the checker's text ("fil:linje: besked", perhaps followed by "Sådan retter
-du det: …"), or JSON: a list of problems (``file``, ``line``, ``message``, ``hint``) or
-``{"problems": [...], "notes": [...]}``. .github/workflows/ci.yml posts the Markdown
-as one comment that each new push updates, found again by a hidden marker.
+The input is what `make check JSON=tjek.json` writes (sitekit.problems.as_json:
+``{"problems": [...], "warnings": [...]}``, each with ``file``, ``line``, ``message``,
+``hint``), or the checker's text ("fil:linje: besked", perhaps followed by "Sådan retter
+du det: …"; a warning says "Advarsel:"). Warnings (an overdue review) are listed apart:
+they never fail the check. .github/workflows/ci.yml posts the Markdown as one comment
+that each new push updates, found again by a hidden marker.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class Item:
     line: int | None
     message: str
     hint: str = ""
+    warning: bool = False
 
     @property
     def sort_line(self) -> int:
@@ -46,17 +49,18 @@ def parse_text(text: str) -> tuple[list[Item], list[Item]]:
         if hint and problems:
             problems[-1].hint = hint.group("hint").strip()
         elif m := _LOCATED.match(raw):
+            message = m.group("message").strip()
             problems.append(Item(m.group("file"), int(m.group("line")) if m.group("line") else None,
-                                 m.group("message").strip()))
+                                 message.removeprefix("Advarsel: "), warning=message.startswith("Advarsel: ")))
         elif raw.strip() and problems and raw.startswith("    ") and not problems[-1].hint:
             problems[-1].message += " " + raw.strip()  # a message that goes on over several lines
     return problems, []
 
 
-def _item(data: dict[str, Any]) -> Item:
+def _item(data: dict[str, Any], warning: bool = False) -> Item:
     line = data.get("line")
     return Item(str(data.get("file", "")), int(line) if line else None, str(data.get("message", "")),
-                str(data.get("hint") or ""))
+                str(data.get("hint") or ""), warning)
 
 
 def parse(text: str) -> tuple[list[Item], list[Item]]:
@@ -69,7 +73,8 @@ def parse(text: str) -> tuple[list[Item], list[Item]]:
             return parse_text(text)
         if isinstance(data, list):
             return [_item(d) for d in data], []
-        return [_item(d) for d in data.get("problems", [])], [_item(d) for d in data.get("notes", [])]
+        return ([_item(d) for d in data.get("problems", [])] + [_item(d, True) for d in data.get("warnings", [])],
+                [_item(d) for d in data.get("notes", [])])
     return parse_text(text)
 
 

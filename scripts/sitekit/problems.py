@@ -10,6 +10,8 @@ ones, so `make check` and `make build` print one list and one summary line.
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import logging
 import re
 from dataclasses import dataclass
@@ -182,9 +184,21 @@ class Collector(logging.Handler):
         return [p for p in self.problems if p.level == ERROR]
 
 
+def _unique(problems: list[Problem]) -> list[Problem]:
+    """Each problem once (the English build runs some checks again), errors first, by file and line."""
+    return sorted(set(problems), key=lambda p: (p.level != ERROR, p.file, p.line or 0, p.message))
+
+
+def as_json(problems: list[Problem]) -> str:
+    """The list `summary` prints, for machines (the pull request's summary): errors and warnings."""
+    unique = [dataclasses.asdict(p) for p in _unique(problems)]
+    return json.dumps({"problems": [p for p in unique if p["level"] == ERROR],
+                       "warnings": [p for p in unique if p["level"] != ERROR]}, ensure_ascii=False, indent=1)
+
+
 def summary(problems: list[Problem], notes: str = "") -> str:
     """All problems (errors first, by file and line), then one Danish summary line."""
-    unique = sorted(set(problems), key=lambda p: (p.level != ERROR, p.file, p.line or 0, p.message))
+    unique = _unique(problems)
     errors = [p for p in unique if p.level == ERROR]
     warnings = len(unique) - len(errors)
     lines = [p.format() for p in unique]
