@@ -159,9 +159,9 @@ def _same_link(known: Problem, new: Problem) -> bool:
     or (an anchor, whose built address is not in the Markdown) the same missing section."""
     if (known.check, known.file) != ("links", new.file):
         return False
-    if known.line == new.line:
-        return True
-    section = _SECTION.search(new.message) if new.line is None else None
+    if new.line is not None:
+        return known.line == new.line
+    section = _SECTION.search(new.message)
     return bool(section) and section.group(0) in known.message
 
 
