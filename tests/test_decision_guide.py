@@ -60,6 +60,7 @@ def test_start_page_starts_at_the_first_question():
     ("two-parents", "kan nås fra flere spørgsmål"),
     ("answer-without-next", "mangler 'hvad_sker_der_nu'"),
     ("bad-start", "Starttrinnet 'nowhere' findes ikke"),
+    ("empty-file", "Filen skal have nøglerne 'start', 'side' og 'trin'."),
 ])
 def test_broken_guides_are_refused_with_a_danish_message(breakage: str, expected: str):
     data = copy.deepcopy(_data())
@@ -84,6 +85,8 @@ def test_broken_guides_are_refused_with_a_danish_message(breakage: str, expected
         del steps["ikke-mere-nu"]["hvad_sker_der_nu"]
     elif breakage == "bad-start":
         data["start"] = "nowhere"
+    elif breakage == "empty-file":
+        data = None  # what an emptied file reads as
     problems = dg.validate(data)
     assert any(expected in message for _, message in problems), problems
 

@@ -80,3 +80,9 @@ def test_ordliste_page_lists_every_term_alphabetically_with_anchors(built_site: 
     text = htmllib.unescape(re.sub(r"<[^>]+>", "", page))
     for entry in entries:
         assert entry.definition in text, entry.term
+
+
+def test_a_missing_glossary_reads_as_no_entries(tmp_path: Path):
+    """The glossary hook reports the missing file once (overrides/hooks/glossary.py) instead of the
+    build stopping with a traceback."""
+    assert glossary.load(tmp_path / "ordliste.md") == []

@@ -229,7 +229,7 @@ def validate(data: Any) -> list[tuple[tuple, str]]:
         guide = Guide.model_validate(data)
     except ValidationError as exc:
         # A step's location names the kind it was read as, ("trin", id, "svar", "tekst"): not a key in the file.
-        return [(e["loc"][:2] + e["loc"][3:] if e["loc"][0] == "trin" and len(e["loc"]) > 3 else e["loc"],
+        return [(e["loc"][:2] + e["loc"][3:] if e["loc"][:1] == ("trin",) and len(e["loc"]) > 3 else e["loc"],
                  _message(e["loc"], e["type"], e.get("input"))) for e in exc.errors()]
     return _graph(guide)
 

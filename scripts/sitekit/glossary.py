@@ -71,8 +71,14 @@ def sort_key(term: str) -> str:
     return term.lower().translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
 
 
+RESTORE_HINT = "Hent den sidste gemte udgave tilbage med git restore {path}, eller opret filen igen."
+
+
 def load(path: Path = GLOSSARY_FILE) -> list[Entry]:
+    """The glossary's entries; none when the file is missing (the glossary hook reports that)."""
     entries: list[Entry] = []
+    if not Path(path).is_file():
+        return entries
     in_terms = False
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         if in_terms:
