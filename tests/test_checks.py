@@ -299,6 +299,15 @@ def unreadable(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Completed
     return run_check(site / "docs")
 
 
+def test_a_page_saved_in_another_character_set_names_the_line_and_how_to_save_it(tmp_path: Path):
+    """Saved as Windows-1252 (as an older editor may do): no tool can read it, so the check stops there."""
+    docs = tmp_path / "docs"
+    shutil.copytree(CHECKS / "ok" / "docs", docs)
+    (docs / "kode.md").write_bytes(page("Kode", "Skal jeg kontakte VINK? Ja, hvis du er bekymret.").encode("cp1252"))
+    line = next(n for n, text in enumerate(page("Kode").splitlines(), 1) if not text.isascii())
+    assert_fails_with(run_check(docs), f"docs/kode.md:{line}: Filen er ikke gemt som UTF-8", "Gem filen igen")
+
+
 def test_menu_line_indented_wrongly_in_fixture_menu(unreadable: subprocess.CompletedProcess[str]):
     out = assert_fails_with(unreadable, "ok/mkdocs.yml:3: Filen er ikke gyldig YAML", "Tjek indrykningen")
     assert "yaml." not in out

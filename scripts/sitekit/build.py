@@ -26,7 +26,8 @@ from pathlib import Path
 import yaml
 
 from .navedit import TolerantLoader
-from .paths import CONFIG, ROOT
+from .pages import not_utf8
+from .paths import CONFIG, DOCS, ROOT
 
 
 def build_site(site_dir: Path, docs_dir: Path | None = None, auto_nav: bool = False,
@@ -111,26 +112,31 @@ def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Pat
                 collector.problems.append(yaml_problem(f"{exc}".replace("<unicode string>", str(menu)), menu))
                 own = {}
             overrides.update({k: own[k] for k in ("nav", "not_in_nav") if k in own})
-    try:
-        config = load_config(str(config_file), **overrides)
-        if auto_nav:
-            # load_config ignores None overrides, so clear the page tree here.
-            config["nav"] = None
-        config.plugins.on_startup(command="build", dirty=False)
+    # A page or data file saved in another character set than UTF-8 cannot be read by anything:
+    # say which, instead of a traceback from the first tool that tries.
+    unreadable = not_utf8(Path(docs_dir) if docs_dir else DOCS)
+    collector.problems.extend(unreadable)
+    if not unreadable:
         try:
-            build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except exceptions.ConfigurationError as exc:
-        if "error parsing the configuration file" in str(exc):
-            collector.problems.append(yaml_problem(str(exc), config_file))
-        elif not collector.errors():
+            config = load_config(str(config_file), **overrides)
+            if auto_nav:
+                # load_config ignores None overrides, so clear the page tree here.
+                config["nav"] = None
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except exceptions.ConfigurationError as exc:
+            if "error parsing the configuration file" in str(exc):
+                collector.problems.append(yaml_problem(str(exc), config_file))
+            elif not collector.errors():
+                collector.problems.extend(problems.translate(str(exc)))
+        except exceptions.Abort as exc:
+            if not collector.errors():  # "Aborted with N warnings": the warnings are the problems
+                collector.problems.extend(problems.translate(str(exc)))
+        except exceptions.MkDocsException as exc:  # a hook stopped the build with a Danish message
             collector.problems.extend(problems.translate(str(exc)))
-    except exceptions.Abort as exc:
-        if not collector.errors():  # "Aborted with N warnings": the warnings are the problems
-            collector.problems.extend(problems.translate(str(exc)))
-    except exceptions.MkDocsException as exc:  # a hook stopped the build with a Danish message
-        collector.problems.extend(problems.translate(str(exc)))
     print(problems.summary(collector.problems, problems.CONTEXT.get("notes", "")))
     if json_file:
         Path(json_file).write_text(problems.as_json(collector.problems), encoding="utf-8")

@@ -209,6 +209,28 @@ def is_translation(path: Path | str) -> bool:
     return bool(re.match(r"^.+\.[a-z]{2}\.md$", name))
 
 
+# The files editors write: pages, data files, word lists.
+_TEXT_FILES = (".md", ".yml", ".yaml", ".txt")
+
+
+def not_utf8(docs_dir: Path = DOCS) -> list[Problem]:
+    """The text files under docs_dir that are not saved as UTF-8, at the line of the first odd byte."""
+    found = []
+    for path in sorted(Path(docs_dir).rglob("*")):
+        if path.suffix not in _TEXT_FILES or not path.is_file():
+            continue
+        data = path.read_bytes()
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            found.append(Problem.at(
+                path, data.count(b"\n", 0, exc.start) + 1, "tegnsæt",
+                "Filen er ikke gemt som UTF-8, så den kan ikke læses. Ofte er æ, ø eller å gemt med et andet "
+                "tegnsæt.", "Gem filen igen med tegnsættet UTF-8 (i VS Code: klik på tegnsættet nederst til "
+                "højre, og vælg 'Gem med tegnsæt' og så UTF-8). Se bagefter efter, at æ, ø og å er rigtige."))
+    return found
+
+
 def iter_page_paths(docs_dir: Path = DOCS) -> Iterator[Path]:
     """Every Markdown page under docs_dir, skipping data and snippet folders (``_name``)."""
     for path in sorted(Path(docs_dir).rglob("*.md")):

@@ -128,6 +128,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
     from mkdocs.livereload import LiveReloadServer, _serve_url
 
     from . import problems as found
+    from .pages import not_utf8
 
     collect = _Collect()
     collector = found.Collector()
@@ -186,7 +187,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             raise
         except BaseException as exc:  # noqa: BLE001 - every build error goes to the browser
             collect.active = False
-            problems = _config_problems(config_file) or collector.errors()
+            problems = _config_problems(config_file) or not_utf8(docs) or collector.errors()
             error = str(exc) if not isinstance(exc, SystemExit) else ""
             assert server is not None
             server.error_html = error_page(problems, collect.records, error)
