@@ -152,6 +152,8 @@ BUILD_MISTAKES = {
     "link": ("Links", "Læs [mere](findes-ikke.md) og [afsnittet](anden.md#hvornaar)."),
     # The procedure's steps, rendered by an earlier hook, add lines above the mistake.
     "efter-trin": ("Trin", "[[første-skridt]]\n\n[[kontkat vink]]"),
+    # This site has no docs/_data/selvtjek.yml: the marker would stay an invisible comment.
+    "selvtjek": ("Selvtjek", "<!-- selvtjek: modul-1 -->"),
 }
 # A page shorter than the text the hooks add at its end.
 SHORT = PAGE.split("\n# {title}")[0] + "\n# Kort side\n\nRing til [[kontkat vink]].\n"
@@ -241,6 +243,11 @@ def test_the_line_is_right_on_a_short_page_and_below_rendered_steps(all_mistakes
     short = len(SHORT.splitlines())
     assert_fails_with(all_mistakes, f"{mx('kort')}:{short}: Koden [[kontkat vink]] findes ikke.",
                       f"{mx('efter-trin')}:{appended(2)}: Koden [[kontkat vink]] findes ikke.")
+
+
+def test_a_self_check_without_its_data_file_names_the_marker_and_the_file(all_mistakes):
+    assert_fails_with(all_mistakes, f"{mx('selvtjek')}:{appended()}: Siden bruger <!-- selvtjek: modul-1 -->, "
+                      "men datafilen docs/_data/selvtjek.yml findes ikke.", "git restore docs/_data/selvtjek.yml")
 
 
 def test_glossary_term_defined_twice(all_mistakes: subprocess.CompletedProcess[str]):

@@ -10,6 +10,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import i18n, program, selfcheck, training  # noqa: E402
 from sitekit.problems import DataError, Problem, loaded, report  # noqa: E402
+from sitekit.shortcodes import source_line  # noqa: E402
 
 _state: dict = {}
 
@@ -38,6 +39,9 @@ def on_page_markdown(markdown: str, page, config, files, **kwargs) -> str:
             raise selfcheck.SelfCheckError(f"Siden '{side}' findes ikke.")
         return target.url_relative_to(page.file)
 
+    for line, message, hint in training.markers_without_data(markdown, _data(config, "program.yml").parent):
+        report(Problem.at(Path(config["docs_dir"]) / page.file.src_uri, source_line(page, markdown, line),
+                          program.CHECK, message, hint))
     markdown = training.render_toolbar(markdown, page.title or "")
     prog, sets = _state.get("program"), _state.get("sets")
     try:
