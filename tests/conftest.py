@@ -8,6 +8,7 @@ once per run by the first process that needs it, and shared through files.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import os
@@ -17,6 +18,7 @@ import signal
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -116,8 +118,9 @@ def stop_process_tree(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None
     groups of every process under it, also one in a session of its own (``runuser`` makes one)."""
     if proc.poll() is not None:
         return
+    below = _descendants(proc.pid)
     groups = {proc.pid}
-    for pid in _descendants(proc.pid):
+    for pid in below:
         try:
             groups.add(os.getpgid(pid))
         except ProcessLookupError:
@@ -128,6 +131,21 @@ def stop_process_tree(proc: subprocess.Popen, sig: int = signal.SIGTERM) -> None
     except subprocess.TimeoutExpired:
         _signal_groups(groups, signal.SIGKILL)
         proc.wait()
+    # The started process can end before what it started (runuser gives up on make after 2 s and
+    # leaves the server to finish alone): wait for those too, and kill what is still there.
+    deadline = time.monotonic() + 20
+    while (alive := [pid for pid in below if _running(pid)]) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    for pid in alive:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):
+        return False
 
 
 # --- made once per run, shared by the test processes -----------------------------

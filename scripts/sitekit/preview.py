@@ -21,6 +21,7 @@ import shutil
 import signal
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -28,6 +29,7 @@ from pathlib import Path
 from .paths import CONFIG, DOCS, ROOT
 
 STOPPED = "Serveren er stoppet."
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 class _Collect(logging.Handler):
@@ -74,11 +76,19 @@ def serve(host: str = "127.0.0.1", port: int = 8000, config_file: Path = CONFIG,
           docs_dir: Path | None = None) -> int:
     """Run the preview until Ctrl-C or SIGTERM; 0 when stopped that way."""
     def stop(_signum, _frame):
+        # Once: make passes SIGTERM on to the server, and a second KeyboardInterrupt in the middle
+        # of the shutdown would leave the server's threads, and the port, alive. Should the
+        # shutdown hang anyway, the process ends after 10 seconds.
+        for sig in STOP_SIGNALS:
+            signal.signal(sig, signal.SIG_IGN)
+        deadline = threading.Timer(10, os._exit, (0,))
+        deadline.daemon = True  # a clean shutdown does not wait for it
+        deadline.start()
         raise KeyboardInterrupt
 
-    # SIGTERM (a closed terminal, a test) and SIGHUP stop like Ctrl-C.
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGHUP, stop)
+    # Ctrl-C (SIGINT), SIGTERM (a closed terminal, a test) and SIGHUP stop the same way.
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, stop)
     terminal = _take_terminal()
     try:
         return _serve(host, port, Path(config_file), docs_dir)
