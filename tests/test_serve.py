@@ -3,6 +3,7 @@ it cleanly; a build error is shown in the browser, in Danish, until it is fixed.
 
 from __future__ import annotations
 
+import datetime as dt
 import fcntl
 import os
 import pty
@@ -24,6 +25,7 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import ROOT, stop_process_tree
+from sitekit.newpage import front_matter
 
 
 def _free_port() -> int:
@@ -112,23 +114,10 @@ nav:
 """
 
 
-SMALL_PAGE = """---
-title: {title}
-description: En side i et lille testsite.
-owner: redaktionen
-last_reviewed: 2026-11-01
-review_months: 24
-audience:
-  - medarbejdere
-sources:
-  - title: Stop ekstremisme – om ekstremisme
-    url: https://stopekstremisme.dk/ekstremisme
----
-
-# {title}
-
-Du kan læse om radikalisering her.
-"""
+def small_page(title: str) -> str:
+    """A page that passes every check, with the front matter `make new-page` writes."""
+    return front_matter(title, "En side i et lille testsite.", "redaktionen", "medarbejdere",
+                        dt.date(2026, 11, 1)) + f"\n# {title}\n\nDu kan læse om radikalisering her.\n"
 
 
 @pytest.fixture
@@ -150,7 +139,7 @@ def site_copy():
     (small / "vejledning").mkdir(parents=True)
     for page, title in (("index.md", "Forside"), ("vejledning/index.md", "Vejledning"),
                         ("vejledning/vink.md", "VINK")):
-        (small / page).write_text(SMALL_PAGE.format(title=title), encoding="utf-8")
+        (small / page).write_text(small_page(title), encoding="utf-8")
     yield top
     shutil.rmtree(top, ignore_errors=True)
 
