@@ -8,8 +8,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "scripts"))
 
 from sitekit import glossary, i18n  # noqa: E402
-from sitekit.paths import data_file, rel  # noqa: E402
-from sitekit.problems import Problem, report  # noqa: E402
+from sitekit.paths import data_file  # noqa: E402
+from sitekit.problems import Problem, report, restore_hint  # noqa: E402
 from sitekit.shortcodes import source_line  # noqa: E402
 
 _entries: list = []
@@ -28,7 +28,7 @@ def on_files(files, config, **kwargs):
         snippets["auto_append"] = [path.name] if path.is_file() else []
     if not path.is_file():
         report(Problem.at(path, None, "ordliste", "Ordlisten findes ikke. Forklaringerne af ord og forkortelser "
-                          "på sitet kommer fra den.", glossary.RESTORE_HINT.format(path=rel(path))))
+                          "på sitet kommer fra den.", restore_hint(path)))
     _entries[:] = glossary.load(path)
     for first, again in glossary.duplicates(_entries):
         report(Problem.at(path, again.line, "ordliste",

@@ -31,8 +31,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .pages import YamlError, read_yaml, yaml_line
-from .paths import DATA, data_file, rel
-from .problems import Problem
+from .paths import DATA, data_file
+from .problems import Problem, restore_hint
 from .shortcodes import Shortcode, ShortcodeError, replace
 
 CONTACTS_FILE = DATA / "kontakter.yml"
@@ -187,7 +187,7 @@ def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
         contacts, lines = _load(path)
     except ContactsError as exc:
         hint = ("Ret filen, så hver kontakt har et id og mindst 'navn'." if Path(path).is_file() else
-                f"Hent den sidste gemte udgave tilbage med git restore {rel(path)}, eller opret filen igen.")
+                restore_hint(path))
         return [Problem.at(path, exc.line, "kontakter", str(exc), hint)]
     problems = []
     for cid, entry in contacts.items():

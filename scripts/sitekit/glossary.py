@@ -71,9 +71,6 @@ def sort_key(term: str) -> str:
     return term.lower().translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
 
 
-RESTORE_HINT = "Hent den sidste gemte udgave tilbage med git restore {path}, eller opret filen igen."
-
-
 def load(path: Path = GLOSSARY_FILE) -> list[Entry]:
     """The glossary's entries; none when the file is missing (the glossary hook reports that)."""
     entries: list[Entry] = []

@@ -227,7 +227,7 @@ def not_utf8(docs_dir: Path = DOCS) -> list[Problem]:
                 path, data.count(b"\n", 0, exc.start) + 1, "tegnsæt",
                 "Filen er ikke gemt som UTF-8, så den kan ikke læses. Ofte er æ, ø eller å gemt med et andet "
                 "tegnsæt.", "Gem filen igen med tegnsættet UTF-8 (i VS Code: klik på tegnsættet nederst til "
-                "højre, og vælg 'Gem med tegnsæt' og så UTF-8). Se bagefter efter, at æ, ø og å er rigtige."))
+                "højre, og vælg 'Gem med tegnsæt' og så UTF-8). Tjek bagefter, at æ, ø og å ser rigtige ud."))
     return found
 
 

@@ -20,6 +20,11 @@ from pathlib import Path
 from .paths import CONFIG, DOCS, rel
 
 ERROR, WARNING = "fejl", "advarsel"
+
+
+def restore_hint(path: Path | str) -> str:
+    """What to do about a data file that is gone."""
+    return f"Hent den sidste gemte udgave tilbage med git restore {rel(Path(path))}, eller opret filen igen."
 log = logging.getLogger("mkdocs.plugins.sitekit")
 
 
