@@ -143,3 +143,41 @@ def test_a_case_without_its_anchor_names_the_programme_line(tmp_path):
     assert "program.yml:24: Casen 'modul-1#case' findes ikke: siden index.md har ingen overskrift med {#case}." \
         in result.stdout, result.stdout
     assert "Tiderne passer ikke" not in result.stdout
+
+
+def test_a_time_typed_by_hand_on_a_module_page_fails_the_build_at_its_line(tmp_path):
+    docs = FIXTURES / "sites" / "typed-time" / "docs"
+    result = build_site(tmp_path / "site", docs_dir=docs, auto_nav=True)
+    assert result.returncode != 0
+    line = (docs / "kompetenceforloeb" / "modul-1-test.md").read_text(encoding="utf-8").splitlines().index(
+        "**Tid:** 10 minutter i grupper, 5 minutter i plenum.") + 1
+    assert re.search(rf"modul-1-test\.md:{line}: Tiden '\*\*Tid:' er skrevet i hånden", result.stdout), result.stdout
+    assert result.stdout.count("er skrevet i hånden") == 1         # inline code is an example, not a time
+    assert program.typed_times(DOCS) == []                          # the real pages type none
+
+
+def _section(html: str, anchor: str) -> str:
+    return html.split(f'id="{anchor}"', 1)[1].split("<h2", 1)[0]
+
+
+def test_trainer_notes_and_the_cases_page_show_the_programme_times(built_site):
+    """The issue's table: the brother, the online community, "Mor ringer" and the dilemma each showed
+    different hand-typed times; now every time a trainer sees is the programme's."""
+    cases_page = (built_site / "kompetenceforloeb" / "cases" / "index.html").read_text(encoding="utf-8")
+    checked = 0
+    for mid, module in PROGRAM.modules.items():
+        html = (built_site / module.page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        for anchor in re.findall(r'<h2 id="(case-[0-9a-z]+)"', html):
+            runs = program.case_runs(PROGRAM, f"{mid}#{anchor}")
+            notes = _section(html, anchor)
+            assert notes.count("<strong>Tid:</strong>") == 1, anchor
+            for where, item in runs:
+                assert f"{where.capitalize()}: {item.minutes} min." in notes, (anchor, where)
+            row = cases_page.split(f'#{anchor}"', 1)[1].split("</tr>", 1)[0]
+            assert row.endswith(f"<td>{runs[0][1].minutes} minutter</td>\n"), (anchor, row)
+            checked += 1
+    assert checked >= 8
+    brother = _section((built_site / "kompetenceforloeb" / "modul-4-hjemvendte-samarbejde" / "index.html")
+                       .read_text(encoding="utf-8"), "case-4")
+    assert "Modulet alene: 15 min. (grupper 8 min., plenum 7 min.)" in brother
+    assert "Forløbet på tre timer: 12 min. (grupper 7 min., plenum 5 min.)" in brother

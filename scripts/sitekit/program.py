@@ -9,7 +9,10 @@ every format of the course (3 hours, 1 hour, a full day). From it we render:
   copies, the board plan and the materials list;
 * ``<!-- drejebog: modul-1 -->``: a module's own plan plus its short versions
   in each format, so the module page and the run sheets cannot disagree;
-* ``<!-- modulinfo: modul-1 -->``: the module's "Varighed" and "Materialer" lines.
+* ``<!-- modulinfo: modul-1 -->``: the module's "Varighed" and "Materialer" lines;
+* ``<!-- tid: modul-2#case-2a -->``: a case's "Tid:" line in the trainer notes (the module
+  alone and every format that runs it); ``<!-- minutter: modul-2#case-2a -->``: its minutes
+  inline (the cases page). A time typed by hand on those pages is a mistake (typed_times).
 
 The times must add up: the parts of an item add up to the item, a case's group
 and plenary minutes add up to the case, and the items add up to the format.
@@ -36,7 +39,11 @@ from .problems import DataError, Problem
 DATA_FILE = DATA / "program.yml"
 CHECK = "kompetenceforløb"
 HINT = "Ret tallene eller felterne i programmet. Forklaringen står øverst i filen."
-MARKER = re.compile(r"^<!--\s*(?P<kind>drejeark|drejebog|modulinfo):\s*(?P<id>[a-z0-9-]+)\s*-->\s*$", re.M)
+MARKER = re.compile(r"<!--\s*(?P<kind>drejeark|drejebog|modulinfo|tid|minutter):\s*(?P<id>[a-z0-9-]+(?:#[a-z0-9-]+)?)\s*-->")
+# Pages where every time a trainer sees comes from the programme, and a time typed by hand.
+TIMED_PAGES = re.compile(r"(^|/)kompetenceforloeb/(modul-[^/]*|cases)\.md$")
+TYPED_TIME = re.compile(r"\*\*Tid:|\b(\d+|et|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|femten|tyve|tredive)"
+                        r"\s*(minutter|minut|min\.)", re.I)
 FORMS = {
     "plenum": "Plenum",
     "oplæg": "Oplæg",
@@ -74,6 +81,7 @@ class Item(DataModel):
     minutes: Minutes = Field(alias="minutter")
     form: Literal[tuple(FORMS)] | None = None  # type: ignore[valid-type]
     case: str = ""             # "modul-1#case-1b": the case the item runs
+    alternatives: list[str] = Field([], alias="eller")  # cases the trainer may run instead, same times
     groups: Minutes = Field(0, alias="grupper")    # minutes in groups (cases)
     plenary: Minutes = Field(0, alias="plenum")    # minutes in plenary (cases)
     module: str = Field("", alias="modul")         # id of the module this block runs
@@ -367,9 +375,47 @@ def render_module_info(program: Program, mid: str) -> str:
             f"- **Materialer:** {'; '.join(module.materials)}.")
 
 
+def case_runs(program: Program, case: str) -> list[tuple[str, Item]]:
+    """(where, item) for each plan that runs ``case``: the module alone first, then each format."""
+    def runs(items: list[Item]) -> list[Item]:
+        return [i for i in _walk(items) if case in (i.case, *i.alternatives)]
+
+    mid = case.partition("#")[0]
+    found = [("modulet alene", i) for i in runs(program.modules[mid].plan)] if mid in program.modules else []
+    return found + [(fmt.title.lower(), i) for fmt in program.formats.values() for i in runs(fmt.items)]
+
+
+def render_case_time(program: Program, case: str, inline: bool) -> str:
+    """The times of a case: "20 minutter" (inline) or the trainer notes' "Tid:" line."""
+    if not (found := case_runs(program, case)):
+        raise ProgramError(f"Casen '{case}' står ikke i {DATA_FILE.name}: skriv den som 'case' eller under "
+                           "'eller' i et modul eller et format.")
+    if inline:
+        return f"{found[0][1].minutes} minutter"
+    seen = dict.fromkeys(f"{where.capitalize()}: {i.minutes} min. ({_split(i).lower()})" for where, i in found)
+    return "**Tid:** " + ". ".join(seen) + "."
+
+
+def typed_times(docs_dir: Path) -> list[Problem]:
+    """A time typed by hand on a module page or the cases page (outside code and markers)."""
+    from .mdtext import mask_code
+    from .pages import iter_page_bodies
+
+    return [Problem.at(path, body_line + n, CHECK,
+                       f"Tiden '{m.group(0)}' er skrevet i hånden. Tider på modulsiderne og casesiden kommer fra "
+                       "docs/_data/program.yml.",
+                       "Skriv <!-- tid: modul-id#case-id --> (linjen \"Tid:\") eller <!-- minutter: modul-id#case-id "
+                       "-->, og ret tiden i programmet.")
+            for path, body, body_line in iter_page_bodies(docs_dir)
+            if TIMED_PAGES.search(path.relative_to(docs_dir).as_posix())
+            for n, line in enumerate(mask_code(body).split("\n")) if (m := TYPED_TIME.search(line))]
+
+
 def render_markers(markdown: str, program: Program, page_src: str, link: Callable[[str], str]) -> str:
     def replace(match: re.Match[str]) -> str:
         kind, key = match.group("kind"), match.group("id")
+        if kind in ("tid", "minutter"):
+            return render_case_time(program, key, kind == "minutter")
         known = program.formats if kind == "drejeark" else program.modules
         if key not in known:
             raise ProgramError(f"{page_src}: '{kind}: {key}' findes ikke i {DATA_FILE.name} "
