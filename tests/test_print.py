@@ -135,7 +135,8 @@ def test_print_buttons_call_window_print(page, site_url):
 
 
 @pytest.mark.parametrize("fid", ["tre-timer", "en-time", "heldag"])
-def test_run_sheet_prints_on_one_page_and_recomputes_times(page, site_url, fid):
+def test_run_sheet_prints_short_and_recomputes_times(page, site_url, fid):
+    """A timetable prints on one page; the 3-hour sheet is a script (say, ask, do per row): at most three."""
     import re
     page.goto(site_url + f"kompetenceforloeb/drejeark-{fid}/")
     first = page.locator(".kf-kl").first
@@ -145,4 +146,4 @@ def test_run_sheet_prints_on_one_page_and_recomputes_times(page, site_url, fid):
     assert page.locator(".kf-drejeark__slut .kf-kl").inner_text() != "12.30"
     page.emulate_media(media="print")
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", page.pdf(format="A4")))
-    assert pages == 1, pages
+    assert pages == 1 or (fid == "tre-timer" and pages <= 3), pages

@@ -181,3 +181,29 @@ def test_trainer_notes_and_the_cases_page_show_the_programme_times(built_site):
                        .read_text(encoding="utf-8"), "case-4")
     assert "Modulet alene: 15 min. (grupper 8 min., plenum 7 min.)" in brother
     assert "Forløbet på tre timer: 12 min. (grupper 7 min., plenum 5 min.)" in brother
+
+
+def test_the_three_hour_run_sheet_is_a_script(built_site):
+    """Every row says what to say, ask and do or show, and links to what to show; it opens with welcome
+    and ground rules ("Svære drøftelser") and closes with time for the evaluation."""
+    page = (built_site / "kompetenceforloeb" / "drejeark-tre-timer" / "index.html").read_text(encoding="utf-8")
+    body = page.split('<table class="kf-drejeark__tabel">', 1)[1].split("</tbody>", 1)[0]
+    rows = [r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)[1:] if ">Slut<" not in r]
+    assert len(rows) == len(list(_walk(PROGRAM.formats["tre-timer"].items))) >= 20
+    for row in rows:
+        assert row.count("<strong>Sig:</strong>") == row.count("<strong>Spørg:</strong>") == 1, row
+        assert row.count("<strong>Gør:</strong>") + row.count("<strong>Vis:</strong>") >= 1, row
+        if "Pause" not in row:
+            assert re.search(r'<a href="[^"]+(\?praesentation|/)', row), row
+    assert '<a href="../svaere-droeftelser/"' in rows[0] and "Velkomst og rammer" in rows[0]
+    closing = PROGRAM.formats["tre-timer"].items[-1]
+    evaluation = [p for p in closing.parts if p.title == "Evaluering"]
+    assert evaluation and evaluation[0].minutes >= 5
+    assert re.search(r'<a href="\.\./evaluering/"[^>]*>Evaluering</a>', rows[-1])
+
+
+def test_a_run_sheet_row_without_its_script_is_refused(tmp_path):
+    path = _broken(tmp_path, '        spørg: "Er der noget, vi skal tage op efter pausen?"\n', "")
+    with pytest.raises(program.ProgramError, match=r"program\.yml:\d+: formatet 'tre-timer': punktet 'Pause' "
+                                                    r"mangler 'spørg'"):
+        program.load(path)

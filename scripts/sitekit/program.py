@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
@@ -88,6 +89,10 @@ class Item(DataModel):
     section: str = Field("", alias="afsnit")       # "modul-2#drejebog": where the material is
     prints: list[Print] = Field([], alias="udskriv")
     parts: list[Item] = Field([], alias="dele", min_length=1)
+    say: Text = Field("", alias="sig")              # the run sheet's script: one line each
+    ask: Text = Field("", alias="spørg")
+    do: Text = Field("", alias="gør")
+    show: Text = Field("", alias="vis")
 
     @model_validator(mode="after")
     def _add_up(self) -> Item:
@@ -229,7 +234,21 @@ def _references(prog: Program) -> list[tuple[tuple, str]]:
     """Items that name a module the programme does not have."""
     return [(loc, f"{_what(loc)}: modulet '{ref}' findes ikke under 'moduler:' (kendte: {', '.join(prog.modules)}).")
             for loc, item in prog.format_items()
-            if (ref := item.module or item.section.split("#")[0]) and ref not in prog.modules]
+            if (ref := item.module or item.section.split("#")[0]) and ref not in prog.modules
+            and not ref.endswith(".md")] + _scripts(prog)
+
+
+def _scripts(prog: Program) -> list[tuple[tuple, str]]:
+    """A format with a script (sig/spørg/gør or vis) needs one on every row."""
+    found = []
+    for fid in prog.formats:
+        rows = [(loc, i) for loc, i in prog.format_items() if loc[1] == fid]
+        if any(i.say or i.ask or i.do or i.show for _, i in rows):
+            found += [(loc, f"{_what(loc)}: punktet '{i.title}' mangler {', '.join(missing)}. Drejearket er et "
+                       "manuskript: hvert punkt har én linje med 'sig', 'spørg' og 'gør' eller 'vis'.")
+                      for loc, i in rows if (missing := [k for k, v in (("'sig'", i.say), ("'spørg'", i.ask),
+                                                                       ("'gør' eller 'vis'", i.do or i.show)) if not v])]
+    return found
 
 
 def validate(data: Any) -> list[tuple[tuple, str]]:
@@ -250,20 +269,52 @@ def load(path: Path = DATA_FILE) -> Program:
     return prog
 
 
+HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s*\{#(?P<id>[^}\s]+)[^}]*\})?\s*$", re.M)
+
+
+def heading_ids(markdown: str) -> list[str]:
+    """The anchors of a page's headings, as the build makes them (toc with pymdownx's slugify)."""
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+    return [m.group("id") or slug(re.sub(r"[*_`]", "", m.group("text")), "-") for m in HEADING.finditer(markdown)]
+
+
 def missing_cases(prog: Program, docs_dir: Path) -> list[Problem]:
-    """Every case the programme names whose module page has no heading with its anchor {#case-…}."""
+    """Every case or section the programme names whose module page has no heading with its anchor."""
     found = []
     for loc, item in prog.format_items():
-        if not item.case:
-            continue
-        mid, _, anchor = item.case.partition("#")
-        page = Path(docs_dir) / prog.modules[mid].page
-        if "{#" + anchor + "}" not in (page.read_text(encoding="utf-8") if page.is_file() else ""):
-            found.append(Problem.at(prog.path, yaml_line(prog._lines, loc), CHECK,
-                                    f"Casen '{item.case}' findes ikke: siden {prog.modules[mid].page} har ingen "
-                                    f"overskrift med {{#{anchor}}}.",
-                                    "Ret 'case' i programmet, eller giv casens overskrift det rigtige anker."))
+        for target in dict.fromkeys(t for t in (item.case, item.section) if "#" in t and ".md" not in t):
+            mid, _, anchor = target.partition("#")
+            page = Path(docs_dir) / prog.modules[mid].page
+            text = page.read_text(encoding="utf-8") if page.is_file() else ""
+            if target == item.case and "{#" + anchor + "}" not in text:
+                message = (f"Casen '{item.case}' findes ikke: siden {prog.modules[mid].page} har ingen "
+                           f"overskrift med {{#{anchor}}}.")
+            elif anchor not in heading_ids(text):
+                message = f"Afsnittet '{target}' findes ikke: siden {prog.modules[mid].page} har ingen overskrift med det anker."
+            else:
+                continue
+            found.append(Problem.at(prog.path, yaml_line(prog._lines, loc), CHECK, message,
+                                    "Ret 'case' eller 'afsnit' i programmet, eller giv overskriften det rigtige anker."))
     return found
+
+
+def presentation_data(program: Program, mid: str, markdown: str) -> str:
+    """A hidden element that tells training.js which sections each format shows, in the run sheet's order,
+    with their minutes ("anker:minutter ..."), and which sections are for the trainer only."""
+    headings = [m for m in HEADING.finditer(markdown) if m.group(0).startswith("## ")]
+    ids = heading_ids("\n".join(m.group(0) for m in headings))
+    ends = [m.start() for m in headings[1:]] + [len(markdown)]
+    skip = [i for i, m, end in zip(ids, headings, ends, strict=True)
+            if re.search(r"<!--\s*(modulinfo|drejebog):", markdown[m.end():end])]
+    attrs = [f'data-skjul="{" ".join(skip)}"']
+    for fid, fmt in program.formats.items():
+        parts = [p for item in fmt.items if item.module == mid for p in (item.parts or [item])]
+        rows = [(p.section.partition("#")[2], p.minutes) for p in parts if p.section.startswith(mid + "#")]
+        if rows and len(rows) == len(parts):  # else the format shows the whole module
+            attrs.append(f'data-forloeb-{fid}="{" ".join(f"{a}:{n}" for a, n in rows)}"')
+    return f'<div class="kf-forloeb" hidden {" ".join(attrs)}></div>'
 
 
 def _walk(items: list[Item]):
@@ -305,10 +356,13 @@ def print_list(fmt: Format) -> list[tuple[str, int]]:
     return list(seen.items())
 
 
-def _link(program: Program, section: str, link: Callable[[str], str]) -> str:
+def _link(program: Program, section: str, link: Callable[[str], str], fid: str = "") -> str:
+    """The address of a page, or the presentation of a module's section (in a format: that format's sections)."""
     mid, _, anchor = section.partition("#")
+    if mid.endswith(".md"):
+        return link(mid) + (f"#{anchor}" if anchor else "")
     target = link(program.modules[mid].page)
-    return target + (f"#{anchor}" if anchor else "")
+    return target + "?praesentation" + (f"={fid}" if fid else "") + (f"&afsnit={quote(anchor)}" if anchor else "")
 
 
 def render_run_sheet(program: Program, fid: str, link: Callable[[str], str]) -> str:
@@ -317,19 +371,22 @@ def render_run_sheet(program: Program, fid: str, link: Callable[[str], str]) -> 
     fmt = program.formats[fid]
     rows, offset = [], 0
     for item in fmt.items:
-        rows.append(_row(program, item, offset, link))
+        # Only a module's block has the format's own sections; other rows show the whole module.
+        in_format = fid if item.module else ""
+        rows.append(_row(program, item, offset, link, in_format))
         sub = offset
         for part in item.parts:
-            rows.append(_row(program, part, sub, link, part=True))
+            rows.append(_row(program, part, sub, link, in_format, part=True))
             sub += part.minutes
         offset += item.minutes
     return render("drejeark.html", fmt=fmt, fid=fid, rows=rows, end=offset, clock=clock,
                   prints=print_list(fmt)).rstrip("\n")
 
 
-def _row(program: Program, item: Item, offset: int, link: Callable[[str], str], part: bool = False) -> dict:
-    target = item.section or (item.module and item.module + "#")
-    href = _link(program, target.rstrip("#"), link) if target else ""
+def _row(program: Program, item: Item, offset: int, link: Callable[[str], str], fid: str,
+         part: bool = False) -> dict:
+    target = item.section or item.module
+    href = _link(program, target, link, fid) if target else ""
     return {"item": item, "part": part, "offset": offset, "form": _split(item), "href": href}
 
 
@@ -423,7 +480,7 @@ def render_markers(markdown: str, program: Program, page_src: str, link: Callabl
         if kind == "drejeark":
             return "\n" + render_run_sheet(program, key, link) + "\n"
         if kind == "drejebog":
-            return render_module_plan(program, key, page_src)
+            return presentation_data(program, key, markdown) + "\n\n" + render_module_plan(program, key, page_src)
         return render_module_info(program, key)
 
     return MARKER.sub(replace, markdown)
