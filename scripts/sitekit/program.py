@@ -40,7 +40,8 @@ from .problems import DataError, Problem
 DATA_FILE = DATA / "program.yml"
 CHECK = "kompetenceforløb"
 HINT = "Ret tallene eller felterne i programmet. Forklaringen står øverst i filen."
-MARKER = re.compile(r"<!--\s*(?P<kind>drejeark|drejebog|modulinfo|tid|minutter):\s*(?P<id>[a-z0-9-]+(?:#[a-z0-9-]+)?)\s*-->")
+MARKER = re.compile(r"<!--\s*(?P<kind>drejeark|drejebog|modulinfo|tid|minutter|udskrivspakke):"
+                    r"\s*(?P<id>[a-z0-9-]+(?:#[a-z0-9-]+)?)\s*-->")
 # Pages where every time a trainer sees comes from the programme, and a time typed by hand.
 TIMED_PAGES = re.compile(r"(^|/)kompetenceforloeb/(modul-[^/]*|cases)\.md$")
 TYPED_TIME = re.compile(r"\*\*Tid:|\b(\d+|et|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|femten|tyve|tredive)"
@@ -73,6 +74,7 @@ class Print(DataModel):
 
     what: Text = Field(alias="hvad")
     per: Literal["deltager", "gruppe", "underviser"] = Field(alias="pr")
+    page: Text = Field("", alias="side")  # the page to print (a case's page comes from the case)
 
 
 class Item(DataModel):
@@ -140,6 +142,7 @@ class Format(_Block):
     participants: Minutes = Field(alias="deltagere")
     group_size: Minutes = Field(alias="gruppestørrelse")
     items: list[Item] = Field(alias="punkter", min_length=1)
+    pack: Text = Field("", alias="pakke")  # the page "Udskriv alt til …" (<!-- udskrivspakke: id -->)
 
     @model_validator(mode="after")
     def _items_add_up(self) -> Format:
@@ -349,11 +352,52 @@ def copies(fmt: Format, per: str) -> int:
 
 def print_list(fmt: Format) -> list[tuple[str, int]]:
     """What to print before the session and how many copies, in programme order."""
-    seen: dict[str, int] = {}
+    return [(what, n) for what, n, _ in print_items(fmt)]
+
+
+def print_items(fmt: Format) -> list[tuple[str, int, str]]:
+    """(what, copies, where: a page path or a case "modul-1#case-1b") in programme order."""
+    seen: dict[str, list] = {}
     for item in _walk(fmt.items):
         for p in item.prints:
-            seen[p.what] = seen.get(p.what, 0) + copies(fmt, p.per)
-    return list(seen.items())
+            entry = seen.setdefault(p.what, [p.what, 0, p.page or item.case])
+            entry[1] += copies(fmt, p.per)
+    return [tuple(e) for e in seen.values()]
+
+
+ACTION_CARD = "vejledning/handlekort.md"
+
+
+def case_card(markdown: str, anchor: str) -> tuple[str, str]:
+    """A case's title and its participant tab (dedented Markdown) from its module page."""
+    m = re.search(r"^## (?P<title>.*?)\s*\{#" + re.escape(anchor) + r"\}\s*$", markdown, re.M)
+    if not m:
+        raise ProgramError(f"Casen '{anchor}' findes ikke på modulsiden.")
+    section = markdown[m.end():].split("\n## ", 1)[0]
+    participant = section.split('=== "Deltager"', 1)[-1].split('=== "Underviser"', 1)[0]
+    return m.group("title"), "\n".join(line[4:] if line.startswith("    ") else line.strip()
+                                      for line in participant.strip("\n").split("\n"))
+
+
+def render_print_pack(program: Program, fid: str, docs_dir: Path, page_src: str) -> str:
+    """Markdown for "Udskriv alt til …": the print list with copies and where each thing is (a page, or
+    a page number in this pack: one case card per page after the list), then the case cards."""
+    fmt = program.formats[fid]
+    rows, cards = [], []
+    items = print_items(fmt) + [("Handlekort: hvad gør du, når du er bekymret?", fmt.participants, ACTION_CARD)]
+    for what, n, where in items:
+        if "#" in where:
+            mid, _, anchor = where.partition("#")
+            page = Path(docs_dir) / program.modules[mid].page
+            title, body = case_card(page.read_text(encoding="utf-8"), anchor)
+            cards.append(f'<div class="kf-kort" markdown>\n\n## {what} {{#kort-{anchor}}}\n\n{body}\n\n</div>')
+            place = f"Side {len(cards) + 1} i denne pakke"
+        elif where == ACTION_CARD and not (Path(docs_dir) / where).is_file():
+            place = f"Siden {where}"  # another change adds the action card: named until it exists
+        else:
+            place = f"[Åbn siden, og udskriv den]({_md_link(page_src, where)})" if where else ""
+        rows.append(f"| {what} | {n} | {place} |")
+    return "\n".join(["| Hvad | Antal | Hvor |", "|---|---|---|", *rows, "", *cards])
 
 
 def _link(program: Program, section: str, link: Callable[[str], str], fid: str = "") -> str:
@@ -380,7 +424,7 @@ def render_run_sheet(program: Program, fid: str, link: Callable[[str], str]) -> 
             sub += part.minutes
         offset += item.minutes
     return render("drejeark.html", fmt=fmt, fid=fid, rows=rows, end=offset, clock=clock,
-                  prints=print_list(fmt)).rstrip("\n")
+                  prints=print_list(fmt), pack=fmt.pack and link(fmt.pack)).rstrip("\n")
 
 
 def _row(program: Program, item: Item, offset: int, link: Callable[[str], str], fid: str,
@@ -473,12 +517,14 @@ def render_markers(markdown: str, program: Program, page_src: str, link: Callabl
         kind, key = match.group("kind"), match.group("id")
         if kind in ("tid", "minutter"):
             return render_case_time(program, key, kind == "minutter")
-        known = program.formats if kind == "drejeark" else program.modules
+        known = program.formats if kind in ("drejeark", "udskrivspakke") else program.modules
         if key not in known:
             raise ProgramError(f"{page_src}: '{kind}: {key}' findes ikke i {DATA_FILE.name} "
                                f"(kendte: {', '.join(known)}).")
         if kind == "drejeark":
             return "\n" + render_run_sheet(program, key, link) + "\n"
+        if kind == "udskrivspakke":
+            return render_print_pack(program, key, program.path.parent.parent, page_src)
         if kind == "drejebog":
             return presentation_data(program, key, markdown) + "\n\n" + render_module_plan(program, key, page_src)
         return render_module_info(program, key)
