@@ -424,3 +424,45 @@ def test_notes_window_shows_the_time_left_for_the_section(page, site_url):
     notes.wait_for_load_state()
     expect(notes.locator(".kf-noter-tid")).to_have_text("Tid tilbage af afsnittet: 12 af 12 min.")
     expect(notes.locator("h2.kf-dias-aktiv")).to_have_id("case-4")
+
+
+# --- around the session -------------------------------------------------------------------
+
+def test_course_certificates_are_made_in_the_browser_and_print(page, site_url):
+    """Names typed in the browser become one certificate per page; nothing is stored or sent."""
+    import re
+
+    page.goto(site_url + "kompetenceforloeb/kursusbevis/")
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.mouse.move(200, 300)                     # Material's own script loads at the first move
+    expect(page.locator("html.js")).to_have_count(1)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.fill("#kf-bevis-navne", "Deltager Et\n\nDeltager To\nDeltager Tre\n")
+    page.fill("#kf-bevis-dato", "2026-12-08")
+    page.fill("#kf-bevis-underviser", "Underviser Et")
+    page.get_by_role("button", name="Lav kursusbeviser").click()
+    cards = page.locator(".kf-bevis")
+    expect(cards).to_have_count(3)
+    assert cards.nth(1).locator(".kf-bevis__navn").inner_text() == "Deltager To"
+    assert "8. december 2026" in cards.nth(0).inner_text()
+    assert page.evaluate("window.__printed") == 1
+    assert requests == []                                               # nothing sent
+    assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
+    assert axe_violations(page) == []
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) == 3         # one page per name
+    assert requests == []
+
+
+@pytest.mark.parametrize("path,must", [
+    ("invitation", ["Emne: Invitation", "Alle cases er opdigtede", "Før forløbet"]),
+    ("opfoelgning", ["fire uger efter forløbet", "Hvad gør du først?", "ikke en tjekliste"]),
+])
+def test_invitation_and_follow_up_for_leaders(built_site, path, must):
+    text = (built_site / "kompetenceforloeb" / path / "index.html").read_text(encoding="utf-8")
+    for m in must:
+        assert m in html.unescape(text), m
+    overview = (built_site / "kompetenceforloeb" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{path}/"' in overview

@@ -266,8 +266,45 @@
     });
   }
 
+  // --- course certificates: one page per name typed; nothing stored or sent --------
+  function certificates() {
+    var form = document.querySelector(".kf-bevis-form");
+    var out = document.querySelector(".kf-beviser");
+    if (!form || !out) return;
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var names = form.querySelector("#kf-bevis-navne").value.split("\n")
+        .map(function (n) { return n.trim(); }).filter(Boolean);
+      var course = form.querySelector("#kf-bevis-forloeb").value;
+      var date = form.querySelector("#kf-bevis-dato").value;
+      var trainer = form.querySelector("#kf-bevis-underviser").value.trim();
+      if (date) date = new Date(date + "T12:00").toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" });
+      out.textContent = "";
+      names.forEach(function (name) {
+        var card = document.createElement("section");
+        card.className = "kf-bevis";
+        card.setAttribute("aria-label", "Kursusbevis: " + name);
+        [["p", "kf-bevis__titel", "Kursusbevis"], ["p", "kf-bevis__navn", name],
+          ["p", "", "har deltaget i " + course + "."],
+          ["p", "", "Forløbet handler om, hvad du gør, når du er bekymret for, at en borger bliver radikaliseret."],
+          ["p", "", "Dato: " + (date || "________________")],
+          ["p", "kf-bevis__underskrift", "Underviser: " + (trainer || "________________")]].forEach(function (part) {
+          var el = document.createElement(part[0]);
+          if (part[1]) el.className = part[1];
+          el.textContent = part[2];
+          card.appendChild(el);
+        });
+        out.appendChild(card);
+      });
+      form.querySelector(".kf-bevis-status").textContent = names.length + " kursusbeviser er klar. Udskriv siden.";
+      if (names.length) window.print();
+    });
+  }
+
   function setup() {
     runSheets();
+    certificates();
     if (params.has("noter")) {
       notesMode();
       return;
