@@ -12,6 +12,9 @@ PY := $(VENV)/bin/python
 SITE_PY := PYTHONPATH=scripts $(PY) -m sitekit
 # Re-install when the pinned requirements change.
 STAMP := $(VENV)/.requirements-installed
+# The W3C Nu HTML checker for tests/test_html_valid.py: vnu-jar as locked in
+# package-lock.json (`npm ci` writes the stamp; .npmrc turns install scripts off).
+VNU_STAMP := node_modules/.package-lock.json
 # The preview server's port: make serve PORT=8001
 PORT ?= 8000
 
@@ -73,5 +76,8 @@ system: ## Installer de Debian-pakker, testene bruger (Chromium m.fl.)
 lint: $(STAMP) ## Tjek Python-koden med ruff (indstillinger i pyproject.toml)
 	$(PY) -m ruff check scripts overrides tests
 
-test: $(STAMP) system lint ## Kør ruff og hele testsuiten (installerer det, den mangler)
+$(VNU_STAMP): package-lock.json | system
+	@npm ci --no-audit --no-fund --loglevel=error
+
+test: $(STAMP) system lint $(VNU_STAMP) ## Kør ruff og hele testsuiten (installerer det, den mangler)
 	$(PY) -m pytest

@@ -46,6 +46,8 @@ case "${1:-}" in
     missing=()
     while read -r pkg; do
       case "$pkg" in ''|'#'*) continue ;; esac
+      # A program of that name counts too (npm comes with NodeSource's nodejs, which conflicts with Debian's npm).
+      command -v "$pkg" >/dev/null && continue
       dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
     done < scripts/system-packages.txt
     if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi

@@ -1,8 +1,9 @@
 """The reference web server configuration (scripts/hosting/nginx/radikalisering.conf)
 serving two published editions: Debian's nginx on 127.0.0.1 with its own
-prefix and temp folders, checked for security headers, compression, caching
-and the root redirect, and visited in Chromium without one CSP violation.
-The editions come from the session fixture ``published_editions``."""
+prefix and temp folders and a throw-away self-signed certificate, checked over
+HTTPS for TLS, security headers, compression, caching and the root redirect,
+over HTTP for the redirect to HTTPS, and visited in Chromium without one CSP
+violation. The editions come from the session fixture ``published_editions``."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ import http.client
 import re
 import shutil
 import socket
+import ssl
 import subprocess
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from publishing import EDITIONS
@@ -25,10 +28,22 @@ NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 OLD, NEW = (version for version, _ in EDITIONS)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def _free_ports(count: int) -> list[int]:
+    sockets = [socket.socket() for _ in range(count)]
+    try:
+        for s in sockets:
+            s.bind(("127.0.0.1", 0))
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
+
+
+def _replace(text: str, pattern: str, replacement: str) -> str:
+    """Exactly one replacement in the shipped file, so a changed file fails here, not later."""
+    text, count = re.subn(pattern, replacement, text, flags=re.M)
+    assert count == 1, pattern
+    return text
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +51,20 @@ def nginx(published_editions, tmp_path_factory):
     if not Path(NGINX).exists():
         pytest.fail("nginx mangler. Kør `make system` som root, eller installer Debian-pakken nginx-light.")
     prefix = tmp_path_factory.mktemp("nginx")
-    port = _free_port()
-    # The shipped file, with only its address and folder replaced.
+    http_port, https_port = _free_ports(2)
+    # A throw-away certificate for 127.0.0.1, valid for one day.
+    cert, key = prefix / "cert.pem", prefix / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                    "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    # The shipped file, with only its addresses, certificate and folder replaced.
     site = CONF.read_text(encoding="utf-8")
-    site = re.sub(r"^\s*listen \[::\]:80;\n", "", site, flags=re.M)
-    site = re.sub(r"listen 80;", f"listen 127.0.0.1:{port};", site)
-    site = re.sub(r"root /var/www/radikalisering;", f"root {published_editions.out};", site)
+    site = re.sub(r"^\s*listen \[::\]:\d+.*\n", "", site, flags=re.M)
+    site = _replace(site, r"listen 80;", f"listen 127.0.0.1:{http_port};")
+    site = _replace(site, r"listen 443 ", f"listen 127.0.0.1:{https_port} ")
+    site = _replace(site, r"ssl_certificate\s+\S+;", f"ssl_certificate {cert};")
+    site = _replace(site, r"ssl_certificate_key\s+\S+;", f"ssl_certificate_key {key};")
+    site = _replace(site, r"root /var/www/radikalisering;", f"root {published_editions.out};")
     (prefix / "site.conf").write_text(site, encoding="utf-8")
     temp = "\n".join(f"  {kind}_temp_path {prefix / kind};" for kind in
                      ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -66,21 +89,22 @@ http {{
     proc = subprocess.Popen([NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"), "-g", "daemon off;"],
                             start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                if proc.poll() is not None:
-                    pytest.fail(f"nginx stoppede: {proc.stderr.read().decode()}")
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}/", port
+        for port in (http_port, https_port):
+            for _ in range(100):
+                try:
+                    socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                    break
+                except OSError:
+                    if proc.poll() is not None:
+                        pytest.fail(f"nginx stoppede: {proc.stderr.read().decode()}")
+                    time.sleep(0.05)
+        yield SimpleNamespace(url=f"https://127.0.0.1:{https_port}/", port=https_port, http_port=http_port,
+                              cert=str(cert), trust=ssl.create_default_context(cafile=str(cert)))
     finally:
         stop_process_tree(proc)
 
 
-def _get(port: int, path: str, **headers) -> http.client.HTTPResponse:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+def _read(conn: http.client.HTTPConnection, path: str, headers: dict) -> http.client.HTTPResponse:
     conn.request("GET", path, headers=headers)
     response = conn.getresponse()
     response.body = response.read()
@@ -88,13 +112,17 @@ def _get(port: int, path: str, **headers) -> http.client.HTTPResponse:
     return response
 
 
+def _get(server, path: str, **headers) -> http.client.HTTPResponse:
+    """GET over HTTPS, trusting only the test's certificate."""
+    return _read(http.client.HTTPSConnection("127.0.0.1", server.port, timeout=10, context=server.trust), path, headers)
+
+
 def _meta_policy(html: str) -> str:
     return re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)"', html).group(1)
 
 
 def test_security_headers_on_pages_and_errors(nginx, published_editions):
-    _, port = nginx
-    page = _get(port, f"/{OLD}/vejledning/vink/")
+    page = _get(nginx, f"/{OLD}/vejledning/vink/")
     assert page.status == 200
     policy = page.getheader("Content-Security-Policy")
     script_src = re.search(r"script-src ([^;]+)", policy).group(1)
@@ -102,38 +130,73 @@ def test_security_headers_on_pages_and_errors(nginx, published_editions):
     assert "frame-ancestors 'none'" in policy
     # The header and the page's own <meta> say the same (frame-ancestors only works as a header).
     assert policy == _meta_policy(page.body.decode()) + "; frame-ancestors 'none'"
-    for response in (page, _get(port, "/findes-ikke/")):
+    for response in (page, _get(nginx, "/findes-ikke/")):
         assert response.getheader("X-Content-Type-Options") == "nosniff"
         assert response.getheader("Referrer-Policy") == "same-origin"
         assert "camera=()" in response.getheader("Permissions-Policy")
         assert response.getheader("Content-Security-Policy") == policy
-    missing = _get(port, f"/{OLD}/findes-ikke/")
+    missing = _get(nginx, f"/{OLD}/findes-ikke/")
     assert missing.status == 404 and "<html" in missing.body.decode()
 
 
+def test_plain_http_redirects_to_https_and_https_sets_hsts(nginx):
+    for path in ("/", f"/{OLD}/vejledning/vink/?side=2"):
+        plain = _read(http.client.HTTPConnection("127.0.0.1", nginx.http_port, timeout=10), path, {})
+        assert plain.status == 301 and plain.getheader("Location") == f"https://127.0.0.1{path}"
+    for path in (f"/{OLD}/vejledning/vink/", "/findes-ikke/", "/"):
+        hsts = _get(nginx, path).getheader("Strict-Transport-Security")
+        assert int(re.fullmatch(r"max-age=(\d+)", hsts).group(1)) >= 365 * 24 * 3600, path
+
+
+def _handshake(server, ciphers: str | None = None, version=ssl.TLSVersion.TLSv1_3) -> tuple[str, str]:
+    context = ssl.create_default_context(cafile=server.cert)
+    context.maximum_version = version
+    if ciphers:
+        context.set_ciphers(ciphers)
+    with socket.create_connection(("127.0.0.1", server.port), timeout=10) as raw:
+        with context.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+            return tls.version(), tls.cipher()[0]
+
+
+def test_tls_follows_mozillas_intermediate_configuration(nginx):
+    assert _handshake(nginx)[0] == "TLSv1.3"
+    # TLS 1.2: forward secrecy and an authenticated (GCM) cipher, chosen by the server
+    # from what the client offers; a client with only CBC ciphers is refused.
+    assert _handshake(nginx, "ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES128-GCM-SHA256", ssl.TLSVersion.TLSv1_2) == (
+        "TLSv1.2", "ECDHE-ECDSA-AES128-GCM-SHA256")
+    with pytest.raises(ssl.SSLError):
+        _handshake(nginx, "ECDHE-ECDSA-AES128-SHA:ECDHE-ECDSA-AES256-SHA", ssl.TLSVersion.TLSv1_2)
+
+
+def test_source_maps_are_not_served(nginx, published_editions):
+    maps = sorted((published_editions.out / OLD / "assets").rglob("*.map"))
+    assert maps, "the edition has no source map: nothing to check"
+    for path in maps:
+        response = _get(nginx, "/" + path.relative_to(published_editions.out).as_posix())
+        assert response.status == 404 and b"<html" in response.body[:200], path
+
+
 def test_the_root_opens_the_newest_edition(nginx):
-    _, port = nginx
-    root = _get(port, "/")
+    root = _get(nginx, "/")
     assert root.status == 302 and root.getheader("Location") == "/nyeste/"
-    newest = _get(port, "/nyeste/")
+    newest = _get(nginx, "/nyeste/")
     assert newest.status == 200 and f'{NEW}/">' in newest.body.decode()
-    folder = _get(port, f"/{OLD}")
+    folder = _get(nginx, f"/{OLD}")
     assert folder.status == 301 and folder.getheader("Location") == f"/{OLD}/"
 
 
 def test_compression_and_long_caching_of_hashed_files(nginx, published_editions):
-    _, port = nginx
-    page = _get(port, f"/{OLD}/", **{"Accept-Encoding": "gzip"})
+    page = _get(nginx, f"/{OLD}/", **{"Accept-Encoding": "gzip"})
     assert page.getheader("Content-Encoding") == "gzip"
     assert "Du læser en ældre udgave" in gzip.decompress(page.body).decode()
     assert page.getheader("Cache-Control") == "no-cache"
-    assert _get(port, "/versions.json").getheader("Cache-Control") == "no-cache"
+    assert _get(nginx, "/versions.json").getheader("Cache-Control") == "no-cache"
     bundle = next((published_editions.out / OLD / "assets" / "javascripts").glob("bundle.*.min.js"))
-    hashed = _get(port, f"/{OLD}/assets/javascripts/{bundle.name}", **{"Accept-Encoding": "gzip"})
+    hashed = _get(nginx, f"/{OLD}/assets/javascripts/{bundle.name}", **{"Accept-Encoding": "gzip"})
     assert hashed.status == 200
     assert hashed.getheader("Cache-Control") == "public, max-age=31536000, immutable"
     assert hashed.getheader("Content-Encoding") == "gzip"
-    offline = _get(port, f"/{OLD}/offline/radikalisering-offline-{OLD}.zip")
+    offline = _get(nginx, f"/{OLD}/offline/radikalisering-offline-{OLD}.zip")
     assert offline.status == 200 and offline.getheader("Content-Type") == "application/zip"
 
 
@@ -147,8 +210,9 @@ document.addEventListener("securitypolicyviolation", e =>
 
 @pytest.mark.browser
 def test_chromium_finds_no_csp_violation_and_search_works_under_a_prefix(nginx, browser):
-    url, _ = nginx
-    context = browser.new_context()
+    url = nginx.url
+    # The test's own certificate is not trusted by the browser; everything else is as for a reader.
+    context = browser.new_context(ignore_https_errors=True)
     context.add_init_script(_LISTEN)
     page = context.new_page()
     console: list[str] = []

@@ -40,6 +40,11 @@ def test_foreign_resources_have_their_line():
     assert privacy.foreign_resources(html) == [(4, "script", "https://cdn.example.org/s.js")]
 
 
+def test_the_script_material_later_starts_counts_too():
+    html = '<script type="text/x-later" data-src="https://cdn.example.org/bundle.js"></script>'
+    assert privacy.foreign_resources(html) == [(1, "script", "https://cdn.example.org/bundle.js")]
+
+
 # --- the test browser itself --------------------------------------------------------------
 
 @pytest.mark.browser

@@ -4,10 +4,9 @@ Thin adapter; the logic is in scripts/sitekit/i18n.py.
 
 * The language switch (extra.alternate) links to index.html in the offline
   copy, where folders do not open their index page.
-* Material's script fetches sitemap.xml beside every <link rel="alternate">
-  in the head, which only exists beside a language's start page: other pages
-  name their other-language version in the language switch (hreflang) and in
-  sitemap.xml (xhtml:link hreflang), not in the head.
+* No page has language alternates in the head (sitekit.i18n.without_head_alternates):
+  pages name their other-language version in the language switch (hreflang)
+  and in sitemap.xml (xhtml:link hreflang).
 * One search index per language: after every language is built, the plugin's
   joint index is split into /search/search_index.json (Danish pages only) and
   /en/search/search_index.json (English pages only), and English pages look
@@ -50,6 +49,8 @@ def on_post_template(output, template_name, config, **kwargs):
     # overwrite the Danish 404 page. Keep the Danish one at the root and put
     # the English one under /en/.
     lang, default = i18n.languages(config)
+    if template_name == "404.html":
+        output = i18n.without_head_alternates(output)
     if template_name == "404.html" and lang != default:
         danish = Path(config.site_dir) / "404.html"
         target = Path(config.site_dir) / lang / "404.html"
@@ -68,9 +69,7 @@ def on_post_page(output, page, config, **kwargs):
     # (no request to intercept) and has no edition selector: move its base.
     if lang != i18n.DEFAULT and _offline(config):
         output = i18n.search_base(output, lang)
-    # The start pages of both languages (index.md, index.en.md).
-    is_start = "/" not in page.file.src_uri and page.file.src_uri.split(".")[0] == "index"
-    return i18n.head_alternates_only_for_start_pages(output, is_start)
+    return i18n.without_head_alternates(output)
 
 
 @event_priority(-110)

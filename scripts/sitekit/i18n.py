@@ -127,17 +127,15 @@ def set_alternates(file, alternates: dict, built_language: str) -> None:
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]{2}">')
 
 
-def head_alternates_only_for_start_pages(html: str, is_start_page: bool) -> str:
-    """Drop the language alternates from the <head> of every page but the start pages.
+def without_head_alternates(html: str) -> str:
+    """Drop the language alternates (<link rel="alternate" hreflang>) from the <head>.
 
-    Material's script fetches sitemap.xml relative to each head alternate (to
-    keep readers on the same page when they switch). The plugin points them at
-    the page itself, where no sitemap.xml exists: two failed requests and
-    console errors on every page. The language switch in the header keeps the
-    per-page links (with hreflang), and sitemap.xml lists every page's
-    alternates (xhtml:link hreflang)."""
-    if is_start_page:
-        return html
+    Search engines and Lighthouse accept only absolute addresses there, and
+    Material's script fetches sitemap.xml beside each one: an absolute address
+    would send a preview, a test server or the offline copy to another host,
+    and a relative one is "invalid hreflang". sitemap.xml names every page's
+    pair with absolute addresses (xhtml:link hreflang), and the language switch
+    in the header keeps the per-page links (with hreflang)."""
     head, sep, body = html.partition("</head>")
     return _HEAD_ALTERNATE.sub("", head) + sep + body
 

@@ -13,7 +13,8 @@ from urllib.parse import urlsplit
 
 # Attributes that make the browser fetch something on its own.
 _LOADING_ATTRS = {
-    "script": ("src",),
+    # data-src: Material's script, which material-later.js starts at the first interaction.
+    "script": ("src", "data-src"),
     "img": ("src", "srcset"),
     "iframe": ("src",),
     "frame": ("src",),

@@ -180,9 +180,11 @@ def step_line(step: Step, contacts: dict[str, dict[str, Any]]) -> str:
     return f"{step.condition} {action}" if step.condition else action
 
 
-def render_list(proc: Procedure, page_src: str) -> str:
-    """The steps as a Markdown numbered list, wrapped for styling and tests."""
-    lines = [f'<div class="procedure procedure-{proc.key}" markdown="1">', ""]
+def render_list(proc: Procedure, page_src: str, indented: bool = False) -> str:
+    """The steps as a Markdown numbered list, wrapped for styling and tests. md_in_html reads
+    ``markdown="1"`` only at the top level; in a tab or box the attribute would reach the HTML."""
+    attr = "" if indented else ' markdown="1"'
+    lines = [f'<div class="procedure procedure-{proc.key}"{attr}>', ""]
     for number, step in enumerate(proc.steps, start=1):
         parts = []
         if step.condition:
@@ -242,9 +244,10 @@ def render_figure(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str
     items = "".join(f"<li>{html.escape(step_line(s, contacts))}</li>" for s in proc.steps)
     return (f'<figure class="procedure-figur procedure-figur-{proc.key}" id="{uid}">'
             + svg(proc, contacts, uid)
-            + f"<figcaption><strong>{html.escape(_sentence(proc.title))}</strong> {html.escape(proc.caption)}</figcaption>"
+            + f"<figcaption><strong>{html.escape(_sentence(proc.title))}</strong> {html.escape(proc.caption)}"
+            # In the caption: a figure may hold only one caption, first or last (valid HTML).
             + f'<details class="procedure-tekst"><summary>{SUMMARY.get(lang, SUMMARY["da"])}</summary>'
-            + f'<ol id="{uid}-tekst">{items}</ol></details></figure>')
+            + f'<ol id="{uid}-tekst">{items}</ol></details></figcaption></figure>')
 
 
 def render_markdown(markdown: str, procedures: dict[str, Procedure], contacts: dict[str, dict[str, Any]],
@@ -261,7 +264,7 @@ def render_markdown(markdown: str, procedures: dict[str, Procedure], contacts: d
         if code.args == ():
             if not code.block:
                 raise ShortcodeError(f"{code.text} skal stå alene på sin linje.")
-            return render_list(proc, page_src)
+            return render_list(proc, page_src, bool(code.indent))
         if code.args == ("diagram",):
             if not code.block:
                 raise ShortcodeError(f"{code.text} skal stå alene på sin linje.")

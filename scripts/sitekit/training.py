@@ -34,12 +34,11 @@ def markers_without_data(markdown: str, data_dir: Path) -> list[tuple[int, str, 
 
 
 def render_toolbar(markdown: str, title: str = "") -> str:
-    """Replace each ``<!-- værktøjslinje -->`` line with the toolbar (and the
-    print footer with the page's title)."""
+    """Replace each ``<!-- værktøjslinje -->`` line with the toolbar. The printed footer
+    with the page's title is in the page's <head> (overrides/main.html); ``title`` is unused."""
     from . import render
 
-    css_string = title.replace("\\", "\\\\").replace('"', '\\"')
-    toolbar = render("vaerktoejslinje.html", footer=html.escape(css_string, quote=False)).rstrip("\n")
+    toolbar = render("vaerktoejslinje.html").rstrip("\n")
     return MARKER.sub(lambda m: "\n" + toolbar + "\n", markdown)
 
 

@@ -5,8 +5,8 @@
    script (35 KB compressed, and the main work for an old PC's processor) is
    loaded at the reader's first pointer move, touch, key, scroll or focus,
    or at once when the page was opened from a search result or at an anchor.
-   overrides/main.html gives Material's <script> the type "text/x-later", so
-   the browser keeps it; this file starts it. Material waits for the
+   overrides/main.html gives Material's <script> the type "text/x-later" and
+   its address as data-src, so the browser keeps it; this file starts it. Material waits for the
    DOMContentLoaded event, which has long passed: its listener is kept while
    the script runs and called when it has run. */
 (function () {
@@ -50,7 +50,7 @@
       return add.call(document, type, listener, options);
     };
     var script = document.createElement("script");
-    script.src = later.src;
+    script.src = later.getAttribute("data-src");
     script.onload = script.onerror = function () {
       document.addEventListener = add;
       var loaded = new Event("DOMContentLoaded");
