@@ -199,3 +199,16 @@ def test_every_format_has_a_print_pack_with_page_numbers_and_the_action_card(pri
     if fid == "tre-timer":
         assert page.locator("h1").inner_text() == "Udskriv alt til 3-timers-forløbet"
 
+
+
+@pytest.mark.parametrize("module", ["modul-1-forstaa-radikalisering", "modul-2-bekymring",
+                                    "modul-3-boern-unge-familier"])
+def test_every_participant_handout_stays_at_most_six_pages(print_tab, site_url, module):
+    """More cases per module (module 1 has four) must not make a longer handout; the model answers the
+    trainer shows on screen are not in it."""
+    page = print_tab
+    page.goto(site_url + f"kompetenceforloeb/{module}/")
+    page.evaluate("document.documentElement.classList.add('kf-kun-deltager')")
+    if module == "modul-2-bekymring":
+        assert not page.locator("details.example").is_visible()
+    assert 1 <= _pdf_pages(page) <= 6
