@@ -303,9 +303,10 @@ def missing_cases(prog: Program, docs_dir: Path) -> list[Problem]:
     return found
 
 
-def presentation_data(program: Program, mid: str, markdown: str) -> str:
+def presentation_data(program: Program, mid: str, markdown: str, link: Callable[[str], str]) -> str:
     """A hidden element that tells training.js which sections each format shows, in the run sheet's order,
-    with their minutes ("anker:minutter ..."), and which sections are for the trainer only."""
+    with their minutes ("anker:minutter ..."), the next module's presentation in that format, and which
+    sections are for the trainer only."""
     headings = [m for m in HEADING.finditer(markdown) if m.group(0).startswith("## ")]
     ids = heading_ids("\n".join(m.group(0) for m in headings))
     ends = [m.start() for m in headings[1:]] + [len(markdown)]
@@ -317,6 +318,9 @@ def presentation_data(program: Program, mid: str, markdown: str) -> str:
         rows = [(p.section.partition("#")[2], p.minutes) for p in parts if p.section.startswith(mid + "#")]
         if rows and len(rows) == len(parts):  # else the format shows the whole module
             attrs.append(f'data-forloeb-{fid}="{" ".join(f"{a}:{n}" for a, n in rows)}"')
+            order = [i.module for i in fmt.items if i.module]
+            if (nxt := order.index(mid) + 1) < len(order):
+                attrs.append(f'data-naeste-{fid}="{_link(program, order[nxt], link, fid)}"')
     return f'<div class="kf-forloeb" hidden {" ".join(attrs)}></div>'
 
 
@@ -526,7 +530,7 @@ def render_markers(markdown: str, program: Program, page_src: str, link: Callabl
         if kind == "udskrivspakke":
             return render_print_pack(program, key, program.path.parent.parent, page_src)
         if kind == "drejebog":
-            return presentation_data(program, key, markdown) + "\n\n" + render_module_plan(program, key, page_src)
+            return presentation_data(program, key, markdown, link) + "\n\n" + render_module_plan(program, key, page_src)
         return render_module_info(program, key)
 
     return MARKER.sub(replace, markdown)

@@ -16,7 +16,8 @@
    run sheet, in its order, with their minutes (the hidden .kf-forloeb element
    the programme renders); &afsnit=ID starts at that section. The address's
    #hash (which follows the scroll position) never picks the screen.
-   Next: arrow keys, Page Down (what a clicker sends), Space, or the buttons.
+   Next: arrow keys, Page Down (what a clicker sends), Space, or the buttons;
+   after a format's last screen the next key opens the next module in it.
    A screen taller than the window scrolls first, so that every block of text
    is shown whole above the control bar before the next screen. "Åbn
    underviserens noter" opens the page with ?noter in a second window, which
@@ -74,6 +75,7 @@
   var ids = [];      // the h2 id of each screen ("" for the first)
   var minutes = [];  // minutes of each screen in the chosen format (0: none)
   var current = 0;
+  var nextModule = "";  // in a format: the next module's presentation, after the last screen
   var notesWindow = null;
 
   function article() {
@@ -104,6 +106,7 @@
     });
     var data = document.querySelector(".kf-forloeb");
     var wanted = words(data, "data-forloeb-" + (format || "-"));
+    nextModule = (wanted.length && data.getAttribute("data-naeste-" + format)) || "";
     var skip = words(data, "data-skjul");
     ids = [""]; minutes = [0];
     if (wanted.length) {
@@ -157,6 +160,8 @@
         });
       });
       box.scrollTop += Math.max(step, 16);
+    } else if (current === slides.length - 1 && nextModule) {
+      location.href = nextModule;  // the run sheet goes on in the next module
     } else {
       show(current + 1);
     }
