@@ -149,6 +149,11 @@ def test_run_sheet_prints_short_and_recomputes_times(page, site_url, fid):
     assert pages == 1 or (fid == "tre-timer" and pages <= 3), pages
 
 
+def html_unescape(text: str) -> str:
+    import html
+    return html.unescape(text)
+
+
 def _pdf_pages(page) -> int:
     import re
     return len(re.findall(rb"/Type\s*/Page(?![s\w])", page.pdf(format="A4")))
@@ -186,6 +191,7 @@ def test_every_format_has_a_print_pack_with_page_numbers_and_the_action_card(pri
     assert re.search(rf'<a href="\.\./udskriv-{fid}/"[^>]*>Udskriv alt på én gang</a>', sheet)
     cases = [(what, n) for what, n, where in program.print_items(fmt) if "#" in where]
     for number, (what, n) in enumerate(cases, start=2):
+        assert f'<strong>{n} ×</strong> {what}, side {number} i "Udskriv alt"' in html_unescape(sheet), what
         assert re.search(rf"<td>{re.escape(what)}</td>\s*<td>{n}</td>\s*<td>Side {number} i denne pakke",
                          html), what
     assert f"<td>{fmt.participants}</td>" in html.split("Handlekort", 1)[1].split("</tr>", 1)[0]

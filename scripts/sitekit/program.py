@@ -393,7 +393,7 @@ def render_print_pack(program: Program, fid: str, docs_dir: Path, page_src: str)
         if "#" in where:
             mid, _, anchor = where.partition("#")
             page = Path(docs_dir) / program.modules[mid].page
-            title, body = case_card(page.read_text(encoding="utf-8"), anchor)
+            _, body = case_card(page.read_text(encoding="utf-8"), anchor)
             cards.append(f'<div class="kf-kort" markdown>\n\n## {what} {{#kort-{anchor}}}\n\n{body}\n\n</div>')
             place = f"Side {len(cards) + 1} i denne pakke"
         elif where == ACTION_CARD and not (Path(docs_dir) / where).is_file():
@@ -428,7 +428,14 @@ def render_run_sheet(program: Program, fid: str, link: Callable[[str], str]) -> 
             sub += part.minutes
         offset += item.minutes
     return render("drejeark.html", fmt=fmt, fid=fid, rows=rows, end=offset, clock=clock,
-                  prints=print_list(fmt), pack=fmt.pack and link(fmt.pack)).rstrip("\n")
+                  prints=_pack_pages(fmt), pack=fmt.pack and link(fmt.pack)).rstrip("\n")
+
+
+def _pack_pages(fmt: Format) -> list[tuple[str, int, str]]:
+    """The print list with each case card's page in the print pack (render_print_pack's order)."""
+    cards = iter(range(2, 100))
+    return [(what, n, f"side {next(cards)} i \"Udskriv alt\"" if fmt.pack and "#" in where else "")
+            for what, n, where in print_items(fmt)]
 
 
 def _row(program: Program, item: Item, offset: int, link: Callable[[str], str], fid: str,
