@@ -473,3 +473,15 @@ def test_invitation_and_follow_up_for_leaders(built_site, path, must):
         assert m in html.unescape(text), m
     overview = (built_site / "kompetenceforloeb" / "index.html").read_text(encoding="utf-8")
     assert f'href="{path}/"' in overview
+
+
+def test_the_toolbar_chooses_the_format_to_present(page, site_url):
+    page.goto(site_url + MODULES[2])
+    page.get_by_label("Forløb", exact=True).select_option(label="forløbet på tre timer")
+    page.locator(".kf-praesentation-knap").click()
+    assert _screen(page)["status"] == "Afsnit 1 af 4"                # title + the run sheet's three sections
+    page.keyboard.press("Escape")
+    page.get_by_label("Forløb", exact=True).select_option(label="hele modulet")
+    page.locator(".kf-praesentation-knap").click()
+    assert int(_screen(page)["status"].rsplit(" ", 1)[1]) > 4
+    assert axe_violations(page) == []

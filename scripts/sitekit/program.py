@@ -317,7 +317,7 @@ def presentation_data(program: Program, mid: str, markdown: str, link: Callable[
         parts = [p for item in fmt.items if item.module == mid for p in (item.parts or [item])]
         rows = [(p.section.partition("#")[2], p.minutes) for p in parts if p.section.startswith(mid + "#")]
         if rows and len(rows) == len(parts):  # else the format shows the whole module
-            attrs.append(f'data-forloeb-{fid}="{" ".join(f"{a}:{n}" for a, n in rows)}"')
+            attrs.append(f'data-forloeb-{fid}="{" ".join(f"{a}:{n}" for a, n in rows)}" data-titel-{fid}="{fmt.title}"')
             order = [i.module for i in fmt.items if i.module]
             if (nxt := order.index(mid) + 1) < len(order):
                 attrs.append(f'data-naeste-{fid}="{_link(program, order[nxt], link, fid)}"')

@@ -12,8 +12,8 @@
    "Deltager" first in that memory.
 
    Screens: the first is the module's title and objectives; then one section
-   (h2) per screen. ?praesentation=tre-timer shows exactly the sections of that
-   run sheet, in its order, with their minutes (the hidden .kf-forloeb element
+   (h2) per screen. ?praesentation=tre-timer (or the toolbar's choice of
+   format) shows exactly the sections of that run sheet, in its order, with their minutes (the hidden .kf-forloeb element
    the programme renders); &afsnit=ID starts at that section. The address's
    #hash (which follows the scroll position) never picks the screen.
    Next: arrow keys, Page Down (what a clicker sends), Space, or the buttons;
@@ -57,7 +57,7 @@
     root.classList.toggle(CLASS, on);
     if (on) {
       participantTabs();
-      if (!slides.length) buildSlides(params.get("praesentation"));
+      buildSlides(chosenFormat());
       var bar = slideControls();
       if (bar) {
         bar.appendChild(exitButton());  // the way out sits in the bar, never over the text
@@ -68,6 +68,35 @@
       b.setAttribute("aria-pressed", on ? "true" : "false");
     });
     exitButton().hidden = !on;
+  }
+
+  // The format to show: the toolbar's choice, else the address's ?praesentation=FORMAT.
+  function chosenFormat() {
+    var select = document.querySelector(".kf-forloeb-valg");
+    return select ? select.value : params.get("praesentation");
+  }
+
+  function formatChoice() {
+    var data = document.querySelector(".kf-forloeb");
+    var button = document.querySelector(".kf-praesentation-knap");
+    if (!data || !button) return;
+    var formats = Array.prototype.filter.call(data.attributes, function (a) {
+      return a.name.indexOf("data-titel-") === 0;
+    });
+    if (!formats.length) return;
+    var label = document.createElement("label");
+    label.htmlFor = "kf-forloeb-valg";
+    label.textContent = "Forløb";
+    var select = document.createElement("select");
+    select.className = "kf-forloeb-valg";
+    select.id = "kf-forloeb-valg";
+    select.add(new Option("hele modulet", ""));
+    formats.forEach(function (a) {
+      var fid = a.name.slice("data-titel-".length);
+      select.add(new Option(a.value.toLowerCase(), fid, false, fid === params.get("praesentation")));
+    });
+    button.parentNode.insertBefore(label, button);
+    button.parentNode.insertBefore(select, button);
   }
 
   // --- screens -------------------------------------------------------------------
@@ -89,6 +118,7 @@
   function buildSlides(format) {
     var a = article();
     if (!a || !document.querySelector(".kf-vaerktoej")) return;
+    current = 0;
     var sections = {}, order = [], id = "";
     sections[""] = [];
     Array.prototype.forEach.call(a.children, function (el) {
@@ -318,6 +348,7 @@
     document.querySelectorAll(".kf-uden-js").forEach(function (el) { el.hidden = true; });
     document.querySelectorAll(".kf-med-js").forEach(function (el) { el.hidden = false; });
 
+    formatChoice();
     buttons().forEach(function (b) {
       b.addEventListener("click", function () { set(!root.classList.contains(CLASS)); });
     });
