@@ -165,7 +165,7 @@
     root.classList.toggle("kf-dias-senere", current > 0);
     var status = document.querySelector(".kf-dias-status");
     if (status) status.textContent = "Afsnit " + (current + 1) + " af " + slides.length;
-    scroller().scrollTop = 0;
+    scrollStep(scroller(), -scroller().scrollTop);
     window.scrollTo(0, 0);
     if (notesWindow && !notesWindow.closed) {
       notesWindow.postMessage({ kfAfsnit: ids[current], kfMinutter: minutes[current] }, "*");
@@ -189,7 +189,7 @@
           return true;
         });
       });
-      box.scrollTop += Math.max(step, 16);
+      scrollStep(box, Math.max(step, 16));
     } else if (current === slides.length - 1 && nextModule) {
       location.href = nextModule;  // the run sheet goes on in the next module
     } else {
@@ -197,9 +197,14 @@
     }
   }
 
+  // At once: a smooth scroll would leave the screen moving when the next key comes.
+  function scrollStep(box, dy) {
+    box.scrollTo({ top: box.scrollTop + dy, behavior: "instant" });
+  }
+
   function previous() {
     var box = scroller();
-    if (box.scrollTop > 0) box.scrollTop -= box.clientHeight * 0.9;
+    if (box.scrollTop > 0) scrollStep(box, -box.clientHeight * 0.9);
     else show(current - 1);
   }
 
