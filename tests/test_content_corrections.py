@@ -145,13 +145,53 @@ def test_paragraph_115_only_within_the_cooperation(built_site: Path):
     assert "må I dele oplysninger om en borger, når det er nødvendigt" not in worried
     for page in ("vejledning/naar-du-er-bekymret.md", "vejledning/hvem-goer-hvad.md"):
         text = text_of(built_site, page)
-        assert "Den giver heller ikke lov til at give VINK et navn" in text, page
         assert "den juridiske afdeling" in text, page
-        assert "Reglen giver ikke lov til at dele med andre" in text, page
+        assert "Reglen giver ikke lov til at dele med nogen uden for samarbejdet" in text, page
         assert "som samarbejdet drejer sig om" in text, page
         assert "§ 115" in sources_of(built_site, page), page
     who = text_of(built_site, "vejledning/hvem-goer-hvad.md")
     assert "tal med din leder eller med VINK, før du deler" not in who
+
+
+# --- issue 21, section 5: corrections of the second content review ---------------------------
+
+def reader_text(site: Path, rel: str) -> str:
+    """The visible text of one built page (a path relative to the site's root)."""
+    raw = (site / rel).read_text(encoding="utf-8")
+    raw = re.sub(r"<(script|style)\b.*?</\1>|<!--.*?-->", " ", raw, flags=re.S)
+    return " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", raw)).split())
+
+
+def reader_pages(site: Path) -> list[str]:
+    """Every built page a reader or participant sees (Danish and English), not the editors' guide."""
+    return [rel for rel in html_pages(site) if "redaktoerer/" not in rel and rel != "404.html"]
+
+
+JM_GUIDE = ("Vejledning om udveksling af personoplysninger som led i indsatsen mod radikalisering og "
+            "ekstremisme – med særligt fokus på infohusene")
+NO_NAME_TO_VINK = re.compile(r"ikke (lov|grundlag) til at give VINK|not allow you to give VINK|"
+                             r"ikke lov til at give VINK|give VINK brorens navn", re.I)
+
+
+def test_vink_may_hear_a_named_concern_and_the_infohus_rests_on_paragraph_115(built_site: Path):
+    wrong = {rel: m.group(0) for rel in reader_pages(built_site)
+             if (m := NO_NAME_TO_VINK.search(reader_text(built_site, rel)))}
+    assert wrong == {}
+    for page in ("vejledning/dele-oplysninger.md", "vejledning/naar-du-er-bekymret.md",
+                 "vejledning/hvem-goer-hvad.md", "kompetenceforloeb/modul-4-hjemvendte-samarbejde.md"):
+        text = text_of(built_site, page)
+        assert "fortælle VINK om en bekymring for en borger med navn" in text, page
+        assert "uden navn" in text, page
+        assert "Koordineringsenhed" in text and "§ 115" in text, page
+        assert JM_GUIDE in text, page
+        assert JM_GUIDE in sources_of(built_site, page), page
+    sharing = text_of(built_site, "vejledning/dele-oplysninger.md")
+    assert "at dele oplysninger til en efterforskning af en forbrydelse" in sharing
+    assert "at dele oplysninger med nogen uden for samarbejdet" in sharing
+    for rel in ("en/vejledning/naar-du-er-bekymret/index.html", "en/vejledning/hvem-goer-hvad/index.html"):
+        text = reader_text(built_site, rel)
+        assert "You may raise a concern about a named citizen with VINK" in text, rel
+        assert "without a name" in text and "infohusene" in text, rel
 
 
 def test_ksp_widened_in_2016_shown_then_and_now_with_its_marker(built_site: Path):
