@@ -323,3 +323,43 @@ def test_an_uncertain_statement_is_marked_wherever_it_appears(built_site: Path, 
             problems[page] = bad
     assert found_on, f"{what}: the statement is on no page (update the pattern)"
     assert problems == {}, f"{what}: mark it '{MARKER}' in the same section on every page"
+
+
+# --- threats at work -------------------------------------------------------------------------------
+
+def test_a_threat_at_work_gets_the_same_answer_in_the_training_as_in_din_sikkerhed(built_site: Path):
+    safety = text_of(built_site, "vejledning/din-sikkerhed.md")
+    assert "Straffeloven § 119 beskytter offentligt ansatte" in safety
+    assert "fortæl din leder det, og anmeld truslen til politiet på 114" in safety
+    assert "§ 119" in sources_of(built_site, "vejledning/din-sikkerhed.md")
+    for page in ("kompetenceforloeb/modul-2-bekymring.md", "kompetenceforloeb/svaere-droeftelser.md"):
+        text = text_of(built_site, page)
+        assert "straffeloven § 119 beskytter offentligt ansatte" in text, page
+        assert "anmelde" in text and "truslen til politiet på 114" in text, page
+        assert "Er nogen i akut fare: 112" in text or "Er der akut fare, ringer man 112" in text, page
+        assert "Tyder noget på, at en forbrydelse bliver planlagt, men uden akut fare" not in text, page
+        assert "§ 119" in sources_of(built_site, page), page
+        raw = _built(built_site, page).read_text(encoding="utf-8")
+        assert re.search(r'href="[./]*vejledning/din-sikkerhed/"', raw), page
+
+
+# --- anger at the authorities is not a sign; no claim about a left-wing case ------------------------
+
+def test_anger_at_the_authorities_is_not_a_sign(built_site: Path):
+    for page in ("kompetenceforloeb/modul-2-bekymring.md", "kompetenceforloeb/svaere-droeftelser.md",
+                 "kompetenceforloeb/modul-1-forstaa-radikalisering.md", "vejledning/hvad-er-radikalisering.md",
+                 "vejledning/former-for-ekstremisme.md"):
+        text = text_of(built_site, page)
+        assert "Vrede mod myndighederne (antimyndighedsekstremisme)" not in text, page
+        assert "vrede mod myndighederne og radikalisering på nettet" not in text, page
+        assert "legitimerer vold eller anden kriminalitet mod staten" in text, page
+    for rel in reader_pages(built_site):
+        assert "(vrede mod myndighederne)" not in reader_text(built_site, rel), rel
+    assert "legitimising violence or other crime against the state" in reader_text(
+        built_site, "en/vejledning/hvad-er-radikalisering/index.html")
+
+
+def test_no_claim_that_the_cases_cover_left_wing_extremism(built_site: Path):
+    text = text_of(built_site, "kompetenceforloeb/svaere-droeftelser.md")
+    assert "Casene i forløbet dækker dem" not in text
+    assert "venstreekstremisme" in text
