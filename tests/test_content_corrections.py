@@ -228,13 +228,14 @@ def test_five_aims_and_no_claim_that_vink_made_the_course(built_site: Path):
 
 # --- action plans and the MetroXpress date -----------------------------------------------------
 
-def test_twelve_and_nineteen_initiatives_and_no_later_plan_marked(built_site: Path):
+def test_twelve_and_nineteen_initiatives_and_the_latest_plan(built_site: Path):
     parts = sections(built_site, "vejledning/handlingsplan.md")
     text = " ".join(parts)
     assert "Planen fra september 2014 havde 12 initiativer" in text
     assert "Aftalen om penge fra januar 2015 talte 19 initiativer" in text
     table = next(p for p in parts if p.startswith("Før og nu"))
-    assert "Vi har ikke fundet en nyere plan. [Skal verificeres]" in table
+    assert "Ministeriet kalder den den seneste nationale plan" in table and MARKER not in table
+    assert '"den seneste nationale handlingsplan"' in text
     assert "NCFE åbnede den 1. april 2017" in text
     assert "Nogle siger 1. januar" not in text
 
@@ -293,7 +294,6 @@ UNCERTAIN = [
     ("VINK renamed? (L)", r"Team Forebyggelse af Ekstremisme"),
     ("everyone's duty to notify in § 135 (M)", r"§ 135"),
     ("PET's exit programme since 2012 (M)", r"exit-program[^.]*2012|kørt siden 2012"),
-    ("no national plan after 2016 (M)", r"ikke fundet en (national plan, der er )?nyere"),
     ("the Copenhagen unit's name today (M)", r"Infohus København"),
     ("KSP widened on 1 March 2016, exact wording (M)", r"1\. marts 2016"),
     ("the Aarhus info-house start (M)", r"startede i januar 2010"),
@@ -363,3 +363,23 @@ def test_no_claim_that_the_cases_cover_left_wing_extremism(built_site: Path):
     text = text_of(built_site, "kompetenceforloeb/svaere-droeftelser.md")
     assert "Casene i forløbet dækker dem" not in text
     assert "venstreekstremisme" in text
+
+
+# --- the 2016 national plan: its real nine areas -------------------------------------------------
+
+NINE_AREAS = ["En mere samlet forebyggelse, der bygger på viden", "En stærkere indsats i politikredse og kommuner",
+              "Et modspil til ekstremistisk propaganda og radikalisering på nettet",
+              "En hård linje over for fremmedkrigere", "En målrettet indsats i kriminelle miljøer",
+              "Radikalisering i fængslerne", "Dagtilbud, skoler og ungdomsuddannelser",
+              "Lokalsamfund, der tager aktivt del", "Det internationale arbejde"]
+
+
+def test_the_2016_plan_has_its_real_nine_areas(built_site: Path):
+    raw = _built(built_site, "vejledning/handlingsplan.md").read_text(encoding="utf-8")
+    lists = [[" ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", li)).split())
+              for li in re.findall(r"<li>(.*?)</li>", ol, re.S)] for ol in re.findall(r"<ol>(.*?)</ol>", raw, re.S)]
+    areas = next(items for items in lists if len(items) == 9)
+    assert all(area.startswith(expected) for area, expected in zip(areas, NINE_AREAS, strict=True)), areas
+    text = text_of(built_site, "vejledning/handlingsplan.md")
+    for wrong in ("Et fælles redskab til at vurdere en bekymring.", "Korps af mentorer og forældrecoaches."):
+        assert wrong not in text
