@@ -383,3 +383,22 @@ def test_the_2016_plan_has_its_real_nine_areas(built_site: Path):
     text = text_of(built_site, "vejledning/handlingsplan.md")
     for wrong in ("Et fælles redskab til at vurdere en bekymring.", "Korps af mentorer og forældrecoaches."):
         assert wrong not in text
+
+
+# --- § 114 j: 8 years is today's maximum ------------------------------------------------------------
+
+
+def test_the_travel_ban_penalty_is_shown_then_and_now(built_site: Path):
+    for rel in reader_pages(built_site):
+        text = reader_text(built_site, rel)
+        for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])", text):
+            if re.search(r"(?<!1)8 (år|years)\b", sentence) and "§ 114 j" in text:
+                assert "I dag" in sentence or "Today" in sentence or "today" in sentence, (rel, sentence)
+    page = "vejledning/beredskab-for-hjemvendte.md"
+    text = text_of(built_site, page)
+    assert "I 2016: Strafferammen var lavere end i dag. I dag: Straffen er bøde eller fængsel i op til 8 år" in text
+    assert "LBK nr. 434 af 25/04/2024" in sources_of(built_site, page)
+    assert "In 2016: the maximum penalty was lower than today. Today: the penalty is a fine or prison for up to 8 years" \
+        in reader_text(built_site, "en/vejledning/beredskab-for-hjemvendte/index.html")
+    assert "I dag er straffen bøde eller fængsel i op til 8 år" in text_of(
+        built_site, "kompetenceforloeb/modul-4-hjemvendte-samarbejde.md")
