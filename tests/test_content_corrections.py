@@ -402,3 +402,31 @@ def test_the_travel_ban_penalty_is_shown_then_and_now(built_site: Path):
         in reader_text(built_site, "en/vejledning/beredskab-for-hjemvendte/index.html")
     assert "I dag er straffen bøde eller fængsel i op til 8 år" in text_of(
         built_site, "kompetenceforloeb/modul-4-hjemvendte-samarbejde.md")
+
+
+# --- returnees: the 2013 unit in the past tense, today's route ---------------------------------------
+
+def test_the_readiness_unit_is_history_and_the_first_steps_replace_ssp_or_vink(built_site: Path):
+    for rel in reader_pages(built_site):
+        text = reader_text(built_site, rel)
+        assert "Kontakt SSP København eller VINK" not in text, rel
+        assert "Contact SSP København or VINK" not in text, rel
+        assert "SSP København set up" not in text, rel
+    page = "vejledning/beredskab-for-hjemvendte.md"
+    text = text_of(built_site, page)
+    for wrong in ("Beredskabet er forankret i SSP København", "Har ansvaret for beredskabet",
+                  "Den hjemvendte tager selv kontakt", "SSP København og VINK hjælper dig"):
+        assert wrong not in text, wrong
+    for right in ("Hvad var beredskabet?", "Beredskabet var forankret i SSP København",
+                  "Vi har ingen nyere kilde, der siger, at det findes i dag",
+                  "I dag hjælper VINK (Team Forebyggelse af Ekstremisme) og Koordineringsenheden dig",
+                  "hjemvendte og deres familier"):
+        assert right in text, right
+    assert "vink.kk.dk/indhold/om-vink" in sources_of(built_site, page)
+    raw = _built(built_site, page).read_text(encoding="utf-8")
+    section = raw[raw.index('id="hvad-gør-du-hvis-du-møder-en-hjemvendt"'):]
+    assert "procedure-foerste-skridt" in section[:3000]
+    english = reader_text(built_site, "en/vejledning/beredskab-for-hjemvendte/index.html")
+    assert "What was the readiness unit?" in english and "The unit was anchored in SSP København" in english
+    module = text_of(built_site, "kompetenceforloeb/modul-4-hjemvendte-samarbejde.md")
+    assert "Vejen går gennem VINK (Team Forebyggelse af Ekstremisme) og Koordineringsenheden" in module

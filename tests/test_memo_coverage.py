@@ -74,7 +74,7 @@ MEMO = [
     Statement("readiness-voluntary-resocialisation", "vejledning/beredskab-for-hjemvendte.md",
               ("frivilligt kontakter kommunen", "resocialisering"), changed=True),
     Statement("readiness-bridges-to-existing-offers", "vejledning/beredskab-for-hjemvendte.md",
-              ("bygger hurtigt bro til de tilbud", "enkeltsagsbehandling")),
+              ("hurtigt bro til de tilbud", "enkeltsagsbehandling")),
 
     # What Socialforvaltningen does
     Statement("staff-can-ask-vink-for-advice", "vejledning/vink.md",
