@@ -251,9 +251,25 @@ def test_memo_citing_a_later_article_is_pointed_out(built_site: Path):
 def test_the_2015_commitment_is_labelled_not_a_legal_duty(built_site: Path):
     text = text_of(built_site, "vejledning/naar-du-er-bekymret.md")
     assert "Forvaltningen har forpligtet sig til det. Notatet" not in text
-    assert "I 2015 skrev forvaltningen, at den havde en forpligtelse til det. Det var forvaltningens " \
+    assert "I 2015 skrev forvaltningen, at den havde en forpligtelse til det. For voksne var det forvaltningens " \
            "eget løfte, ikke en pligt i loven" in text
     assert "ikke en pligt i loven" in glossary_definition("kvalificere bekymringen")
+
+
+NOT_A_DUTY = re.compile(r"[^.|]*(ikke en pligt i loven|not a duty in law)[^.|]*")
+
+
+def test_not_a_duty_in_law_is_for_adults_and_the_duties_for_children_are_named(built_site: Path):
+    pages = {"vejledning/naar-du-er-bekymret.md": text_of(built_site, "vejledning/naar-du-er-bekymret.md"),
+             "kompetenceforloeb/modul-2-bekymring.md": text_of(built_site, "kompetenceforloeb/modul-2-bekymring.md"),
+             "en": reader_text(built_site, "en/vejledning/naar-du-er-bekymret/index.html"),
+             "glossary": glossary_definition("kvalificere bekymringen")}
+    for name, text in pages.items():
+        found = NOT_A_DUTY.findall(text)
+        assert found, name
+        for m in NOT_A_DUTY.finditer(text):
+            assert re.search(r"[Ff]or (voksne|adults)", m.group(0)), (name, m.group(0))
+        assert "136–137" in text and "§ 20" in text or "§§ 20" in text, name
 
 
 # --- the hotline -------------------------------------------------------------------------------------
