@@ -462,3 +462,15 @@ def test_the_readiness_unit_is_history_and_the_first_steps_replace_ssp_or_vink(b
     assert "What was the readiness unit?" in english and "The unit was anchored in SSP København" in english
     module = text_of(built_site, "kompetenceforloeb/modul-4-hjemvendte-samarbejde.md")
     assert "Vejen går gennem VINK (Team Forebyggelse af Ekstremisme) og Koordineringsenheden" in module
+
+
+# --- Barnets lov § 15: stk. 2 (abuse) and stk. 3 (extremism) -------------------------------------------
+
+def test_the_abuse_plan_pairs_with_stk_2_and_extremism_is_stk_3(built_site: Path):
+    page = "vejledning/beredskabsplan.md"
+    text = text_of(built_site, page)
+    assert "I dag: Barnets lov § 15, stk. 3 kræver en plan" not in text
+    assert "serviceloven § 19, stk. 4. I dag står det i Barnets lov § 15, stk. 2" in text
+    assert "Kravet står i Barnets lov § 15, stk. 3" in text
+    assert "Vores kilder siger ikke, hvornår kravet kom ind i loven" in text
+    assert "§ 15, stk. 2 og 3" in sources_of(built_site, page)
