@@ -474,3 +474,21 @@ def test_the_abuse_plan_pairs_with_stk_2_and_extremism_is_stk_3(built_site: Path
     assert "Kravet står i Barnets lov § 15, stk. 3" in text
     assert "Vores kilder siger ikke, hvornår kravet kom ind i loven" in text
     assert "§ 15, stk. 2 og 3" in sources_of(built_site, page)
+
+
+# --- online radicalisation: guidance and training say the same, no more than the sources --------------
+
+ONLINE = ("Regeringens planer fra 2014 og 2016 nævner begge radikalisering på nettet. VINK taler i dag med unge om "
+          "det. Vores kilder siger ikke mere om, hvordan det sker, fx på sociale medier eller i spil, eller hvor unge "
+          "de er.")
+
+
+def test_online_radicalisation_is_said_the_same_way_in_guidance_and_training(built_site: Path):
+    for page in ("vejledning/former-for-ekstremisme.md", "kompetenceforloeb/modul-1-forstaa-radikalisering.md"):
+        text = text_of(built_site, page)
+        assert ONLINE in text, page
+        assert "handlingsplan" in sources_of(built_site, page), page
+    for page in ("kompetenceforloeb/modul-1-forstaa-radikalisering.md", "kompetenceforloeb/modul-3-boern-unge-familier.md"):
+        text = text_of(built_site, page)
+        for claim in ("chat i computerspil", "unge teenagere kan blive trukket ind", "den kan ramme unge teenagere"):
+            assert claim not in text, (page, claim)
