@@ -492,3 +492,20 @@ def test_online_radicalisation_is_said_the_same_way_in_guidance_and_training(bui
         text = text_of(built_site, page)
         for claim in ("chat i computerspil", "unge teenagere kan blive trukket ind", "den kan ramme unge teenagere"):
             assert claim not in text, (page, claim)
+
+
+# --- "tre ud af fire": one in four had none described, so it feeds no profile --------------------------
+
+def test_three_in_four_comes_with_one_in_four_and_no_profile(built_site: Path):
+    found = []
+    for rel in reader_pages(built_site):
+        text = reader_text(built_site, rel)
+        for m in re.finditer(r"Tre ud af fire|Three in four", text):
+            found.append(rel)
+            near = text[m.start():m.start() + 400]
+            if m.group(0) == "Tre ud af fire":
+                assert "en ud af fire stod der ingen sociale problemer i sagen" in near, rel
+                assert "ikke en profil" in near, rel
+            else:
+                assert "one in four, the case file described no social problems" in near and "not a profile" in near, rel
+    assert len(set(found)) >= 5
