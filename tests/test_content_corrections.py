@@ -539,3 +539,25 @@ def test_the_first_steps_have_one_order_everywhere(built_site: Path):
     header = (Path(__file__).resolve().parents[1] / "docs/_data/selvtjek.yml").read_text(encoding="utf-8")
     header = header[:header.index("\nmodul-1:")]
     assert "ellers leder og VINK" not in header and "skriv ned samme dag" in header
+
+
+# --- English says what the Danish says -----------------------------------------------------------------
+
+def _steps(site: Path, rel: str) -> int:
+    raw = (site / rel).read_text(encoding="utf-8")
+    m = re.search(r'<ol id="efter-vink-diagram-1-tekst"[^>]*>(.*?)</ol>', raw, re.S)
+    assert m, rel
+    return len(re.findall(r"<li\b", m.group(1)))
+
+
+def test_english_says_what_the_danish_says(built_site: Path):
+    assert _steps(built_site, "en/vejledning/efter-vink/index.html") == \
+        _steps(built_site, "vejledning/efter-vink/index.html") == 6
+    children = reader_text(built_site, "en/vejledning/boern-og-unge/index.html")
+    assert "changed the rules on notification in 2024" not in children
+    for rel in reader_pages(built_site):
+        text = reader_text(built_site, rel)
+        assert "a way of dressing" not in text, rel
+        assert "SSP København set up" not in text, rel
+    assert "an appearance is not a sign in itself" in reader_text(
+        built_site, "en/vejledning/skal-jeg-kontakte-vink/hvad-bekymrer-dig/index.html")

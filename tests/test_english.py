@@ -333,3 +333,40 @@ def test_report_lists_core_pages_without_translation(repo: Path, tmp_path_factor
     (plain / "v" / "a.en.md").write_text(_page("A", "2026-01-01", "English."))
     found = translations.status(plain, core=())
     assert not found.git and [b.original for b in found.behind] == ["v/a.md"]
+
+
+# --- the English data files follow the Danish ones (issue 21) ----------------------------------------
+
+def _id_sequences(node, path: str = "") -> dict[str, list[str]]:
+    """Every ordered list of ids in a data file: the "id" of each item in a list of
+    mappings, and the keys of a mapping whose values are all mappings (steps, contacts)."""
+    found: dict[str, list[str]] = {}
+    if isinstance(node, list):
+        if node and all(isinstance(item, dict) and "id" in item for item in node):
+            found[path] = [str(item["id"]) for item in node]
+        for i, item in enumerate(node):
+            found.update(_id_sequences(item, f"{path}[{i}]"))
+    elif isinstance(node, dict):
+        if len(node) > 1 and all(isinstance(v, dict) for v in node.values()):
+            found[path] = [str(k) for k in node]
+        for key, value in node.items():
+            found.update(_id_sequences(value, f"{path}.{key}"))
+    return found
+
+
+def test_id_sequences_finds_lists_and_mappings():
+    assert _id_sequences({"trin": [{"id": "a"}, {"id": "b"}]}) == {".trin": ["a", "b"]}
+    assert _id_sequences({"kontakter": {"x": {"navn": "X"}, "y": {"navn": "Y"}}}) == {".kontakter": ["x", "y"]}
+
+
+ENGLISH_DATA = sorted((DOCS / "_data").glob("*.en.yml"))
+
+
+@pytest.mark.parametrize("english", ENGLISH_DATA, ids=lambda p: p.name)
+def test_english_data_file_has_the_danish_ids_in_the_same_order(english: Path):
+    danish = english.with_name(english.name.replace(".en.yml", ".yml"))
+    da = _id_sequences(yaml.safe_load(danish.read_text(encoding="utf-8")))
+    en = _id_sequences(yaml.safe_load(english.read_text(encoding="utf-8")))
+    assert da, danish.name
+    for path, ids in da.items():
+        assert en.get(path) == ids, f"{english.name}{path}: {en.get(path)} != {danish.name}: {ids}"
