@@ -89,7 +89,7 @@ def test_no_danish_page_is_served_as_english(built_site: Path):
     assert '<html lang="da"' in (built_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="da"' in (built_site / "404.html").read_text(encoding="utf-8")
     assert not (built_site / "en" / "kompetenceforloeb").exists()
-    assert not (built_site / "en" / "vejledning" / "vink").exists()
+    assert not (built_site / "en" / "vejledning" / "handlingsplan").exists()
 
 
 def test_every_step_of_the_decision_guide_is_in_english(built_site: Path):
@@ -120,8 +120,8 @@ def test_hreflang_links_the_two_versions(built_site: Path):
     step = (built_site / "vejledning/skal-jeg-kontakte-vink/alder/index.html").read_text(encoding="utf-8")
     assert _switch_links(step)["en"] == "../../../en/vejledning/skal-jeg-kontakte-vink/alder/"
     # An untranslated page points the English switch at the English start page.
-    vink = (built_site / "vejledning/vink/index.html").read_text(encoding="utf-8")
-    assert _switch_links(vink)["en"] == "../../en/"
+    plans = (built_site / "vejledning/handlingsplan/index.html").read_text(encoding="utf-8")
+    assert _switch_links(plans)["en"] == "../../en/"
     # The start pages name each other in the head; every page's pair is in sitemap.xml.
     start = (built_site / "index.html").read_text(encoding="utf-8")
     assert '<link rel="alternate" href="en/" hreflang="en">' in start
@@ -199,7 +199,7 @@ def test_language_switch_stays_on_the_same_page(page, site_url: str):
 
 @pytest.mark.browser
 def test_language_switch_on_an_untranslated_page_goes_to_the_english_start(page, site_url: str):
-    page.goto(site_url + "vejledning/vink/")
+    page.goto(site_url + "vejledning/handlingsplan/")
     _switch(page, "en", site_url + "en/")
 
 
@@ -370,3 +370,22 @@ def test_english_data_file_has_the_danish_ids_in_the_same_order(english: Path):
     assert da, danish.name
     for path, ids in da.items():
         assert en.get(path) == ids, f"{english.name}{path}: {en.get(path)} != {danish.name}: {ids}"
+
+
+# --- the safety, sharing, VINK and relatives pages in English (issue 21) ------------------------------
+
+TRANSLATED_21 = ("vejledning/din-sikkerhed", "vejledning/dele-oplysninger", "vejledning/vink", "vejledning/paaroerende")
+
+
+@pytest.mark.parametrize("stem", TRANSLATED_21)
+def test_the_issue_21_pages_are_in_english_with_the_danish_sources_and_structure(built_site: Path, stem: str):
+    en = (built_site / "en" / stem / "index.html").read_text(encoding="utf-8")
+    da = (built_site / stem / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in en
+    assert _switch_links(da)["en"] == f"../../en/{stem}/"
+    assert _danish_share(_text(en)) < 0.03, stem
+    # The same number of sections and the same sources as the Danish original.
+    assert len(re.findall(r"<h2\b", en)) == len(re.findall(r"<h2\b", da)), stem
+    sources = yaml.safe_load((DOCS / f"{stem}.md").read_text(encoding="utf-8").split("---")[1])["sources"]
+    en_sources = yaml.safe_load((DOCS / f"{stem}.en.md").read_text(encoding="utf-8").split("---")[1])["sources"]
+    assert en_sources == sources, stem
