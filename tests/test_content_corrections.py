@@ -1,9 +1,12 @@
-"""Regression tests for the corrections of the first content review (issue 9,
-section 1), asserted on the built HTML: the wrong statement is gone and the
-right one is there, with its source on the page.
+"""Regression tests for the corrections of the content reviews, asserted on the
+built HTML: the wrong statement is gone and the right one is there, with its
+source on the page.
 
-Scope: the front page, the guidance pages, the decision guide and the data
-they render (contacts, glossary). The training pages have their own tests.
+First review (issue 9, section 1): the front page, the guidance pages, the
+decision guide and the data they render (contacts, glossary).
+Second review (issue 21, sections 4 and 5): each point wherever it occurs, in
+the guidance, the training pages, the self-checks, the data files and English;
+and no marker or placeholder on a guidance, training or About page.
 """
 
 from __future__ import annotations
