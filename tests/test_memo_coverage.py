@@ -95,7 +95,7 @@ MEMO = [
               ("samarbejde mellem VINK, SSP og politiets kriminalpræventive enhed", "hed dengang DKA"),
               changed=True),
     Statement("socialforvaltningen-shapes-readiness-through-ssp", "vejledning/hvem-goer-hvad.md",
-              ("Gennem SSP er Socialforvaltningen også med til at forme beredskabet",)),
+              ("Gennem SSP var Socialforvaltningen også med til at forme beredskabet",)),
 
     # What we will work on
     Statement("wants-to-get-wiser", "vejledning/det-arbejder-vi-videre-med.md",
