@@ -36,4 +36,4 @@ def test_every_listed_placeholder_points_at_a_line_with_the_mark():
 def test_review_page_on_the_site_lists_them(built_site: Path):
     html = (built_site / "redaktoerer" / "gennemgang" / "index.html").read_text(encoding="utf-8")
     section = html[html.index('id="andre-pladsholdere"'):]
-    assert "mkdocs-base.yml" in section and "docs/om/tilgaengelighed.md" in section
+    assert "mkdocs-base.yml" in section
