@@ -28,7 +28,7 @@ Rules (an editor's mistake gets a Danish message, nothing is lost):
 
 The selector stays short: editions after the newest ten get the property
 ``hidden`` (Material leaves them out), and the last entry, "Alle udgaver"
-(folder ``udgaver/``), lists every edition. Pushing the branch is CI's job
+(folder ``0-alle-udgaver/``), lists every edition. Pushing the branch is CI's job
 (.github/workflows/publish.yml).
 """
 
@@ -56,9 +56,10 @@ ALIAS_TYPE = "copy"
 # editions hook reads it (overrides/hooks/editions.py).
 VERSION_VAR = "MIKE_DOCS_VERSION"
 _VERSION_RE = re.compile(r"^([0-9]{1,4}(\.[0-9]{1,4}){0,3}|[0-9]{4}-[0-9]{2}-[0-9]{2})$")
-# The page with every edition, the selector's last entry (mike sorts a name
-# without digits after every edition).
-ALL_EDITIONS, ALL_EDITIONS_TITLE = "udgaver", "Alle udgaver"
+# The page with every edition, the selector's last entry: mike sorts a name
+# that starts with a digit by its numbers (0 after every date), and any other
+# name first.
+ALL_EDITIONS, ALL_EDITIONS_TITLE = "0-alle-udgaver", "Alle udgaver"
 # The selector shows this many editions; older ones are on "Alle udgaver".
 SHOWN = 10
 
@@ -69,6 +70,8 @@ class EditionError(ValueError):
 
 def edition_title(version: str, valid_from: dt.date) -> str:
     """The label readers see in the version selector."""
+    if version == valid_from.isoformat():
+        return f"Udgave {danish_date(valid_from)}"
     return f"{version} – gældende fra {danish_date(valid_from)}"
 
 
@@ -339,15 +342,21 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
 
 def _short_selector(branch: str, site_dir: Path) -> None:
     """Hide the editions after the newest ten in the selector, and (re)write "Alle udgaver"."""
-    from mike import commands, jsonpath
+    from mike import commands, git_utils, jsonpath
 
     found = list_editions(Path.cwd(), branch)
     for edition in found[SHOWN:]:
         if not edition.properties.get("hidden"):
             commands.set_properties(edition.version, [(jsonpath.parse("hidden"), True)], branch=branch,
                                     message=f"Edition {edition.version} only on the page {ALL_EDITIONS_TITLE}")
+    page = all_editions_page(found)
+    try:
+        if git_utils.read_file(branch, f"{ALL_EDITIONS}/index.html", universal_newlines=True) == page:
+            return
+    except git_utils.GitError:
+        pass
     site_dir.mkdir(parents=True)
-    (site_dir / "index.html").write_text(all_editions_page(found), encoding="utf-8")
+    (site_dir / "index.html").write_text(page, encoding="utf-8")
     # Material's selector looks for the same page in the chosen entry's sitemap; none here: the list opens.
     (site_dir / "sitemap.xml").write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
                                           '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n')
