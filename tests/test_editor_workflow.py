@@ -20,19 +20,37 @@ def _workflow(name: str) -> dict:
 
 def test_pull_requests_get_a_danish_summary_and_a_preview():
     job = _workflow("ci.yml")["jobs"]["summary-and-preview"]
-    assert job["permissions"] == {"contents": "read", "pull-requests": "write"}
+    # The pull request's code runs with a read-only token, also for a fork.
+    assert job["permissions"] == {"contents": "read"}
     steps = job["steps"]
     runs = "\n".join(s.get("run", "") for s in steps)
     assert "make check" in runs and "make offline" in runs
-    assert "-m sitekit.pr_summary" in runs and "--post" in runs
-    upload = next(s for s in steps if "actions/upload-artifact@" in s.get("uses", ""))
-    assert upload["with"]["name"] == "forhaandsvisning"
-    assert upload["with"]["path"] == "dist/radikalisering-offline/"
-    post = next(s for s in steps if "--post" in s.get("run", ""))
-    assert "${{ steps.upload.outputs.artifact-url }}" in post["env"]["PREVIEW_URL"]
-    # The check's failure is reported, not hidden: its exit code goes to the summary.
+    assert "-m sitekit.pr_summary" in runs and '>> "$GITHUB_STEP_SUMMARY"' in runs
+    uploads = {s["with"]["name"]: s for s in steps if "actions/upload-artifact@" in s.get("uses", "")}
+    assert uploads["forhaandsvisning"]["with"]["path"] == "dist/radikalisering-offline/"
+    assert uploads["pr-opsummering"]["with"]["path"] == "opsummering/"
+    summary = next(s for s in steps if "sitekit.pr_summary" in s.get("run", ""))
+    assert "${{ steps.upload.outputs.artifact-url }}" in summary["env"]["PREVIEW_URL"]
+    assert "opsummering/kommentar.md" in summary["run"] and "opsummering/pr-nummer" in summary["run"]
+    # The check's failure is reported, not hidden: its exit code goes to the summary, and the
+    # job (the editor's one verdict) fails when make check fails, after the summary is written.
     check = next(s for s in steps if s.get("id") == "check")
     assert "status=$status" in check["run"]
+    assert "exit 1" in steps[-1]["run"] and steps[-1]["env"]["CHECK_STATUS"] == "${{ steps.check.outputs.status }}"
+
+
+def test_the_comment_is_posted_from_the_uploaded_summary_without_the_pull_requests_code():
+    wf = _workflow("pr-comment.yml")
+    job = wf["jobs"]["comment"]
+    download = next(s for s in job["steps"] if "actions/download-artifact@" in s.get("uses", ""))
+    assert download["with"]["name"] == "pr-opsummering"
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    post = job["steps"][-1]["run"]
+    # The number from the other run must name the pull request whose head was checked.
+    assert "$HEAD_SHA" in post and job["steps"][-1]["env"]["HEAD_SHA"] == "${{ github.event.workflow_run.head_sha }}"
+    from sitekit.pr_summary import MARKER
+
+    assert f"marker='{MARKER}'" in post and "--method PATCH" in post and "--method POST" in post
 
 
 def _owners(path: str) -> str:
@@ -58,4 +76,4 @@ def test_content_and_menu_belong_to_the_editors(path):
                                   "tests/test_serve.py", ".github/workflows/ci.yml", ".github/CODEOWNERS",
                                   ".devcontainer/devcontainer.json", "Makefile", "requirements.txt"])
 def test_configuration_belongs_to_the_developers(path):
-    assert _owners(path).endswith("@ORGANISATION-UDFYLDES/udviklere"), path
+    assert _owners(path).endswith("/udviklere"), path
