@@ -380,6 +380,39 @@ def test_make_prints_no_english_error_line(tmp_path: Path):
     assert result.stdout == "1 fejl\n" and "make:" not in result.stderr and "Error" not in result.stderr
 
 
+@pytest.mark.parametrize("target, variables, expected", [
+    ("review", ["EJER=findes-ikke"], "'findes-ikke' findes ikke i docs/_data/kontakter.yml"),
+    ("new-page", ["TITEL=Ny side", "AFSNIT=forkert"], "Siden blev ikke oprettet: Ukendt afsnit 'forkert'"),
+    ("new-page", ["TITEL=Ny side", "EJER=findes-ikke"], "Siden blev ikke oprettet: 'findes-ikke' findes ikke"),
+    ("publish", ["VERSION=2027 1", "GAELDENDE_FRA=2027-01-01"], "Udgavenummeret '2027 1' kan ikke bruges"),
+])
+def test_a_wrong_value_on_the_command_line_is_one_danish_message(target: str, variables: list[str], expected: str):
+    result = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), target, *variables],
+                            capture_output=True, text=True, timeout=120,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert result.returncode != 0
+    assert expected in result.stderr, result.stderr
+    assert "make:" not in result.stderr and "Error" not in result.stderr, result.stderr
+
+
+def test_a_glossary_line_without_its_colon_is_one_mistake_at_that_line(tmp_path: Path):
+    """Not an unexplained abbreviation on every page that uses it."""
+    docs = tmp_path / "docs"
+    shutil.copytree(CHECKS / "ok" / "docs", docs)
+    (docs / "_snippets").mkdir()
+    broken = GLOSSARY.replace("*[VINK]: ", "*[VINK] ", 1).replace("\nunderretning: ", "\nunderretning ", 1)
+    assert broken.count("\n") == GLOSSARY.count("\n") and broken != GLOSSARY
+    (docs / "_snippets" / "ordliste.md").write_text(broken, encoding="utf-8")
+    (docs / "vink.md").write_text(page("Om VINK", "VINK hjælper dig. Spørg VINK."), encoding="utf-8")
+    lines = broken.splitlines()
+    vink = next(i for i, line in enumerate(lines, 1) if line.startswith("*[VINK] "))
+    term = next(i for i, line in enumerate(lines, 1) if line.startswith("underretning "))
+    out = assert_fails_with(run_check(docs), f"_snippets/ordliste.md:{vink}: Linjen mangler et kolon efter [VINK].",
+                            f"_snippets/ordliste.md:{term}: Linjen i blokken med begreber mangler et kolon")
+    assert "ikke forklaret i ordlisten" not in out
+    assert out.rstrip().splitlines()[-1].startswith("2 fejl i 1 fil.")
+
+
 # --- the decision guide and the self-checks: each mistake on its line in the data file -------------
 
 GUIDE_MISTAKES = """start: foerste
