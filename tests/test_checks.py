@@ -9,6 +9,7 @@ passed in with --dato, so no test depends on the real date.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -411,6 +412,45 @@ def test_a_glossary_line_without_its_colon_is_one_mistake_at_that_line(tmp_path:
                             f"_snippets/ordliste.md:{term}: Linjen i blokken med begreber mangler et kolon")
     assert "ikke forklaret i ordlisten" not in out
     assert out.rstrip().splitlines()[-1].startswith("2 fejl i 1 fil.")
+
+
+def test_committing_the_english_page_without_translating_it_does_not_count(tmp_path: Path):
+    """A translation says which Danish text it translates (translated_from); saving or committing the
+    English file alone leaves it behind, and the reason names dates in words, not a commit."""
+    from sitekit import translations
+
+    def commit(message: str, day: str) -> None:
+        env = dict(os.environ, GIT_AUTHOR_NAME="T", GIT_AUTHOR_EMAIL="t@example.invalid", GIT_COMMITTER_NAME="T",
+                   GIT_COMMITTER_EMAIL="t@example.invalid", GIT_AUTHOR_DATE=f"{day}T10:00:00+01:00",
+                   GIT_COMMITTER_DATE=f"{day}T10:00:00+01:00")
+        for args in (["add", "-A"], ["commit", "-qm", message]):
+            subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    def write(name: str, translated: str, body: str) -> None:
+        head = f"---\ntitle: Side\nlast_reviewed: 2026-01-01\n{translated}---\n\n"
+        (docs / name).write_text(head + body + "\n", encoding="utf-8")
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    write("side.md", "", "Dansk tekst.")
+    commit("Danish", "2026-01-01")
+    write("side.en.md", "translated_from: 2026-01-01\n", "English text.")
+    commit("English", "2026-01-02")
+    assert translations.status(docs, core=()).behind == []
+    write("side.md", "", "Rettet dansk tekst.")
+    commit("Danish fix", "2026-01-05")
+    # The English file is committed again, with a change but without a new translated_from.
+    write("side.en.md", "translated_from: 2026-01-01\n", "English text, one typo fixed.")
+    commit("English typo", "2026-01-06")
+    [behind] = translations.status(docs, core=()).behind
+    assert behind.reason.startswith("Den danske side er ændret 5. januar 2026, men oversættelsen er af den "
+                                    "danske tekst fra 1. januar 2026")
+    assert not re.search(r"\b[0-9a-f]{7,40}\b", behind.reason)
+    # Translated: the new date clears it.
+    write("side.en.md", "translated_from: 2026-01-05\n", "Corrected English text.")
+    commit("English translated", "2026-01-06")
+    assert translations.status(docs, core=()).behind == []
 
 
 # --- the decision guide and the self-checks: each mistake on its line in the data file -------------
