@@ -77,3 +77,50 @@ def test_content_and_menu_belong_to_the_editors(path):
                                   ".devcontainer/devcontainer.json", "Makefile", "requirements.txt"])
 def test_configuration_belongs_to_the_developers(path):
     assert _owners(path).endswith("/udviklere"), path
+
+
+def test_the_editor_guide_walks_the_path_the_workflows_take():
+    """docs/redaktoerer/ret-en-side.md, step by step, against the workflows and the tools."""
+    import datetime as dt
+    import re
+
+    from sitekit import editions, sitesettings
+
+    guide = (ROOT / "docs" / "redaktoerer" / "ret-en-side.md").read_text(encoding="utf-8")
+    flat = " ".join(guide.split())
+    ci, publish = _workflow("ci.yml"), _workflow("publish.yml")
+    # The pull request: the editor's verdict and the developers' suite, by the names GitHub shows.
+    assert f"**{ci['jobs']['summary-and-preview']['name']}**" in flat
+    assert ci["jobs"]["check-build-test"]["name"].startswith("Udviklernes fulde test") and \
+        "**Udviklernes fulde test**" in flat
+    assert "også når du arbejder i en fork" in flat and "pull_request" in ci["on"]
+    # Approval: CODEOWNERS and the editors' team in the site's settings.
+    assert "`.github/CODEOWNERS`" in flat and "redaktoerteam" in sitesettings.WHAT and "`redaktoerteam`" in flat
+    # The merge publishes by itself: the workflow the guide names runs on a push to main, checks first.
+    assert f"GitHub kører **{publish['name']}**" in flat and publish["on"]["push"] == {"branches": ["main"]}
+    ids = [s.get("id") for s in publish["jobs"]["publish"]["steps"]]
+    assert "først det samme tjek en gang til" in flat and ids.index("check") < ids.index("edition")
+    assert "Fejler tjekket, bliver intet offentliggjort." in flat
+    # An edition: named by its date, the newest ten in the selector, then "Alle udgaver".
+    assert f'"{editions.edition_title("2026-12-07", dt.date(2026, 12, 7))}"' in flat
+    assert editions.SHOWN == 10 and "de ti nyeste" in flat and f"**{editions.ALL_EDITIONS_TITLE}**" in flat
+    assert f"`/{editions.ALIAS}/`" in flat
+    planned = re.search(r"`make publish VERSION=(\S+) GAELDENDE_FRA=(\S+)`", flat)
+    assert planned and editions.check_version(planned.group(1)) and "VERSION" in (ROOT / "Makefile").read_text()
+
+
+def test_the_guide_shows_the_translation_warning_as_the_check_writes_it():
+    import datetime as dt
+
+    from sitekit import translations
+
+    guide = (ROOT / "docs" / "redaktoerer" / "ret-en-side.md").read_text(encoding="utf-8")
+    example = next(" ".join(block.split("```")[0].split()) for block in guide.split("```text\n")[1:]
+                   if "Oversættelsen halter" in block)
+    reason = translations.translated_reason(dt.date(2026, 12, 7), dt.date(2026, 11, 30))
+    behind = translations.Behind("vejledning/efter-vink.en.md", "vejledning/efter-vink.md", reason)
+    [problem] = translations.problems(translations.Status("en", [behind]), ROOT / "docs")
+    written = " ".join(problem.format().split("\n")[0].split())
+    assert written.startswith(example), (written, example)
+    assert "translated_from" in example and not any(len(word) >= 7 and word.isalnum() and any(c.isdigit() for c in word)
+                                                   and any(c.isalpha() for c in word) for word in example.split())

@@ -153,17 +153,19 @@ def status(docs_dir: Path, lang: str = "en", core: tuple[str, ...] = CORE_PAGES)
     return found
 
 
+def translated_reason(changed: dt.date, translated: dt.date) -> str:
+    return (f"Den danske side er ændret {danish_date(changed)}, men oversættelsen er af den danske tekst "
+            f"fra {danish_date(translated)} (translated_from). Det tæller ikke at gemme den engelske fil: "
+            "oversæt ændringen, og skriv datoen for den danske tekst i translated_from.")
+
+
 def _behind_by_git(docs: Path, rel: str, original: str) -> str | None:
     if _dirty(docs, original) and not _dirty(docs, rel):
         return "Den danske fil har ændringer, der ikke er gemt i git, men oversættelsen er ikke ændret."
     translated = _reviewed(docs / rel, "translated_from")
     changed = _changed_on(docs, original)
     if translated is not None:
-        if changed and changed > translated:
-            return (f"Den danske side er ændret {danish_date(changed)}, men oversættelsen er af den danske tekst "
-                    f"fra {danish_date(translated)} (translated_from). Det tæller ikke at gemme den engelske fil: "
-                    "oversæt ændringen, og skriv datoen for den danske tekst i translated_from.")
-        return None
+        return translated_reason(changed, translated) if changed and changed > translated else None
     da_commit, en_commit = _last_commit(docs, original), _last_commit(docs, rel)
     if da_commit and en_commit and git_stdout(docs, "merge-base", "--is-ancestor", da_commit, en_commit) is None:
         return f"Den danske fil er ændret {danish_date(changed)}, efter oversættelsen sidst blev ændret."
