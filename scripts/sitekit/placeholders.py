@@ -26,7 +26,7 @@ from .paths import BASE_CONFIG, DOCS, ROOT, rel
 
 PAGE_MARK = f"**{PLACEHOLDER}**"
 CONFIG_MARK = "UDFYLDES"
-CONFIG_FILES = (BASE_CONFIG, ROOT / ".github" / "CODEOWNERS")
+CONFIG_FILES = (BASE_CONFIG, ROOT / ".github" / "CODEOWNERS", ROOT / ".github" / "workflows" / "ci.yml")
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ def in_pages(docs_dir: Path) -> list[Hole]:
 _CONFIG_WHAT = {
     BASE_CONFIG: "Mangler stadig: den rigtige adresse bag knappen 'Redigér denne side' (edit_uri).",
     CONFIG_FILES[1]: "Mangler stadig: de rigtige teamnavne på GitHub ({n} linjer).",
+    CONFIG_FILES[2]: "Mangler stadig: CI's container fastlåst med sit digest (sha256), ikke kun sit navn.",
 }
 
 
