@@ -247,7 +247,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
     except editions.EditionError as exc:
         print(f"Udgaven blev ikke offentliggjort. {exc}", file=sys.stderr)
         return 1
-    print(f"Udgave {done.title} ligger nu på grenen {args.branch}"
+    print(f"Udgaven \"{done.title}\" ligger nu på grenen {args.branch}"
           + (" som den nyeste udgave." if done.takes_alias else "."))
     print(f"Se den med `.venv/bin/mike serve --branch {args.branch}`. CI skubber grenen ud.")
     return 0
