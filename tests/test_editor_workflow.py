@@ -124,3 +124,27 @@ def test_the_guide_shows_the_translation_warning_as_the_check_writes_it():
     assert written.startswith(example), (written, example)
     assert "translated_from" in example and not any(len(word) >= 7 and word.isalnum() and any(c.isdigit() for c in word)
                                                    and any(c.isalpha() for c in word) for word in example.split())
+
+
+def test_the_site_settings_live_in_one_file_and_make_review_lists_what_is_unset(tmp_path):
+    import subprocess
+
+    from sitekit import sitesettings
+
+    settings = tmp_path / "sitet.yml"
+    settings.write_text("adresse: https://vejledning.example.invalid\norganisation: ORGANISATION-UDFYLDES\n"
+                        "repository: radikalisering\n", encoding="utf-8")
+    assert sitesettings.unset(settings) == [(2, sitesettings.WHAT["organisation"]),
+                                            (1, sitesettings.WHAT["redaktoerteam"])]
+    assert sitesettings.environ(settings) == {"SITE_URL": "https://vejledning.example.invalid/"}
+    [problem] = sitesettings.publish_problems({}, settings)
+    assert problem.startswith("Knappen 'Redigér denne side' peger stadig på en pladsholder.")
+    assert len(sitesettings.publish_problems({"SITE_URL": "http://127.0.0.1:8000/"}, settings)) == 2
+    # The project's own file: whatever is still unset is listed by make review, at its line.
+    review = subprocess.run(["make", "--no-print-directory", "review"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120).stdout
+    for line, what in sitesettings.unset():
+        assert f"sitet.yml:{line}: {what}." in review, review
+    for key, what in sitesettings.WHAT.items():
+        if sitesettings.is_set(sitesettings.load()[key]):
+            assert what not in review
