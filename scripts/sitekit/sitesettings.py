@@ -61,7 +61,8 @@ def environ(path: Path = FILE) -> dict[str, str]:
 
 def export(path: Path = FILE) -> None:
     for key, value in environ(path).items():
-        os.environ.setdefault(key, value)
+        if not os.environ.get(key):  # an empty variable is unset too
+            os.environ[key] = value
 
 
 def publish_problems(env: dict[str, str] | None = None, path: Path = FILE) -> list[str]:
