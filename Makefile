@@ -71,8 +71,8 @@ offline: $(STAMP) ## Byg en offline-kopi til undervisning uden netværk: dist/ra
 
 # Without VERSION: today's edition, as CI publishes after a merge (.github/workflows/publish.yml).
 publish: $(STAMP) ## Læg dagens udgave på gh-pages, eller en planlagt: make publish VERSION=2027-01-01 GAELDENDE_FRA=2027-01-01
-	@$(SITE_PY) publish $${VERSION:+"$$VERSION"} $${GAELDENDE_FRA:+--gaeldende-fra "$$GAELDENDE_FRA"} \
-	  $${GENUDGIV:+--genudgiv "$$GENUDGIV"} $${DATO:+--dato "$$DATO"} $(QUIET_FAIL)
+	@$(SITE_PY) publish $${GAELDENDE_FRA:+--gaeldende-fra "$$GAELDENDE_FRA"} $${GENUDGIV:+--genudgiv "$$GENUDGIV"} \
+	  $${DATO:+--dato "$$DATO"} $${VERSION:+-- "$$VERSION"} $(QUIET_FAIL)
 
 benchmark: $(STAMP) system ## Mål sitet mod standard-Material: sidevægt, bygning, søgning, Lighthouse (tager nogle minutter)
 	PYTHONPATH=scripts $(PY) scripts/benchmark.py
