@@ -5,9 +5,9 @@ Here are the others:
 
 - in a page, the placeholder written in bold: **Udfyldes af redaktøren**
   (a mention in quotes or in code, as in the editor guide, is not one);
-- in the site configuration and the repository settings, the stand-ins with
-  "UDFYLDES" (the "edit this page" address in mkdocs-base.yml, the teams in
-  .github/CODEOWNERS). These are only looked for when the project's own docs
+- in the site's settings (sitet.yml, sitekit.sitesettings) and the repository
+  settings, the stand-ins with "UDFYLDES" (the "edit this page" default in
+  mkdocs-base.yml, the teams in .github/CODEOWNERS). These are only looked for when the project's own docs
   are checked, not a fixture folder.
 
 They are not errors: a placeholder is allowed, but someone must fill it in. `make review`
@@ -26,7 +26,7 @@ from .paths import BASE_CONFIG, DOCS, ROOT, rel
 
 PAGE_MARK = f"**{PLACEHOLDER}**"
 CONFIG_MARK = "UDFYLDES"
-CONFIG_FILES = (BASE_CONFIG, ROOT / ".github" / "CODEOWNERS")
+CONFIG_FILES = (BASE_CONFIG, ROOT / ".github" / "CODEOWNERS", ROOT / ".github" / "workflows" / "ci.yml")
 
 
 @dataclass(frozen=True)
@@ -51,14 +51,20 @@ def in_pages(docs_dir: Path) -> list[Hole]:
 _CONFIG_WHAT = {
     BASE_CONFIG: "Mangler stadig: den rigtige adresse bag knappen 'Redigér denne side' (edit_uri).",
     CONFIG_FILES[1]: "Mangler stadig: de rigtige teamnavne på GitHub ({n} linjer).",
+    CONFIG_FILES[2]: "Mangler stadig: CI's container fastlåst med sit digest (sha256), ikke kun sit navn.",
 }
 
 
 def in_config() -> list[Hole]:
-    """One note per file: the first line with a stand-in, and how many there are."""
-    holes = []
+    """The site's settings (sitet.yml) one by one, then one note per other file:
+    the first line with a stand-in, and how many there are."""
+    from . import sitesettings
+
+    holes = [Hole(rel(sitesettings.FILE), line, f"Mangler stadig: {what}.")
+             for line, what in sitesettings.unset()]
     for path in CONFIG_FILES:
-        if not path.is_file():
+        # The edit link's default is only used while sitet.yml names no repository.
+        if not path.is_file() or (path == BASE_CONFIG and "EDIT_URI" in sitesettings.environ()):
             continue
         lines = [number for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
                  if CONFIG_MARK in line and not line.lstrip().startswith("#")]
