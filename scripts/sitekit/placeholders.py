@@ -12,9 +12,9 @@ Here are the others:
 
 They are not errors in the files: someone must fill them in, and `make review` lists them
 (`make check` counts them). But a reader never sees one: a page for readers or course
-participants (every page but the editors' own, redaktoerer/) whose rendered HTML would show
-"Udfyldes af redaktøren" or "Skal verificeres" fails the build, at the line it comes from
-(``in_reader_page``, called for each rendered page by checks/content.py).
+participants (every page but the editors' own: redaktoerer/, or audience only "redaktører") whose
+rendered HTML would show "Udfyldes af redaktøren" or "Skal verificeres" fails the build, at the
+line it comes from (``in_reader_page``, called for each rendered page by checks/content.py).
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from pathlib import Path
 
 from .contacts import PLACEHOLDER
 from .mdtext import line_at, mask_code
-from .pages import iter_page_paths
+from .pages import FrontMatterError, iter_page_paths, parse_page
 from .paths import BASE_CONFIG, DOCS, ROOT, rel
 from .problems import Problem
 
@@ -89,7 +89,7 @@ READER_MARKS = {
     PLACEHOLDER: "Udfyld værdien, eller fjern den fra siden. Et ukendt felt i docs/_data/kontakter.yml bliver "
                  "udeladt af sig selv, så skriv ikke pladsholderen i en side.",
 }
-EDITOR_SECTION = "redaktoerer"
+EDITOR_SECTION, EDITORS = "redaktoerer", "redaktører"
 
 
 def _origin(docs_dir: Path, mark: str) -> tuple[Path, int] | None:
@@ -105,14 +105,26 @@ def _origin(docs_dir: Path, mark: str) -> tuple[Path, int] | None:
     return None
 
 
+def _for_editors(path: Path, docs_dir: Path) -> bool:
+    """A page in the editors' section, or one whose front matter names editors as its only audience."""
+    if Path(path).relative_to(docs_dir).parts[0] == EDITOR_SECTION:
+        return True
+    try:
+        meta = parse_page(path).meta  # read once per build (cached), as the other checks do
+    except (FrontMatterError, OSError, ValueError):
+        return False  # the metadata check reports it
+    return isinstance(meta, dict) and meta.get("audience") == [EDITORS]
+
+
 def in_reader_page(path: Path, source: str, html: str, docs_dir: Path) -> list[Problem]:
     """A marker or placeholder in a reader page's rendered HTML (text and attributes, such as a
     glossary tooltip): an error at the page's line with it, or at the data file's line it came from."""
-    if Path(path).relative_to(docs_dir).parts[0] == EDITOR_SECTION:
+    lower = html.lower()
+    if not any(mark.lower() in lower for mark in READER_MARKS) or _for_editors(path, docs_dir):
         return []
     problems = []
     for mark, hint in READER_MARKS.items():
-        if mark.lower() not in html.lower():
+        if mark.lower() not in lower:
             continue
         lines = [n for n, line in enumerate(source.splitlines(), start=1) if mark.lower() in line.lower()]
         where = (Path(path), lines[0]) if lines else _origin(docs_dir, mark) or (Path(path), None)
