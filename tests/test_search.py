@@ -20,7 +20,7 @@ from sitekit.search import SearchDataError, abbreviation_groups, load_synonyms, 
 from sitekit.searchbox import hit_rates, load_queries, open_search, top_pages
 
 QUERIES = load_queries()
-TOP3_GOAL = 0.98
+TOP3_GOAL = 1.0
 # The held-out staff queries and the phone trial of issue 21: each must find its page in the top 3.
 ISSUE_21 = ["mentorstøtte", "hjemmebesøg", "højreekstrem", "trussel", "telefon", "nummer", "anonym", "navn",
             "syrien", "udrejse", "rejse ud for at kæmpe"]

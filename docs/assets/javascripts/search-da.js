@@ -234,9 +234,12 @@
       }
       var terms = [];
       var label = list.slice(i, i + taken).map(function (g) { return g.word; }).join(" ");
+      // A phrase the editors taught ("hvor kommer oplysningerne fra" -> "kilde") means its
+      // synonym: then the synonym weighs as the word, and the phrase's own words less.
+      var own = taken > 1 ? BOOST_SYNONYM : BOOST_WORD, taught = taken > 1 ? BOOST_WORD : BOOST_SYNONYM;
       list.slice(i, i + taken).forEach(function (g) {
         spellings(g.word).forEach(function (s) {
-          terms.push({ term: s, boost: BOOST_WORD });
+          terms.push({ term: s, boost: own });
           if (taken === 1) {
             if (!known(s)) parts(s).forEach(function (p) { terms.push({ term: p, boost: BOOST_PART }); });
             compoundsEndingIn(s).forEach(function (c) { terms.push({ term: c, boost: BOOST_PART }); });
@@ -244,7 +247,7 @@
         });
       });
       synonymKeys.forEach(function (key) {
-        key.split(" ").forEach(function (s) { terms.push({ term: s, boost: BOOST_SYNONYM }); });
+        key.split(" ").forEach(function (s) { terms.push({ term: s, boost: taught }); });
       });
       groups.push({ label: label, terms: unique(terms) });
       i += taken - 1;
