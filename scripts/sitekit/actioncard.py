@@ -26,9 +26,9 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
-def _hours(entry: dict[str, Any]) -> str:
+def _hours(entry: dict[str, Any], lang: str) -> str:
     value = entry.get("aabningstider", "")
-    return "" if is_placeholder(value) else _text(value)
+    return "" if not value or is_placeholder(value) else field_markdown(entry, "aabningstider", lang)
 
 
 def render(procedure, contacts: dict[str, dict[str, Any]], lang: str = "da") -> str:
@@ -41,7 +41,7 @@ def render(procedure, contacts: dict[str, dict[str, Any]], lang: str = "da") -> 
         lines.append(f"{number}. " + (f"**{step.condition}** {step.action}" if step.condition
                                       else f"**{step.action}**"))
     lines += ["", f"## {texts['numbers']} {{ #numre }}", ""]
-    for hours, run in groupby(phone_contacts(contacts), key=lambda cid: _hours(contacts[cid])):
+    for hours, run in groupby(phone_contacts(contacts), key=lambda cid: _hours(contacts[cid], lang)):
         items = [f"**{_text(contacts[cid]['navn'])}:** {field_markdown(contacts[cid], 'telefon', lang)}"
                  for cid in run]
         if len(items) == 1:

@@ -272,6 +272,8 @@ def field_markdown(entry: dict[str, Any], field: str, lang: str = "da") -> str:
         return f'<a href="mailto:{html.escape(text)}">{html.escape(text)}</a>'
     if field == "web":
         return _link(text)
+    if field == "aabningstider" and lang != "da":
+        return f'<span lang="da">{html.escape(text)}</span>'  # kept in Danish, from kontakter.yml only
     return text
 
 
