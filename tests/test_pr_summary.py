@@ -74,7 +74,7 @@ def test_the_preview_of_the_change_is_built_like_ci_builds_it(changed, tmp_path)
         assert result.returncode == 0, result.stdout + result.stderr
         html = (site / "index.html").read_text(encoding="utf-8")
         text = re.sub(r"<[^>]+>", "", html)
-        assert "Ring til VINK – Viden og inklusion, eller læs VINK." in text  # the shortcode is rendered
+        assert "Ring til VINK / Team Forebyggelse af Ekstremisme, eller læs VINK." in text  # the shortcode is rendered
     finally:
         page.write_text(broken, encoding="utf-8")
 
