@@ -6,6 +6,7 @@ SHELL := /bin/bash
 
 # Debian 12's own Python first (the README's promise), then any Python 3.11.
 PYTHON ?= $(shell test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || command -v python3.11 2>/dev/null || command -v python3)
+export PYTHON
 VENV := .venv
 PY := $(VENV)/bin/python
 # The tool is the package scripts/sitekit, run as `python -m sitekit`.
@@ -17,6 +18,13 @@ STAMP := $(VENV)/.requirements-installed
 VNU_STAMP := node_modules/.package-lock.json
 # The preview server's port: make serve PORT=8001
 PORT ?= 8000
+# What an editor types after `make target` reaches the recipe's shell only as an
+# environment variable ("$$VERSION"), never as "$(VERSION)" in the command line,
+# and is taken as plain text: neither a quote nor a "$(shell …)" in a value runs
+# anything (tests/test_publish.py).
+PARAMETERS := VERSION GAELDENDE_FRA GENUDGIV DATO EJER AFSNIT TITEL BESKRIVELSE FIL JSON PORT
+$(foreach v,$(PARAMETERS),$(eval override $(v) := $$(value $(v))))
+export $(PARAMETERS)
 
 export NO_MKDOCS_2_WARNING := 1
 
@@ -26,11 +34,11 @@ help: ## Vis denne hjælp
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP): requirements.txt
-	@scripts/bootstrap.sh venv "$(PYTHON)"
+	@scripts/bootstrap.sh venv "$$PYTHON"
 	@touch $@
 
 serve: $(STAMP) ## Vis sitet på http://127.0.0.1:8000, mens du skriver
-	@$(SITE_PY) serve --port $(PORT)
+	@$(SITE_PY) serve --port "$$PORT"
 
 # `make check` and `make build` print only the tool's Danish list and summary. On a
 # failure make would add "make: *** [...] Error 1" in English; instead the recipe
@@ -48,7 +56,7 @@ check: $(STAMP) ## Tjek alt uden netværk: den strenge bygning med alle tjek, fe
 	@$(SITE_PY) check $${DATO:+--dato "$$DATO"} $${JSON:+--json "$$JSON"} $(QUIET_FAIL)
 
 review: $(STAMP) ## Vis sider efter næste gennemgang og det, der mangler. Kun dine sider: make review EJER=id
-	@$(SITE_PY) review $${EJER:+--ejer "$$EJER"} $${DATO:+--dato "$$DATO"}
+	@$(SITE_PY) review $${EJER:+--ejer "$$EJER"} $${DATO:+--dato "$$DATO"} $(QUIET_FAIL)
 
 # make new-page TITEL="Hvem gør hvad?" AFSNIT=vejledning EJER=redaktionen [BESKRIVELSE="…"] [FIL=filnavn]
 # Make passes command-line variables to the recipe's environment; the shell
@@ -56,7 +64,7 @@ review: $(STAMP) ## Vis sider efter næste gennemgang og det, der mangler. Kun d
 new-page: $(STAMP) ## Opret en side og tilføj den i menuen: make new-page TITEL="…" AFSNIT=vejledning EJER=redaktionen
 	@$(SITE_PY) new-page $${TITEL:+--title "$$TITEL"} $${AFSNIT:+--section "$$AFSNIT"} \
 	  $${EJER:+--owner "$$EJER"} $${BESKRIVELSE:+--description "$$BESKRIVELSE"} $${FIL:+--fil "$$FIL"} \
-	  $${DATO:+--dato "$$DATO"}
+	  $${DATO:+--dato "$$DATO"} $(QUIET_FAIL)
 
 linkcheck: $(STAMP) ## Tjek links til andre sites (kræver netværk); rapport i .cache/linkcheck/
 	$(SITE_PY) linkcheck
@@ -64,8 +72,10 @@ linkcheck: $(STAMP) ## Tjek links til andre sites (kræver netværk); rapport i 
 offline: $(STAMP) ## Byg en offline-kopi til undervisning uden netværk: dist/radikalisering-offline.zip
 	$(SITE_PY) offline
 
-publish: $(STAMP) ## Læg en udgave på gh-pages: make publish VERSION=2026.1 GAELDENDE_FRA=2026-12-01 [GENUDGIV=ja]
-	$(SITE_PY) publish "$(VERSION)" --gaeldende-fra "$(GAELDENDE_FRA)" --genudgiv "$(GENUDGIV)"
+# Without VERSION: today's edition, as CI publishes after a merge (.github/workflows/publish.yml).
+publish: $(STAMP) ## Læg dagens udgave på gh-pages, eller en planlagt: make publish VERSION=2027-01-01 GAELDENDE_FRA=2027-01-01
+	@$(SITE_PY) publish $${GAELDENDE_FRA:+--gaeldende-fra "$$GAELDENDE_FRA"} $${GENUDGIV:+--genudgiv "$$GENUDGIV"} \
+	  $${DATO:+--dato "$$DATO"} $${VERSION:+-- "$$VERSION"} $(QUIET_FAIL)
 
 benchmark: $(STAMP) system ## Mål sitet mod standard-Material: sidevægt, bygning, søgning, Lighthouse (tager nogle minutter)
 	PYTHONPATH=scripts $(PY) scripts/benchmark.py

@@ -11,6 +11,9 @@ Both are served on 127.0.0.1 with gzip and long caching of hashed file names,
 as a real web server would, and measured in Debian's Chromium. Then sites of
 100 and 1,000 generated pages are built both ways.
 
+Last, how much the publishing branch (gh-pages) grows for the next day's
+edition with one line changed (--kun-udgaver: only that).
+
 Prints figures, ratios and the budgets of issue 14 with OK/IKKE OK; asserts
 nothing (times vary from machine to machine). Lighthouse (npm lighthouse@12)
 is installed under .cache/lighthouse/ on first use; --no-lighthouse skips it.
@@ -498,12 +501,69 @@ def generated_sites(sizes: list[int], tmp: Path, repeat: int = 1) -> Table:
     return t
 
 
+def edition_growth(tmp: Path) -> Table:
+    """How much gh-pages grows when the next day's edition differs from the last by one line:
+    `make publish` (as CI runs it after a merge) in a throw-away copy of the repository."""
+    repo = tmp / "udgaver"
+    files = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, text=True,
+                           check=True).stdout.split("\0")
+    for name in filter(None, files):
+        if (ROOT / name).is_file():
+            (repo / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, repo / name)
+    (repo / "sitet.yml").write_text("adresse: https://vejledning.example.invalid/\norganisation: eksempel\n"
+                                    "repository: radikalisering\nredaktoerteam: eksempel/redaktionen\n")
+    (repo / ".venv").symlink_to((ROOT / ".venv").resolve())
+    for name in repo.glob("requirements*.txt"):
+        os.utime(name, (0, 0))  # the shared .venv is up to date: make installs nothing
+    env = dict(os.environ, GIT_AUTHOR_NAME="B", GIT_AUTHOR_EMAIL="b@example.invalid", GIT_COMMITTER_NAME="B",
+               GIT_COMMITTER_EMAIL="b@example.invalid", VERSION="", GAELDENDE_FRA="", GENUDGIV="")
+    env.pop("PYTHONPATH", None)
+
+    def git(*args: str, data: bytes | None = None) -> bytes:
+        return subprocess.run(["git", *args], cwd=repo, env=env, input=data, capture_output=True, check=True).stdout
+
+    def publish(day: str) -> None:
+        done = subprocess.run(["make", "--no-print-directory", "publish"], cwd=repo, env=dict(env, DATO=day),
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            raise SystemExit(f"make publish fejlede:\n{done.stdout}\n{done.stderr}")
+
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "Første udgave")
+    publish("2026-12-01")
+    before = git("rev-parse", "gh-pages").decode().strip()
+    page = repo / "docs" / "om" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nEn ny linje.\n", encoding="utf-8")
+    git("commit", "-qam", "Én linje mere")
+    publish("2026-12-02")
+    listing = git("rev-list", "--objects", f"{before}..gh-pages")
+    objects = [line.split(" ", 1)[0] for line in listing.decode().splitlines()]
+    sizes = git("cat-file", "--batch-check=%(objecttype) %(objectsize)", data="\n".join(objects).encode())
+    blobs = [int(line.split()[1]) for line in sizes.decode().splitlines() if line.startswith("blob")]
+    zips = sum(int(size) for line, size in zip(listing.decode().splitlines(),
+                                                (ln.split()[1] for ln in sizes.decode().splitlines()), strict=True)
+               if line.endswith(".zip"))
+    packed = len(git("pack-objects", "--stdout", "-q", data=listing))
+    total = sum(int(ln.split()[1]) for ln in sizes.decode().splitlines())
+    t = Table("Udgaver: grenen gh-pages, når dagen efter har én linje ændret (make publish som i CI)")
+    t.row("nye git-objekter", "", str(len(objects)))
+    t.row("heraf filer (blobs)", "", str(len(blobs)))
+    t.row("vækst, ukomprimeret", "", _kb(total))
+    t.row("heraf udgavens offline-zip", "", _kb(zips))
+    t.row("vækst, pakket som git sender den", "", _kb(packed))
+    return t
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Mål sitet mod standard-Material: vægt, bygning, søgning.")
     parser.add_argument("--pages", type=int, action="append",
                         help="antal genererede sider (kan gentages; standard: 100 og 1000)")
     parser.add_argument("--no-lighthouse", action="store_true", help="spring Lighthouse over")
     parser.add_argument("--no-real-site", action="store_true", help="kun de genererede sites")
+    parser.add_argument("--kun-udgaver", action="store_true",
+                        help="mål kun, hvor meget grenen gh-pages vokser for en ændret linje")
     parser.add_argument("--gentag", type=int, default=1, metavar="N",
                         help="byg hvert genereret site N gange skiftevis og brug den hurtigste (støjende maskine)")
     args = parser.parse_args(argv)
@@ -513,6 +573,9 @@ def main(argv: list[str] | None = None) -> int:
           f"Python {platform.python_version()}, {platform.platform(terse=True)}")
     with tempfile.TemporaryDirectory(prefix="benchmark-") as tmp:
         tmp = Path(tmp)
+        if args.kun_udgaver:
+            edition_growth(tmp).print()
+            return 0
         if not args.no_real_site:
             from playwright.sync_api import sync_playwright
 
@@ -523,6 +586,7 @@ def main(argv: list[str] | None = None) -> int:
                 finally:
                     browser.close()
         generated_sites(sizes, tmp, args.gentag).print()
+        edition_growth(tmp).print()
     print("\nstandard: Material for MkDocs med samme indhold, uden vores hooks, skabeloner, CSS og JavaScript. "
           "gzip: bytes sendt komprimeret af en lokal server med lang cache af filer med hash i navnet.")
     return 0

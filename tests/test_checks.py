@@ -9,6 +9,7 @@ passed in with --dato, so no test depends on the real date.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -378,6 +379,78 @@ def test_make_prints_no_english_error_line(tmp_path: Path):
                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     assert result.returncode != 0
     assert result.stdout == "1 fejl\n" and "make:" not in result.stderr and "Error" not in result.stderr
+
+
+@pytest.mark.parametrize("target, variables, expected", [
+    ("review", ["EJER=findes-ikke"], "'findes-ikke' findes ikke i docs/_data/kontakter.yml"),
+    ("new-page", ["TITEL=Ny side", "AFSNIT=forkert"], "Siden blev ikke oprettet: Ukendt afsnit 'forkert'"),
+    ("new-page", ["TITEL=Ny side", "EJER=findes-ikke"], "Siden blev ikke oprettet: 'findes-ikke' findes ikke"),
+    ("publish", ["VERSION=2027 1", "GAELDENDE_FRA=2027-01-01"], "Udgavenummeret '2027 1' kan ikke bruges"),
+])
+def test_a_wrong_value_on_the_command_line_is_one_danish_message(target: str, variables: list[str], expected: str):
+    result = subprocess.run(["make", "--no-print-directory", "-C", str(ROOT), target, *variables],
+                            capture_output=True, text=True, timeout=120,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert result.returncode != 0
+    assert expected in result.stderr, result.stderr
+    assert "make:" not in result.stderr and "Error" not in result.stderr, result.stderr
+
+
+def test_a_glossary_line_without_its_colon_is_one_mistake_at_that_line(tmp_path: Path):
+    """Not an unexplained abbreviation on every page that uses it."""
+    docs = tmp_path / "docs"
+    shutil.copytree(CHECKS / "ok" / "docs", docs)
+    (docs / "_snippets").mkdir()
+    broken = GLOSSARY.replace("*[VINK]: ", "*[VINK] ", 1).replace("\nunderretning: ", "\nunderretning ", 1)
+    assert broken.count("\n") == GLOSSARY.count("\n") and broken != GLOSSARY
+    (docs / "_snippets" / "ordliste.md").write_text(broken, encoding="utf-8")
+    (docs / "vink.md").write_text(page("Om VINK", "VINK hjælper dig. Spørg VINK."), encoding="utf-8")
+    lines = broken.splitlines()
+    vink = next(i for i, line in enumerate(lines, 1) if line.startswith("*[VINK] "))
+    term = next(i for i, line in enumerate(lines, 1) if line.startswith("underretning "))
+    out = assert_fails_with(run_check(docs), f"_snippets/ordliste.md:{vink}: Linjen mangler et kolon efter [VINK].",
+                            f"_snippets/ordliste.md:{term}: Linjen i blokken med begreber mangler et kolon")
+    assert "ikke forklaret i ordlisten" not in out
+    assert out.rstrip().splitlines()[-1].startswith("2 fejl i 1 fil.")
+
+
+def test_committing_the_english_page_without_translating_it_does_not_count(tmp_path: Path):
+    """A translation says which Danish text it translates (translated_from); saving or committing the
+    English file alone leaves it behind, and the reason names dates in words, not a commit."""
+    from sitekit import translations
+
+    def commit(message: str, day: str) -> None:
+        env = dict(os.environ, GIT_AUTHOR_NAME="T", GIT_AUTHOR_EMAIL="t@example.invalid", GIT_COMMITTER_NAME="T",
+                   GIT_COMMITTER_EMAIL="t@example.invalid", GIT_AUTHOR_DATE=f"{day}T10:00:00+01:00",
+                   GIT_COMMITTER_DATE=f"{day}T10:00:00+01:00")
+        for args in (["add", "-A"], ["commit", "-qm", message]):
+            subprocess.run(["git", *args], cwd=tmp_path, env=env, check=True, capture_output=True)
+
+    def write(name: str, translated: str, body: str) -> None:
+        head = f"---\ntitle: Side\nlast_reviewed: 2026-01-01\n{translated}---\n\n"
+        (docs / name).write_text(head + body + "\n", encoding="utf-8")
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    write("side.md", "", "Dansk tekst.")
+    commit("Danish", "2026-01-01")
+    write("side.en.md", "translated_from: 2026-01-01\n", "English text.")
+    commit("English", "2026-01-02")
+    assert translations.status(docs, core=()).behind == []
+    write("side.md", "", "Rettet dansk tekst.")
+    commit("Danish fix", "2026-01-05")
+    # The English file is committed again, with a change but without a new translated_from.
+    write("side.en.md", "translated_from: 2026-01-01\n", "English text, one typo fixed.")
+    commit("English typo", "2026-01-06")
+    [behind] = translations.status(docs, core=()).behind
+    assert behind.reason.startswith("Den danske side er ændret 5. januar 2026, men oversættelsen er af den "
+                                    "danske tekst fra 1. januar 2026")
+    assert not re.search(r"\b[0-9a-f]{7,40}\b", behind.reason)
+    # Translated: the new date clears it.
+    write("side.en.md", "translated_from: 2026-01-05\n", "Corrected English text.")
+    commit("English translated", "2026-01-06")
+    assert translations.status(docs, core=()).behind == []
 
 
 # --- the decision guide and the self-checks: each mistake on its line in the data file -------------

@@ -1,4 +1,4 @@
-"""Contacts: one data file, shortcodes that render it, and visible placeholders.
+"""Contacts: one data file, shortcodes that render it, and placeholders readers never see.
 
 The real data file and small fixture sites are both checked; the shortcodes are
 checked in the built HTML, not by calling the renderer alone.
@@ -6,6 +6,7 @@ checked in the built HTML, not by calling the renderer alone.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -20,7 +21,14 @@ from sitekit.pages import iter_page_paths, parse_page
 
 SITES = FIXTURES / "sites"
 DOCS = ROOT / "docs"
-REQUIRED_IDS = ("redaktionen", "vink", "ssp-koebenhavn", "dks", "hotline", "cde", "pet", "politi", "underretning")
+REQUIRED_IDS = ("redaktionen", "vink", "ssp-koebenhavn", "dks", "hotline", "cde", "pet", "politi", "politi-114",
+                "underretning", "doegnvagt", "bcbu-amager", "bcbu-broenshoej-husum-vanloese", "bcbu-city-oesterbro",
+                "bcbu-noerrebro-bispebjerg", "bcbu-valby-vesterbro-kgs-enghave")
+# The public numbers in ../shared/facts.md ("Added after the second content review"), and the police's.
+REAL_NUMBERS = {"politi": "112", "politi-114": "114", "vink": "40 20 71 98", "hotline": "41 74 90 90",
+                "doegnvagt": "33 17 33 33", "bcbu-amager": "33 17 23 37",
+                "bcbu-broenshoej-husum-vanloese": "33 17 47 10", "bcbu-city-oesterbro": "33 17 49 20",
+                "bcbu-noerrebro-bispebjerg": "33 17 40 15", "bcbu-valby-vesterbro-kgs-enghave": "33 17 55 04"}
 
 
 def _article(html: str) -> str:
@@ -79,24 +87,42 @@ def test_every_page_owner_exists_in_contacts():
     assert missing == {}
 
 
-def test_only_112_and_114_are_real_phone_numbers_in_the_data():
-    """Every phone, e-mail, address and opening hour is a placeholder, except the
-    police's two national numbers: 112 (acute danger) and 114 (not acute)."""
-    known = {("politi", "telefon"): "112", ("politi-114", "telefon"): "114"}
-    for cid, entry in contacts.load_contacts().items():
-        for field in ("telefon", "email", "adresse", "aabningstider"):
-            if field in entry and (cid, field) not in known:
-                assert contacts.is_placeholder(entry[field]), (cid, field, entry[field])
-    for (cid, field), value in known.items():
-        assert contacts.load_contacts()[cid][field] == value
-    text = contacts.CONTACTS_FILE.read_text(encoding="utf-8")
-    # The source comments.
-    assert "112 er det fælles alarmnummer" in text and "politi.dk" in text
-    assert "114 er politiets nummer" in text and "stopekstremisme.dk" in text
+def test_only_the_checked_public_numbers_are_in_the_data_each_with_source_and_date():
+    """Every phone number is one of the checked public numbers; every contact with a known
+    number, e-mail, address or opening hours names its source address and the date it was checked."""
+    data = contacts.load_contacts()
+    phones = {cid: e["telefon"] for cid, e in data.items() if "telefon" in e and not contacts.is_placeholder(e["telefon"])}
+    assert phones == REAL_NUMBERS
+    for cid, entry in data.items():
+        if any(f in entry and not contacts.is_placeholder(entry[f]) for f in contacts.SOURCED_FIELDS):
+            assert str(entry.get("kilde", "")).startswith("https://"), cid
+            assert isinstance(entry.get("tjekket"), dt.date), cid
+    assert data["vink"]["aabningstider"] == "Hverdage kl. 9–15"
+    assert data["hotline"]["aabningstider"] == "Alle dage kl. 8–22"
+    # Both names, the naming question said once.
+    assert "Team Forebyggelse af Ekstremisme" in data["vink"]["navn"] and "VINK" in data["vink"]["navn"]
+    assert data["vink"]["beskrivelse"].count("ikke bekræftet") == 1
+
+
+def test_a_source_date_that_is_not_a_date_is_a_mistake_on_its_line(tmp_path: Path):
+    path = tmp_path / "kontakter.yml"
+    path.write_text("kontakter:\n  a:\n    navn: A\n    beskrivelse: B.\n    telefon: '114'\n"
+                    "    kilde: https://politi.dk\n    tjekket: i går\n", encoding="utf-8")
+    [problem] = contacts.validate(path)
+    assert problem.line == 7 and "'tjekket'" in problem.message and "ÅÅÅÅ-MM-DD" in problem.hint
+
+
+def test_a_number_without_source_and_date_is_listed_for_the_editors(tmp_path: Path):
+    path = tmp_path / "kontakter.yml"
+    path.write_text("kontakter:\n  a:\n    navn: A\n    beskrivelse: B.\n    telefon: '114'\n", encoding="utf-8")
+    assert contacts.validate(path) == []
+    assert {(p.contact_id, p.field, p.line) for p in contacts.placeholders(path)} == {("a", "kilde", 2),
+                                                                                     ("a", "tjekket", 2)}
 
 
 def test_web_addresses_are_only_the_known_ones():
-    allowed = {"https://vink.kk.dk", "https://stopekstremisme.dk", "https://www.pet.dk", contacts.PLACEHOLDER}
+    allowed = {"https://vink.kk.dk", "https://stopekstremisme.dk", "https://www.pet.dk", contacts.PLACEHOLDER,
+               "https://kk.dk/bekymret-et-barn-eller-en-ung-professionelle"}
     webs = {e["web"] for e in contacts.load_contacts().values() if "web" in e}
     assert webs <= allowed, webs - allowed
 
@@ -107,7 +133,7 @@ def test_placeholders_are_listed_with_their_lines_in_the_real_file():
     assert len(found) >= 10
     for p in found:
         assert lines[p.line - 1].strip() == f"{p.field}: {contacts.PLACEHOLDER}", p
-    assert ("vink", "telefon") in {(p.contact_id, p.field) for p in found}
+    assert ("vink", "email") in {(p.contact_id, p.field) for p in found}
 
 
 def test_placeholders_are_listed_with_their_lines_in_a_fixture():
@@ -159,8 +185,9 @@ def test_make_check_counts_missing_contact_details_in_one_line_without_failing(f
 
 def test_fixture_shortcodes_render_cards_fields_and_placeholders(fixture_site: Path):
     html = _article((fixture_site / "index.html").read_text(encoding="utf-8"))
-    # The field in a sentence: a visible placeholder.
-    assert 'Ring til <span class="udfyldes">Udfyldes af redaktøren</span> i dag.' in html
+    # An unknown field in a sentence: the contact's name stands in; the placeholder never shows.
+    assert "Ring til <strong>Testenheden</strong> i dag." in html
+    assert contacts.PLACEHOLDER not in html and "Telefon" not in html
     # The card: title, description, fields; the web address as a link.
     assert '<div class="admonition kontakt">' in html
     assert '<p class="admonition-title">Testenheden</p>' in html
@@ -195,21 +222,20 @@ def test_real_site_renders_contacts(built_site: Path):
         assert m, cid
         positions.append((cid, m.start()))
     assert min(positions, key=lambda p: p[1])[0] == "politi"
-    # The placeholder is visible as a styled mark, as often as the data has it
-    # (plus the one in the page's own explanation).
-    assert kontakt.count('<span class="udfyldes">Udfyldes af redaktøren</span>') == len(contacts.placeholders()) + 1
-    assert '<a href="tel:112">112</a>' in kontakt
+    # Unknown fields are left out; every real number is a tel: link, with its source and date.
+    assert contacts.PLACEHOLDER not in kontakt and 'class="udfyldes"' not in kontakt
+    for number in REAL_NUMBERS.values():
+        assert f'<a href="tel:{number.replace(" ", "")}">{number}</a>' in kontakt, number
+    assert '<a href="https://kk.dk/ekstremisme">kk.dk/ekstremisme</a>, tjekket 7. december 2026' in kontakt
     assert "[[" not in kontakt
 
 
 @pytest.mark.browser
-def test_placeholder_is_visible_in_the_browser(page, site_url):
+def test_a_real_number_is_a_tel_link_in_the_browser(page, site_url):
     page.goto(site_url + "vejledning/kontakt/")
-    mark = page.locator("#vink ~ dl .udfyldes").first
-    assert mark.is_visible()
-    assert mark.inner_text() == "Udfyldes af redaktøren"
-    style = mark.evaluate("e => [getComputedStyle(e).borderStyle, getComputedStyle(e).backgroundColor]")
-    assert style[0] == "dashed" and style[1] not in ("rgba(0, 0, 0, 0)", "transparent")
+    link = page.locator("#vink ~ dl a[href^='tel:']").first
+    assert link.is_visible() and link.inner_text() == "40 20 71 98"
+    assert page.get_by_text(contacts.PLACEHOLDER).count() == 0
 
 
 def test_mistakes_in_the_contacts_file_name_their_lines(tmp_path: Path):

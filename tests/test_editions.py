@@ -21,6 +21,8 @@ D = dt.date
 
 def test_labels_are_danish_and_say_when_the_edition_applied():
     assert editions.edition_title("2026.1", D(2026, 12, 1)) == "2026.1 – gældende fra 1. december 2026"
+    # An edition named by its date.
+    assert editions.edition_title("2026-12-07", D(2026, 12, 7)) == "Udgave 7. december 2026"
     assert editions.danish_date(D(2027, 5, 31)) == "31. maj 2027"
 
 
@@ -99,6 +101,9 @@ def _stand_in_build(text: str, fail: bool = False):
 
 @pytest.fixture
 def repo(tmp_path: Path, monkeypatch) -> Path:
+    # The site's address and edit link (else publishing refuses, see test_publish.py).
+    monkeypatch.setenv("SITE_URL", "https://vejledning.example.invalid/")
+    monkeypatch.setenv("EDIT_URI", "https://github.com/eksempel/radikalisering/edit/main/docs/")
     for key, value in {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
                        "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}.items():
         monkeypatch.setenv(key, value)
@@ -122,7 +127,8 @@ def test_publish_commits_editions_side_by_side_and_never_rewrites_one(repo: Path
     assert _git(repo, "show", "gh-pages:nyeste/index.html") == "anden 2027.1"
     assert "url=nyeste/" in _git(repo, "show", "gh-pages:index.html")
     versions = json.loads(_git(repo, "show", "gh-pages:versions.json"))
-    assert [(v["version"], v["aliases"]) for v in versions] == [("2027.1", ["nyeste"]), ("2026.1", [])]
+    assert [(v["version"], v["aliases"]) for v in versions] == [("2027.1", ["nyeste"]), ("2026.1", []),
+                                                                ("0-alle-udgaver", [])]
     assert versions[1]["properties"]["gaeldende_til"] == "2027-11-30"
     assert _git(repo, "branch", "--show-current") == "main"
 
@@ -147,6 +153,63 @@ def test_publish_commits_editions_side_by_side_and_never_rewrites_one(repo: Path
     versions = {v["version"]: v for v in json.loads(_git(repo, "show", "gh-pages:versions.json"))}
     assert versions["2026.1"]["properties"]["gaeldende_til_tekst"] == "30. november 2027"
     assert [e.version for e in editions.list_editions(repo)] == ["2027.1", "2026.1"]
+
+
+def _tree(repo: Path, version: str) -> str:
+    return _git(repo, "rev-parse", f"gh-pages:{version}")
+
+
+def test_a_day_has_one_edition_that_later_merges_that_day_update(repo: Path):
+    editions.publish_today(D(2026, 12, 7), repo=repo, build=_stand_in_build("morgen"))
+    editions.publish_today(D(2026, 12, 7), repo=repo, build=_stand_in_build("eftermiddag"))
+    assert _git(repo, "show", "gh-pages:2026-12-07/side/index.html") == "eftermiddag"
+    first = _tree(repo, "2026-12-07")
+    editions.publish_today(D(2026, 12, 8), repo=repo, build=_stand_in_build("næste dag"))
+    assert _tree(repo, "2026-12-07") == first
+    assert _git(repo, "show", "gh-pages:nyeste/side/index.html") == "næste dag"
+    versions = {v["version"]: v for v in json.loads(_git(repo, "show", "gh-pages:versions.json"))}
+    assert versions["2026-12-07"]["properties"]["gaeldende_til_tekst"] == "7. december 2026"
+    assert versions["2026-12-08"]["title"] == "Udgave 8. december 2026"
+
+
+def test_todays_edition_comes_before_a_planned_one():
+    planned = [_edition("2027-01-01", "2027-01-01", ["nyeste"]), _edition("2026-12-01", "2026-12-01")]
+    with pytest.raises(EditionError, match="ældre end den nyeste"):
+        plan(planned, "2026-12-07", D(2026, 12, 7))
+    decided = plan(planned, "2026-12-07", D(2026, 12, 7), insert=True)
+    assert not decided.takes_alias and decided.previous == "2026-12-01"
+    assert decided.properties["gaeldende_til"] == "2026-12-31"
+    assert decided.previous_properties["gaeldende_til"] == "2026-12-06"
+
+
+def test_the_selector_shows_the_newest_ten_and_all_editions_are_listed(repo: Path):
+    days = [D(2026, 12, 1) + dt.timedelta(days=n) for n in range(12)]
+    for day in days:
+        editions.publish_today(day, repo=repo, build=_stand_in_build("x"))
+    versions = json.loads(_git(repo, "show", "gh-pages:versions.json"))
+    # Material leaves out an entry with the property "hidden"; "Alle udgaver" comes last.
+    shown = [v["title"] for v in versions if not (v.get("properties") or {}).get("hidden")]
+    assert len(shown) == 11 and shown[0] == "Udgave 12. december 2026" and shown[-1] == "Alle udgaver"
+    listing = _git(repo, "show", "gh-pages:0-alle-udgaver/index.html")
+    assert all(f'href="../{day.isoformat()}/"' in listing for day in days)
+    assert '<html lang="da">' in listing
+
+
+def test_publishing_refuses_without_the_address(repo: Path, monkeypatch):
+    monkeypatch.delenv("SITE_URL")
+    monkeypatch.setattr(editions, "ROOT", repo)
+    from sitekit import sitesettings
+
+    monkeypatch.setattr(sitesettings, "FILE", repo / "sitet.yml")
+    with pytest.raises(EditionError, match="Sitets offentlige adresse er ikke sat"):
+        editions.publish_today(D(2026, 12, 7), repo=repo, build=_stand_in_build("x"))
+    monkeypatch.setenv("SITE_URL", "http://127.0.0.1:8000/")
+    with pytest.raises(EditionError, match="Sitets offentlige adresse er ikke sat"):
+        editions.publish_today(D(2026, 12, 7), repo=repo, build=_stand_in_build("x"))
+    monkeypatch.setenv("SITE_URL", "https://vejledning.example.invalid/")
+    monkeypatch.setenv("EDIT_URI", "https://github.com/ORGANISATION-UDFYLDES/x/edit/main/docs/")
+    with pytest.raises(EditionError, match="peger stadig på en pladsholder"):
+        editions.publish_today(D(2026, 12, 7), repo=repo, build=_stand_in_build("x"))
 
 
 # --- the changes list ------------------------------------------------------------

@@ -89,7 +89,7 @@ def test_no_danish_page_is_served_as_english(built_site: Path):
     assert '<html lang="da"' in (built_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="da"' in (built_site / "404.html").read_text(encoding="utf-8")
     assert not (built_site / "en" / "kompetenceforloeb").exists()
-    assert not (built_site / "en" / "vejledning" / "vink").exists()
+    assert not (built_site / "en" / "vejledning" / "handlingsplan").exists()
 
 
 def test_every_step_of_the_decision_guide_is_in_english(built_site: Path):
@@ -120,8 +120,8 @@ def test_hreflang_links_the_two_versions(built_site: Path):
     step = (built_site / "vejledning/skal-jeg-kontakte-vink/alder/index.html").read_text(encoding="utf-8")
     assert _switch_links(step)["en"] == "../../../en/vejledning/skal-jeg-kontakte-vink/alder/"
     # An untranslated page points the English switch at the English start page.
-    vink = (built_site / "vejledning/vink/index.html").read_text(encoding="utf-8")
-    assert _switch_links(vink)["en"] == "../../en/"
+    plans = (built_site / "vejledning/handlingsplan/index.html").read_text(encoding="utf-8")
+    assert _switch_links(plans)["en"] == "../../en/"
     # Every page's pair is in sitemap.xml, none in the head (tests/test_html_valid.py).
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     for path in ("vejledning/efter-vink/", "vejledning/skal-jeg-kontakte-vink/alder/"):
@@ -195,7 +195,7 @@ def test_language_switch_stays_on_the_same_page(page, site_url: str):
 
 @pytest.mark.browser
 def test_language_switch_on_an_untranslated_page_goes_to_the_english_start(page, site_url: str):
-    page.goto(site_url + "vejledning/vink/")
+    page.goto(site_url + "vejledning/handlingsplan/")
     _switch(page, "en", site_url + "en/")
 
 
@@ -329,3 +329,59 @@ def test_report_lists_core_pages_without_translation(repo: Path, tmp_path_factor
     (plain / "v" / "a.en.md").write_text(_page("A", "2026-01-01", "English."))
     found = translations.status(plain, core=())
     assert not found.git and [b.original for b in found.behind] == ["v/a.md"]
+
+
+# --- the English data files follow the Danish ones (issue 21) ----------------------------------------
+
+def _id_sequences(node, path: str = "") -> dict[str, list[str]]:
+    """Every ordered list of ids in a data file: the "id" of each item in a list of
+    mappings, and the keys of a mapping whose values are all mappings (steps, contacts)."""
+    found: dict[str, list[str]] = {}
+    if isinstance(node, list):
+        if node and all(isinstance(item, dict) and "id" in item for item in node):
+            found[path] = [str(item["id"]) for item in node]
+        for i, item in enumerate(node):
+            found.update(_id_sequences(item, f"{path}[{i}]"))
+    elif isinstance(node, dict):
+        if len(node) > 1 and all(isinstance(v, dict) for v in node.values()):
+            found[path] = [str(k) for k in node]
+        for key, value in node.items():
+            found.update(_id_sequences(value, f"{path}.{key}"))
+    return found
+
+
+def test_id_sequences_finds_lists_and_mappings():
+    assert _id_sequences({"trin": [{"id": "a"}, {"id": "b"}]}) == {".trin": ["a", "b"]}
+    assert _id_sequences({"kontakter": {"x": {"navn": "X"}, "y": {"navn": "Y"}}}) == {".kontakter": ["x", "y"]}
+
+
+ENGLISH_DATA = sorted((DOCS / "_data").glob("*.en.yml"))
+
+
+@pytest.mark.parametrize("english", ENGLISH_DATA, ids=lambda p: p.name)
+def test_english_data_file_has_the_danish_ids_in_the_same_order(english: Path):
+    danish = english.with_name(english.name.replace(".en.yml", ".yml"))
+    da = _id_sequences(yaml.safe_load(danish.read_text(encoding="utf-8")))
+    en = _id_sequences(yaml.safe_load(english.read_text(encoding="utf-8")))
+    assert da, danish.name
+    for path, ids in da.items():
+        assert en.get(path) == ids, f"{english.name}{path}: {en.get(path)} != {danish.name}: {ids}"
+
+
+# --- the safety, sharing, VINK and relatives pages in English (issue 21) ------------------------------
+
+TRANSLATED_21 = ("vejledning/din-sikkerhed", "vejledning/dele-oplysninger", "vejledning/vink", "vejledning/paaroerende")
+
+
+@pytest.mark.parametrize("stem", TRANSLATED_21)
+def test_the_issue_21_pages_are_in_english_with_the_danish_sources_and_structure(built_site: Path, stem: str):
+    en = (built_site / "en" / stem / "index.html").read_text(encoding="utf-8")
+    da = (built_site / stem / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in en
+    assert _switch_links(da)["en"] == f"../../en/{stem}/"
+    assert _danish_share(_text(en)) < 0.03, stem
+    # The same number of sections and the same sources as the Danish original.
+    assert len(re.findall(r"<h2\b", en)) == len(re.findall(r"<h2\b", da)), stem
+    sources = yaml.safe_load((DOCS / f"{stem}.md").read_text(encoding="utf-8").split("---")[1])["sources"]
+    en_sources = yaml.safe_load((DOCS / f"{stem}.en.md").read_text(encoding="utf-8").split("---")[1])["sources"]
+    assert en_sources == sources, stem

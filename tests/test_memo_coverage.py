@@ -74,7 +74,7 @@ MEMO = [
     Statement("readiness-voluntary-resocialisation", "vejledning/beredskab-for-hjemvendte.md",
               ("frivilligt kontakter kommunen", "resocialisering"), changed=True),
     Statement("readiness-bridges-to-existing-offers", "vejledning/beredskab-for-hjemvendte.md",
-              ("bygger hurtigt bro til de tilbud", "enkeltsagsbehandling")),
+              ("hurtigt bro til de tilbud", "enkeltsagsbehandling")),
 
     # What Socialforvaltningen does
     Statement("staff-can-ask-vink-for-advice", "vejledning/vink.md",
@@ -95,7 +95,7 @@ MEMO = [
               ("samarbejde mellem VINK, SSP og politiets kriminalpræventive enhed", "hed dengang DKA"),
               changed=True),
     Statement("socialforvaltningen-shapes-readiness-through-ssp", "vejledning/hvem-goer-hvad.md",
-              ("Gennem SSP er Socialforvaltningen også med til at forme beredskabet",)),
+              ("Gennem SSP var Socialforvaltningen også med til at forme beredskabet",)),
 
     # What we will work on
     Statement("wants-to-get-wiser", "vejledning/det-arbejder-vi-videre-med.md",

@@ -1,6 +1,6 @@
 """The guidance pages added after the first content review (issue 9, section 3):
 each is built, in the navigation, sourced, shows then and now where the facts
-changed, and says only what the sources say (the rest carries the marker)."""
+changed, and says only what the sources say (the rest is said plainly, with whom to ask)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_content_corrections import MARKER, sources_of, text_of
+from test_content_corrections import sources_of, text_of
 from test_memo_coverage import sections, shows_then_and_now
 
 from conftest import ROOT
@@ -19,7 +19,7 @@ NEW_PAGES = {
     "vejledning/efter-vink.md": ["hver 14. dag", "Hver part tjekker sine egne oplysninger om borgeren",
                                  "Beskæftigelses- og Integrationsforvaltningen (BIF)", "Kriminalforsorgen",
                                  "Hvad får borgeren at vide?"],
-    "vejledning/dele-oplysninger.md": ["Den giver heller ikke lov til at give VINK et navn",
+    "vejledning/dele-oplysninger.md": ["Du må gerne fortælle VINK om en bekymring for en borger med navn",
                                        "Barnets lov § 133", "særlige kategorier", "den juridiske afdeling"],
     "vejledning/beredskabsplan.md": ["Barnets lov § 15, stk. 3", "mindst hvert fjerde år", "ekstremisme",
                                      "serviceloven § 12 b", "gratis", "en kontaktperson eller en mentor"],
@@ -67,23 +67,25 @@ def test_new_page_shows_then_and_now(built_site: Path, page: str, phrase: str):
     assert shows_then_and_now(sections(built_site, page), phrase), (page, phrase)
 
 
-def test_readiness_plan_link_is_a_visible_placeholder(built_site: Path):
+def test_readiness_plan_link_unknown_is_said_plainly(built_site: Path):
+    # Issue 21: no placeholder in front of readers; the page says whom to ask.
     raw = (built_site / "vejledning" / "beredskabsplan" / "index.html").read_text(encoding="utf-8")
-    assert "Københavns plan finder du her: <strong>Udfyldes af redaktøren</strong>" in raw
+    assert "Københavns plan finder du her" not in raw
+    assert "Spørg din leder eller VINK, hvor du finder den" in text_of(built_site, "vejledning/beredskabsplan.md")
     # Then (before Barnets lov, 1 January 2024) and now, under the same heading.
     part = next(p for p in sections(built_site, "vejledning/beredskabsplan.md") if "§ 19, stk. 4" in p)
-    assert "Før Barnets lov kom den 1. januar 2024" in part and "I dag: Barnets lov § 15, stk. 3" in part
+    assert "Før Barnets lov kom den 1. januar 2024" in part and "I dag står det i Barnets lov § 15, stk. 2" in part
 
 
-def test_unknowns_are_marked_not_invented(built_site: Path):
-    # What the sources do not say is said, with the marker, in the same part of the page.
+def test_unknowns_are_said_not_invented(built_site: Path):
+    # What the sources do not say is said plainly, without a marker (issue 21), with whom to ask.
     for page, phrase in [("vejledning/efter-vink.md", "Vores kilder siger ikke mere om, hvad borgeren får at vide"),
                          ("vejledning/beredskabsplan.md", "Vores kilder siger ikke, hvem i København"),
                          ("vejledning/former-for-ekstremisme.md", "Vores kilder siger ikke mere om, hvordan det sker"),
-                         ("vejledning/dele-oplysninger.md", "særlige kategorier"),
+                         ("vejledning/dele-oplysninger.md", "Vores kilder siger ikke mere. Spørg din leder"),
                          ("vejledning/din-sikkerhed.md", "Vores kilder om radikalisering siger ikke mere")]:
         part = next(p for p in sections(built_site, page) if phrase in p)
-        assert MARKER in part, (page, phrase)
+        assert "Spørg" in part, (page, phrase)  # no marker: test_content_corrections checks the pages
 
 
 def test_own_safety_page_has_the_police_card_in_its_danger_box(built_site: Path):

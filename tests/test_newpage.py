@@ -6,6 +6,7 @@ copy of the repository, as a user who is not root, is tested at the end."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -51,6 +52,7 @@ def test_a_new_page_is_added_to_the_menu_and_passes_the_checks(tmp_path):
     assert draft.returncode == 0, draft.stdout + draft.stderr
     text = path.read_text(encoding="utf-8")
     head, _, _ = text.partition("\n# ")
+    head = re.sub(r"^description: .*$", 'description: "Råd, når en kollega er bekymret."', head, count=1, flags=re.M)
     path.write_text(head + "\n# Hvad gør du, når en kollega er bekymret?\n\nDu kan få råd hos din leder.\n",
                     encoding="utf-8")
     checked = run_check(docs)
@@ -113,6 +115,25 @@ def test_an_unknown_owner_or_section_is_refused_in_danish(tmp_path):
 
 # --- the whole local path through make, from a clean copy, not as root ------------
 
+def test_the_placeholder_description_fails_the_check_until_it_is_replaced(tmp_path):
+    docs = site(tmp_path)
+    assert new_page(docs, "--title", "Hvem ringer du til?", "--section", "vejledning").returncode == 0
+    path = docs / "vejledning" / "hvem-ringer-du-til.md"
+    text = path.read_text(encoding="utf-8")
+    head, _, _ = text.partition("\n# ")
+    path.write_text(head + "\n# Hvem ringer du til?\n\nRing til din leder, når du er bekymret for en borger.\n",
+                    encoding="utf-8")
+    line = next(i for i, ln in enumerate(text.splitlines(), 1) if ln.startswith("description:"))
+    result = run_check(docs)
+    assert result.returncode == 1, result.stdout
+    assert (f"vejledning/hvem-ringer-du-til.md:{line}: Siden er ikke færdig: beskrivelsen er stadig skabelonens."
+            in result.stdout), result.stdout
+    path.write_text(re.sub(r"^description: .*$", 'description: "Hvem du ringer til, når du er bekymret."',
+                           path.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
+    result = run_check(docs)
+    assert result.returncode == 0, result.stdout
+
+
 def test_make_new_page_then_text_then_make_check_from_a_clean_copy():
     """An editor's path: `make new-page` with arguments (no questions, stdin
     closed), the page and its menu line are there, the editor writes real text,
@@ -143,6 +164,8 @@ def _editor_path(top: Path, prefix: list[str], user_env: dict, uid: int | None, 
         return subprocess.run(prefix + ["make", *args], cwd=repo, env=env, capture_output=True, text=True,
                               timeout=300, stdin=subprocess.DEVNULL)
 
+    # The branch the pull request goes to: the check compares with it (the changes list reminder).
+    subprocess.run(prefix + ["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=repo, env=env, check=True)
     created = make("new-page", "TITEL=Hvornår skal du tale med din leder?", "AFSNIT=vejledning",
                    "EJER=redaktionen", f"DATO={TODAY}")
     assert created.returncode == 0, created.stdout + created.stderr
@@ -160,6 +183,8 @@ def _editor_path(top: Path, prefix: list[str], user_env: dict, uid: int | None, 
 
     text = page.read_text(encoding="utf-8")
     head, _, _ = text.partition("\n# ")
+    head = re.sub(r"^description: .*$", 'description: "Hvornår du skal tale med din leder om en bekymring."',
+                  head, count=1, flags=re.M)
     page.write_text(head + "\n# Hvornår skal du tale med din leder?\n\n"
                     "Tal med din leder, når du er bekymret for en borger.\n\n"
                     "Du skal ikke vente, til du er helt sikker. Din leder hjælper dig med at se på sagen.\n",
@@ -172,3 +197,9 @@ def _editor_path(top: Path, prefix: list[str], user_env: dict, uid: int | None, 
     assert len(overdue) >= 20, checked.stdout
     assert any(line.startswith(f"docs/vejledning/{page.name}:") for line in overdue), checked.stdout
     assert "Ingen fejl fundet." in checked.stdout.splitlines()[-1], checked.stdout
+    # A new guidance page without a line in the changes list: a reminder, as a warning.
+    reminder = f"docs/om/aendringer.md: Advarsel: Husk listen over ændringer: du har ændret docs/vejledning/{page.name}"
+    assert reminder in checked.stdout, checked.stdout
+    from sitekit.pr_summary import parse
+
+    assert any(p.warning and p.file == "docs/om/aendringer.md" for p in parse(checked.stdout)[0])

@@ -6,7 +6,6 @@ the offline settings CI uses for the downloadable preview."""
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -19,7 +18,8 @@ from test_checks import run_check
 from conftest import FIXTURES, ROOT
 from sitekit.build import build_site
 from sitekit.offline import OFFLINE_ENV
-from sitekit.pr_summary import MARKER, Item, markdown, parse, post_comment
+from sitekit.pages import parse_page
+from sitekit.pr_summary import HELP_PAGES, MARKER, Item, markdown, parse
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +74,7 @@ def test_the_preview_of_the_change_is_built_like_ci_builds_it(changed, tmp_path)
         assert result.returncode == 0, result.stdout + result.stderr
         html = (site / "index.html").read_text(encoding="utf-8")
         text = re.sub(r"<[^>]+>", "", html)
-        assert "Ring til VINK – Viden og inklusion, eller læs VINK." in text  # the shortcode is rendered
+        assert "Ring til VINK / Team Forebyggelse af Ekstremisme, eller læs VINK." in text  # the shortcode is rendered
     finally:
         page.write_text(broken, encoding="utf-8")
 
@@ -87,7 +87,8 @@ def test_json_from_check_is_read_too():
     assert problems == [Item("docs/a.md", 3, "Linket virker ikke.", "Ret linket.")]
     assert notes[0].file == "mkdocs.yml"
     md = markdown(problems, notes, 1, blob_url="https://github.com/org/repo/blob/abc")
-    assert ("- [linje 3](https://github.com/org/repo/blob/abc/docs/a.md#L3): Linket virker ikke.  \n"
+    # ?plain=1: the link opens the Markdown file's source at the line, not the rendered page.
+    assert ("- [linje 3](https://github.com/org/repo/blob/abc/docs/a.md?plain=1#L3): Linket virker ikke.  \n"
             "  **Sådan retter du det:** Ret linket.") in md
     assert "Bemærk (ikke fejl): 1 steder" in md
     assert "ingen forhåndsvisning" in md
@@ -98,38 +99,12 @@ def test_a_failed_check_without_located_problems_is_not_reported_as_green():
     assert "Tjekket fejlede" in md and "Ingen fejl" not in md
 
 
-FAKE_GH = """#!/usr/bin/env python3
-import json, os, sys
-args = sys.argv[1:]
-state = os.environ["GH_STATE"]
-comments = json.load(open(state)) if os.path.exists(state) else []
-if "--method" not in args:
-    for c in comments:
-        print(c["id"])
-    sys.exit(0)
-body = sys.stdin.read()
-if args[args.index("--method") + 1] == "POST":
-    comments.append({"id": 100 + len(comments), "body": body})
-else:
-    cid = int(args[args.index("--method") + 2].rsplit("/", 1)[1])
-    next(c for c in comments if c["id"] == cid)["body"] = body
-json.dump(comments, open(state, "w"))
-"""
-
-
-def test_the_comment_is_created_once_then_updated(tmp_path):
-    gh = tmp_path / "gh"
-    gh.write_text(FAKE_GH, encoding="utf-8")
-    gh.chmod(0o755)
-    state = tmp_path / "comments.json"
-    os.environ["GH_STATE"] = str(state)
-    try:
-        assert post_comment(MARKER + "\nførste", 7, "org/repo", gh=str(gh)) == "created"
-        assert post_comment(MARKER + "\nanden", 7, "org/repo", gh=str(gh)) == "updated"
-    finally:
-        del os.environ["GH_STATE"]
-    comments = json.loads(state.read_text())
-    assert [c["body"] for c in comments] == [MARKER + "\nanden"]
+def test_the_help_pages_are_named_by_their_real_titles():
+    md = markdown([], [], 0, blob_url="https://github.com/org/repo/blob/abc")
+    for page in HELP_PAGES:
+        title = parse_page(ROOT / page).meta["title"]
+        assert f"[{title}](https://github.com/org/repo/blob/abc/{page})" in md
+    assert "Sådan laver du en pull request" not in md
 
 
 def test_command_line_writes_the_markdown(changed, tmp_path):

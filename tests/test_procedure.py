@@ -179,14 +179,11 @@ def test_every_page_that_states_the_steps_renders_the_same_list(built_site: Path
     assert "[[" not in re.sub(r"<code>.*?</code>", "", index)
 
 
-def test_front_page_vink_before_police_and_police_card_in_the_danger_box(built_site: Path):
+def test_front_page_opens_with_the_danger_box_then_the_numbers(built_site: Path):
     article = re.search(r"<article.*?</article>", _read(built_site, "index.html"), re.S).group(0)
-    vink = article.index('<p class="admonition-title"><abbr title="Viden og inklusion')
-    police = article.index('<p class="admonition-title">Politiet – akut fare</p>')
-    assert vink < police
-    danger = re.search(r'<div class="admonition danger">(.*?)<h2', article, re.S)
-    assert danger and 'Politiet – akut fare' in danger.group(1)
-    assert article.index('class="admonition danger"') < police
+    danger = re.search(r'<div class="admonition danger forside-fare">(.*?)</div>', article, re.S)
+    assert danger and 'href="tel:112"' in danger.group(1) and 'href="tel:114"' in danger.group(1)
+    assert article.index("forside-fare") < article.index('href="tel:40207198"')
 
 
 def _svg_box_texts(svg: str) -> list[str]:

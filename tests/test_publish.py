@@ -1,32 +1,47 @@
-"""Publishing editions with `make publish`, as the publish workflow does
-(without pushing): a new edition never changes an old one, the alias and the
-site root open the newest, an older edition says so, and links stay right
-under a version prefix. The editions come from the session fixture
-``published_editions`` (tests/publishing.py)."""
+"""Publishing as CI does after a merge: the publish workflow's own steps in a
+throw-away repository with a bare origin (tests/publishing.py, session fixture
+``published_editions``). A merge publishes that day's edition, a second merge
+the same day publishes it again, a later day's edition leaves the earlier one
+byte for byte, the alias and the site root open the newest, an older edition
+says so, links stay right under a version prefix, and nothing is published
+without the site's address. `make publish` takes its values as text only."""
 
 from __future__ import annotations
 
+import subprocess
 import zipfile
+from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from publishing import EDITIONS, GONE_PAGE
+from publishing import ADDRESS, EDITIONS, GONE_PAGE, SAME_DAY_PAGE, SAME_DAY_TEXT, SETTINGS, write_settings
 
-from conftest import StaticServer
+from conftest import ROOT, StaticServer
 from sitekit.links import check_offline
 
 OLD, NEW = (version for version, _ in EDITIONS)
 
 
-def test_a_new_edition_leaves_the_old_one_byte_for_byte(published_editions):
+def test_a_second_merge_the_same_day_publishes_that_days_edition_again(published_editions):
+    assert published_editions.first_tree != published_editions.first_tree_before
+    page = SAME_DAY_PAGE.removeprefix("docs/").removesuffix("index.md")
+    assert SAME_DAY_TEXT in (published_editions.out / OLD / page / "index.html").read_text(encoding="utf-8")
+    # Still one edition for that day.
+    assert [v["version"] for v in published_editions.versions()].count(OLD) == 1
+
+
+def test_a_new_days_edition_leaves_the_old_one_byte_for_byte(published_editions):
     # Same git tree: every file of the first edition has the same bytes, and none came or went.
     assert published_editions.git("rev-parse", f"gh-pages:{OLD}") == published_editions.first_tree
     versions = {v["version"]: v for v in published_editions.versions()}
-    assert set(versions) == {OLD, NEW}
-    assert versions[OLD]["title"] == "2026.1 – gældende fra 1. december 2026"
-    assert versions[NEW]["title"] == "2027.1 – gældende fra 1. december 2027"
+    assert set(versions) == {OLD, NEW, "0-alle-udgaver"}
+    assert versions[OLD]["title"] == "Udgave 1. december 2026"
+    assert versions[NEW]["title"] == "Udgave 2. december 2026"
+    assert versions["0-alle-udgaver"]["title"] == "Alle udgaver"
     assert versions[NEW]["aliases"] == ["nyeste"] and versions[OLD]["aliases"] == []
-    assert versions[OLD]["properties"]["gaeldende_til_tekst"] == "30. november 2027"
+    assert versions[OLD]["properties"]["gaeldende_til_tekst"] == "1. december 2026"
+    listing = (published_editions.out / "0-alle-udgaver" / "index.html").read_text(encoding="utf-8")
+    assert listing.index(f'href="../{NEW}/"') < listing.index(f'href="../{OLD}/"')
     for version in (OLD, NEW):
         assert (published_editions.out / version / "vejledning" / "vink" / "index.html").is_file()
 
@@ -54,9 +69,10 @@ def test_the_alias_and_the_site_root_open_the_newest(published_editions):
 
 def test_publishing_an_edition_again_needs_the_flag(published_editions):
     head = published_editions.git("rev-parse", "gh-pages")
-    result = published_editions.make_publish(OLD, "2026-12-01")
+    result = published_editions.make_publish(OLD, OLD)
     assert result.returncode != 0
-    assert "Udgave 2026.1 er allerede offentliggjort" in result.stderr
+    assert f"Udgave {OLD} er allerede offentliggjort" in result.stderr
+    assert "make: ***" not in result.stderr
     assert "GENUDGIV=ja" in result.stderr
     assert published_editions.git("rev-parse", "gh-pages") == head
 
@@ -68,7 +84,10 @@ def test_links_stay_right_under_a_version_prefix(published_editions):
     footer = html[html.index('<div class="md-copyright">'):]
     # The footer's link to the accessibility statement is relative, so it stays in the edition.
     assert '<a href="../../om/tilgaengelighed/">Tilgængelighedserklæring</a>' in footer
-    assert f'<link rel="canonical" href="http://127.0.0.1:8000/{OLD}/vejledning/vink/">' in html
+    assert f'<link rel="canonical" href="{ADDRESS}{OLD}/vejledning/vink/">' in html
+    assert "127.0.0.1" not in html
+    edit = f"https://github.com/{SETTINGS['organisation']}/{SETTINGS['repository']}/edit/main/docs/"
+    assert f'href="{edit}vejledning/vink.md"' in html
 
 
 def test_a_page_in_the_changes_list_says_it_changed_in_this_edition(published_editions):
@@ -80,6 +99,32 @@ def test_a_page_in_the_changes_list_says_it_changed_in_this_edition(published_ed
     assert "Ændret i denne udgave" not in html(OLD, "vejledning/vink")
     assert "Ændret i denne udgave" not in html(NEW, "vejledning/kontakt")
     assert "Siden er gennemgået." in html(NEW, "om/aendringer")
+
+
+@pytest.mark.parametrize("unset", ["adresse", "organisation"])
+def test_nothing_is_published_without_the_address_or_the_edit_link(published_editions, unset):
+    ci = published_editions.checkout()
+    write_settings(ci, **dict(SETTINGS, **{unset: f"{unset.upper()}-UDFYLDES"}))
+    published_editions.git("commit", "--quiet", "--all", "--message", "Indstilling mangler", cwd=ci)
+    before = published_editions.git("rev-parse", "gh-pages")
+    result = published_editions.ci_run(NEW, "edition", "push", ci=ci)
+    assert result.returncode != 0
+    expected = {"adresse": "Sitets offentlige adresse er ikke sat. Skriv den ved 'adresse:' i sitet.yml",
+                "organisation": "Knappen 'Redigér denne side' peger stadig på en pladsholder."}[unset]
+    assert "Udgaven blev ikke offentliggjort. " in result.stderr and expected in result.stderr
+    assert "make: ***" not in result.stderr and "Error" not in result.stderr
+    assert published_editions.git("rev-parse", "gh-pages") == before
+
+
+@pytest.mark.parametrize("version", ['2027-01-01"; touch {pwned}; "', "$(shell touch {pwned})",
+                                     "2027-01-01'; touch {pwned}; '", "`touch {pwned}`"])
+def test_make_publish_takes_its_values_as_text(tmp_path: Path, version: str):
+    pwned = tmp_path / "pwned"
+    result = subprocess.run(["make", "-C", str(ROOT), "publish", "VERSION=" + version.format(pwned=pwned),
+                             "GAELDENDE_FRA=2027-01-01"], cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert not pwned.exists()
+    assert result.returncode != 0 and "kan ikke bruges" in result.stderr
+    assert "make: ***" not in result.stderr
 
 
 @pytest.fixture(scope="module")
@@ -106,19 +151,23 @@ def _choose(page, edition: str, expected_url: str) -> None:
 @pytest.mark.browser
 def test_the_selector_shows_both_editions(page, editions_url):
     assert _open_selector(page, editions_url + "nyeste/vejledning/vink/") == [
-        "2027.1 – gældende fra 1. december 2027", "2026.1 – gældende fra 1. december 2026"]
+        "Udgave 2. december 2026", "Udgave 1. december 2026", "Alle udgaver"]
     # The newest edition has no banner.
     assert page.locator("[data-md-component=outdated]").is_hidden()
     # Choosing the older edition opens the same page there.
-    _choose(page, "2026.1", editions_url + f"{OLD}/vejledning/vink/")
+    _choose(page, "1. december 2026", editions_url + f"{OLD}/vejledning/vink/")
+    # The last entry lists every edition.
+    _open_selector(page, editions_url + "nyeste/vejledning/vink/")
+    _choose(page, "Alle udgaver", editions_url + "0-alle-udgaver/")
+    assert page.get_by_role("link", name="Udgave 1. december 2026").is_visible()
 
 
 @pytest.mark.browser
 def test_the_selector_works_on_english_pages(page, editions_url):
     # English pages keep Material's base at the edition's root, so the
     # selector finds versions.json and opens the same English page.
-    assert len(_open_selector(page, editions_url + "nyeste/en/vejledning/efter-vink/")) == 2
-    _choose(page, "2026.1", editions_url + f"{OLD}/en/vejledning/efter-vink/")
+    assert len(_open_selector(page, editions_url + "nyeste/en/vejledning/efter-vink/")) == 3
+    _choose(page, "1. december 2026", editions_url + f"{OLD}/en/vejledning/efter-vink/")
     assert page.get_attribute("html", "lang") == "en"
     banner = page.locator("[data-md-component=outdated]")
     banner.wait_for(state="visible", timeout=10000)
@@ -131,7 +180,7 @@ def test_an_older_edition_says_so_and_links_to_the_newest(page, editions_url):
     banner = page.locator("[data-md-component=outdated]")
     banner.wait_for(state="visible", timeout=10000)
     page.wait_for_function("document.querySelector('[data-edition-until]').textContent !== ''")
-    assert "Du læser en ældre udgave (gældende til 30. november 2027)." in banner.inner_text()
+    assert "Du læser en ældre udgave (gældende til 1. december 2026)." in banner.inner_text()
     # The banner and the selector keep the page accessible, on a desktop and on a phone.
     for width, height in ((1280, 800), (390, 800)):
         page.set_viewport_size({"width": width, "height": height})

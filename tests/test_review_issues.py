@@ -28,7 +28,7 @@ def test_one_issue_body_per_owner_with_overdue_pages_and_markers():
     wanted = _wanted()
     assert set(wanted) == {"vink"}
     title, body = wanted["vink"]
-    assert title == "Gennemgang: VINK – Viden og inklusion"
+    assert title == "Gennemgang: VINK / Team Forebyggelse af Ekstremisme"
     assert owner_of({"body": body}) == "vink"
     assert "| `docs/gammel.md` (" in body and "**Overskredet**" in body and "15. januar 2021" in body
     assert "`tests/fixtures/pagemeta/docs/gammel.md`, linje 22: Denne oplysning er ikke kontrolleret." in body
@@ -97,14 +97,14 @@ def test_the_weekly_run_opens_one_issue_then_updates_it_in_place(tmp_path):
     assert "Opretter en sag for 'vink'" in first.stdout
 
     # Next week the issue exists with the same text: nothing to do.
-    same, calls = _run_workflow_step(tmp_path, [{"number": 12, "title": "Gennemgang: VINK – Viden og inklusion",
+    same, calls = _run_workflow_step(tmp_path, [{"number": 12, "title": "Gennemgang: VINK / Team Forebyggelse af Ekstremisme",
                                                  "body": body}])
     assert same.returncode == 0 and calls == []
     assert "Sagerne er allerede opdateret." in same.stdout
 
     # Changed text: the same issue is edited, no second one opened.
     old = body.replace("15. januar 2021", "1. januar 2021")
-    edited, calls = _run_workflow_step(tmp_path, [{"number": 12, "title": "Gennemgang: VINK – Viden og inklusion",
+    edited, calls = _run_workflow_step(tmp_path, [{"number": 12, "title": "Gennemgang: VINK / Team Forebyggelse af Ekstremisme",
                                                    "body": old}])
     assert [c["args"][:3] for c in calls] == [["issue", "edit", "12"]]
     assert calls[0]["stdin"] == body

@@ -91,7 +91,7 @@ def test_review_command_sorted_by_due_date_with_danish_fields():
     dates = [re.search(r"senest (\d+\. \w+ \d{4})", ln, re.I).group(1) for ln in lines]
     assert len(dates) == 4 and all(not ln.startswith("  OVERSKREDET") for ln in lines[1:])
     assert "Kontaktoplysninger, der mangler" in result.stdout
-    assert re.search(r"docs/_data/kontakter.yml:\d+: vink mangler telefon", result.stdout)
+    assert re.search(r"docs/_data/kontakter.yml:\d+: [\w-]+ mangler (telefon|e-mail)", result.stdout)
     assert "email" not in result.stdout and "aabningstider" not in result.stdout  # field names in Danish
     assert "tests/fixtures/pagemeta/docs/gammel.md:22: Denne oplysning er ikke kontrolleret.\n" in result.stdout
 
@@ -116,7 +116,7 @@ def test_review_for_one_owner(tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("owner: vink", "owner: redaktionen"), encoding="utf-8")
     mine = _review("--dato", "2026-11-26", "--ejer", "vink", "--bredde", "200", docs=docs)
     assert mine.returncode == 0, mine.stderr
-    assert "Gennemgang for VINK – Viden og inklusion pr. 26. november 2026" in mine.stdout
+    assert "Gennemgang for VINK / Team Forebyggelse af Ekstremisme pr. 26. november 2026" in mine.stdout
     assert "docs/gammel.md" in mine.stdout and "docs/om/index.md" not in mine.stdout
     assert "Kontaktoplysninger, der mangler" not in mine.stdout
     unknown = _review("--ejer", "ukendt", docs=docs)
@@ -170,7 +170,7 @@ def _text(html: str) -> str:
 def test_review_line_owner_and_last_change_in_html(pagemeta_site):
     html = (pagemeta_site / "index.html").read_text(encoding="utf-8")
     assert ("Sidst gennemgået 1. november 2026 · Næste gennemgang senest 1. november 2027 · "
-            "Ansvarlig: VINK – Viden og inklusion") in _text(html)
+            "Ansvarlig: VINK / Team Forebyggelse af Ekstremisme") in _text(html)
     assert '<time datetime="2027-11-01">' in html
     assert re.search(r"Senest ændret: \d{1,2}\. [a-zæøå]+ \d{4}", _text(html))
 

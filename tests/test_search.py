@@ -20,7 +20,10 @@ from sitekit.search import SearchDataError, abbreviation_groups, load_synonyms, 
 from sitekit.searchbox import hit_rates, load_queries, open_search, top_pages
 
 QUERIES = load_queries()
-TOP3_GOAL = 0.95
+TOP3_GOAL = 1.0
+# The held-out staff queries and the phone trial of issue 21: each must find its page in the top 3.
+ISSUE_21 = ["mentorstøtte", "hjemmebesøg", "højreekstrem", "trussel", "telefon", "nummer", "anonym", "navn",
+            "syrien", "udrejse", "rejse ud for at kæmpe"]
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +39,27 @@ def answers(browser, site_url) -> dict[str, list[str]]:
     context.close()
     found["__requests__"] = requests
     return found
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query", ISSUE_21)
+def test_words_staff_use_in_a_hurry_find_the_guidance(answers, query):
+    [wanted] = [q["side"] for q in QUERIES if q["q"] == query]
+    assert set(answers[query]) & set(wanted), (query, answers[query], wanted)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, guidance, training", [
+    ("mentorstøtte", "vejledning/vink/", "kompetenceforloeb/modul-3-boern-unge-familier/"),
+    ("trussel", "vejledning/din-sikkerhed/", "kompetenceforloeb/modul-2-bekymring/"),
+])
+def test_guidance_ranks_above_training(browser, site_url, query, guidance, training):
+    context = browser.new_context()
+    page = context.new_page()
+    open_search(page, site_url)
+    found = top_pages(page, query, n=10)
+    context.close()
+    assert guidance in found and (training not in found or found.index(guidance) < found.index(training)), found
 
 
 @pytest.mark.browser

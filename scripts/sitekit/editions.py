@@ -1,22 +1,35 @@
 """Editions: publish the site as a dated edition with mike, keep every older one.
 
 A caseworker, a leader or Ankestyrelsen must be able to read the guidance that
-applied on a given date. Each edition ("2026.1") is built with the project's
-own strict build (sitekit.build) and committed by mike to the publishing
-branch (gh-pages) under its own folder. The alias ``nyeste`` always names the
-newest edition; the site root opens it.
+applied on a given date. Each edition is built with the project's own strict
+build (sitekit.build) and committed by mike to the publishing branch (gh-pages)
+under its own folder. The alias ``nyeste`` always names the newest edition;
+the site root opens it.
+
+The scheme: one edition per day with changes, named by its date. After every
+merge to main CI runs `make publish` without VERSION (``publish_today``): the
+first merge of a day makes that day's edition (``2026-12-07``), a second merge
+the same day publishes that day's edition again, and an edition of an earlier
+day is never touched. A planned edition that applies from a later date is
+published by hand: `make publish VERSION=2027-01-01 GAELDENDE_FRA=2027-01-01`.
 
 Rules (an editor's mistake gets a Danish message, nothing is lost):
 
-- an edition number is digits and dots (``2026.1``) and grows with every new
-  edition; its date (gældende fra) is later than the previous edition's;
+- an edition is named by a date (``2026-12-07``) or, as before, digits and
+  dots (``2026.1``), and grows with every new edition; its date (gældende fra)
+  is later than the previous edition's;
 - an edition that exists already is only published again on request
-  (``republish=True``, ``make publish ... GENUDGIV=ja``);
+  (``republish=True``, ``make publish ... GENUDGIV=ja``) or when it is today's;
+- nothing is published without the site's public address and edit link
+  (sitet.yml, sitekit.sitesettings);
 - publishing never deletes or rewrites an older edition's files; it adds a
   property ``gaeldende_til`` to the previous edition in versions.json, which
   the older edition's banner reads ("gældende til …").
 
-Pushing the branch is CI's job (.github/workflows/publish.yml).
+The selector stays short: editions after the newest ten get the property
+``hidden`` (Material leaves them out), and the last entry, "Alle udgaver"
+(folder ``0-alle-udgaver/``), lists every edition. Pushing the branch is CI's job
+(.github/workflows/publish.yml).
 """
 
 from __future__ import annotations
@@ -42,7 +55,13 @@ ALIAS_TYPE = "copy"
 # The environment variable mike itself sets while it builds an edition; the
 # editions hook reads it (overrides/hooks/editions.py).
 VERSION_VAR = "MIKE_DOCS_VERSION"
-_VERSION_RE = re.compile(r"^[0-9]{1,4}(\.[0-9]{1,4}){0,3}$")
+_VERSION_RE = re.compile(r"^([0-9]{1,4}(\.[0-9]{1,4}){0,3}|[0-9]{4}-[0-9]{2}-[0-9]{2})$")
+# The page with every edition, the selector's last entry: mike sorts a name
+# that starts with a digit by its numbers (0 after every date), and any other
+# name first.
+ALL_EDITIONS, ALL_EDITIONS_TITLE = "0-alle-udgaver", "Alle udgaver"
+# The selector shows this many editions; older ones are on "Alle udgaver".
+SHOWN = 10
 
 
 class EditionError(ValueError):
@@ -51,6 +70,8 @@ class EditionError(ValueError):
 
 def edition_title(version: str, valid_from: dt.date) -> str:
     """The label readers see in the version selector."""
+    if version == valid_from.isoformat():
+        return f"Udgave {danish_date(valid_from)}"
     return f"{version} – gældende fra {danish_date(valid_from)}"
 
 
@@ -65,17 +86,17 @@ def parse_valid_from(text: str) -> dt.date:
 def check_version(version: str, alias: str = ALIAS) -> str:
     version = (version or "").strip()
     if not _VERSION_RE.match(version):
-        raise EditionError(f"Udgavenummeret '{version}' kan ikke bruges. Skriv tal og punktummer, "
-                           "fx VERSION=2026.1.")
+        raise EditionError(f"Udgavenummeret '{version}' kan ikke bruges. Skriv en dato som ÅÅÅÅ-MM-DD, "
+                           "fx VERSION=2027-01-01.")
     if version == alias:
         raise EditionError(f"'{alias}' er navnet på den nyeste udgave, ikke et udgavenummer.")
     return version
 
 
 def _key(version: str) -> tuple[int, ...]:
-    """Sort key: 2026.10 after 2026.9. A part that is not a number (an edition
-    published by hand, say "dev") sorts first."""
-    return tuple(int(part) if part.isdigit() else -1 for part in version.split("."))
+    """Sort key: 2026.10 after 2026.9, 2026-12-07 after 2026-11-30. A part that
+    is not a number (an edition published by hand, say "dev") sorts first."""
+    return tuple(int(part) if part.isdigit() else -1 for part in re.split(r"[.-]", version))
 
 
 @dataclass
@@ -110,8 +131,11 @@ class Plan:
 
 
 def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: bool = False,
-         alias: str = ALIAS) -> Plan:
-    """Decide a publication, or refuse it with a Danish message. Pure: no git, no build."""
+         alias: str = ALIAS, insert: bool = False) -> Plan:
+    """Decide a publication, or refuse it with a Danish message. Pure: no git, no build.
+
+    ``insert``: a new edition may come before a newer one (today's edition while
+    a planned edition waits); it then applies until the day before that one."""
     version = check_version(version, alias)
     existing = {e.version: e for e in editions}
     newest = max(existing, key=_key) if existing else None
@@ -120,9 +144,8 @@ def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: 
             f"Udgave {version} er allerede offentliggjort. Den bliver ikke overskrevet, for læsere "
             "og Ankestyrelsen skal kunne læse den, som den var. Vil du rette i den alligevel, så kør "
             f"`make publish VERSION={version} GAELDENDE_FRA={valid_from.isoformat()} GENUDGIV=ja`. "
-            "Ellers giv den nye udgave et nyt nummer, fx "
-            f"{'.'.join(map(str, _key(newest)[:-1] + (_key(newest)[-1] + 1,)))}.")
-    if version not in existing and newest is not None:
+            "Ellers giv den nye udgave et nyt navn: datoen, hvor den begynder at gælde.")
+    if version not in existing and newest is not None and not insert:
         if _key(version) < _key(newest):
             raise EditionError(f"Udgave {version} er ældre end den nyeste udgave, {newest}. "
                                "En ny udgave skal have et højere nummer.")
@@ -146,11 +169,14 @@ def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: 
     previous = None
     previous_properties: dict[str, str] = {}
     older = [v for v in existing if _key(v) < _key(version)]
-    if takes_alias and older:
+    if older and (takes_alias or version not in existing):
         previous = max(older, key=_key)
         until = valid_from - dt.timedelta(days=1)
         previous_properties = {"gaeldende_til": until.isoformat(), "gaeldende_til_tekst": danish_date(until)}
     properties = {"gaeldende_fra": valid_from.isoformat(), "gaeldende_fra_tekst": danish_date(valid_from)}
+    if higher and version not in existing:
+        until = existing[min(higher, key=_key)].valid_from - dt.timedelta(days=1)
+        properties.update(gaeldende_til=until.isoformat(), gaeldende_til_tekst=danish_date(until))
     if republish and version in existing:
         # Keep what a later edition already said about this one.
         for key in ("gaeldende_til", "gaeldende_til_tekst"):
@@ -166,7 +192,8 @@ def list_editions(repo: Path = ROOT, branch: str = BRANCH) -> list[Edition]:
 
     with contextlib.chdir(repo):  # mike works on the repository in the current directory
         versions = commands.list_versions(branch)
-    return [Edition(str(v.version), v.title, sorted(v.aliases), dict(v.properties or {})) for v in versions]
+    return [Edition(str(v.version), v.title, sorted(v.aliases), dict(v.properties or {})) for v in versions
+            if str(v.version) != ALL_EDITIONS]
 
 
 ROOT_PAGE = """<!DOCTYPE html>
@@ -182,6 +209,35 @@ ROOT_PAGE = """<!DOCTYPE html>
 </body>
 </html>
 """
+
+
+ALL_PAGE = """<!DOCTYPE html>
+<html lang="da">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Alle udgaver af vejledningen</title>
+</head>
+<body>
+  <main>
+    <h1>Alle udgaver af vejledningen</h1>
+    <p>Den nyeste udgave står øverst. En udgave ændres ikke, når der kommer en ny.</p>
+    <ul>
+{items}
+    </ul>
+  </main>
+</body>
+</html>
+"""
+
+
+def all_editions_page(found: list[Edition]) -> str:
+    """The page "Alle udgaver": every edition, newest first, each a link into its folder."""
+    from html import escape
+
+    items = "\n".join(f'      <li><a href="../{escape(e.version)}/">{escape(e.title)}</a>'
+                      + (" (den nyeste)" if ALIAS in e.aliases else "") + "</li>" for e in found)
+    return ALL_PAGE.format(items=items)
 
 
 def _uncommitted(repo: Path) -> list[str]:
@@ -216,7 +272,7 @@ def _add_offline_copy(site_dir: Path, version: str, dist: Path) -> None:
 
 def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo: Path = ROOT,
             branch: str = BRANCH, alias: str = ALIAS, alias_type: str = ALIAS_TYPE,
-            build=None, offline: bool | None = None) -> Plan:
+            build=None, offline: bool | None = None, insert: bool = False) -> Plan:
     """Build one edition and commit it to ``branch`` of ``repo`` (no push).
 
     ``build(site_dir, env)`` builds the site; by default the project's strict
@@ -227,20 +283,24 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
     """
     from mike import commands, git_utils, jsonpath
 
+    from . import sitesettings
     from .build import build_site
 
+    refused = sitesettings.publish_problems()
+    if refused:
+        raise EditionError("\n".join(refused))
     repo = Path(repo).resolve()
     dirty = _uncommitted(repo)
     if dirty:
         raise EditionError("Der er ændringer, som ikke er committet: " + ", ".join(dirty[:5])
                            + (" …" if len(dirty) > 5 else "") + ". En udgave bygges fra en commit, så den "
                            "altid kan findes igen. Commit ændringerne, eller læg dem til side med `git stash`.")
-    decided = plan(list_editions(repo, branch), version, valid_from, republish, alias)
+    decided = plan(list_editions(repo, branch), version, valid_from, republish, alias, insert)
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True,
                           text=True, check=False).stdout.strip() or "?"
     message = (f"Publish edition {decided.version} (valid from {decided.valid_from}) from {head}"
                + (", republished" if decided.republish else ""))
-    site_url = os.environ.get("SITE_URL") or "http://127.0.0.1:8000/"
+    site_url = os.environ.get("SITE_URL") or sitesettings.environ()["SITE_URL"]
     env = {VERSION_VAR: decided.version, "SITE_URL": site_url.rstrip("/") + "/" + decided.version + "/",
            "EDITIONS_ALIAS": alias}
     props = [(jsonpath.parse(k), v) for k, v in decided.properties.items()]
@@ -274,9 +334,46 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
             if current_root != root_page:
                 commands.set_default(alias, template=str(root_template), branch=branch,
                                      message=f"Site root opens the newest edition ({alias}/)")
+            _short_selector(branch, Path(tmp) / "alle")
         except git_utils.GitError as exc:
             raise EditionError(f"Git kunne ikke gemme udgave {decided.version} på grenen {branch}: {exc}") from exc
     return decided
+
+
+def _short_selector(branch: str, site_dir: Path) -> None:
+    """Hide the editions after the newest ten in the selector, and (re)write "Alle udgaver"."""
+    from mike import commands, git_utils, jsonpath
+
+    found = list_editions(Path.cwd(), branch)
+    for edition in found[SHOWN:]:
+        if not edition.properties.get("hidden"):
+            commands.set_properties(edition.version, [(jsonpath.parse("hidden"), True)], branch=branch,
+                                    message=f"Edition {edition.version} only on the page {ALL_EDITIONS_TITLE}")
+    page = all_editions_page(found)
+    try:
+        if git_utils.read_file(branch, f"{ALL_EDITIONS}/index.html", universal_newlines=True) == page:
+            return
+    except git_utils.GitError:
+        pass
+    site_dir.mkdir(parents=True)
+    (site_dir / "index.html").write_text(page, encoding="utf-8")
+    # Material's selector looks for the same page in the chosen entry's sitemap; none here: the list opens.
+    (site_dir / "sitemap.xml").write_text('<?xml version="1.0" encoding="UTF-8"?>\n'
+                                          '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n')
+    with commands.deploy({"site_dir": str(site_dir)}, ALL_EDITIONS, ALL_EDITIONS_TITLE, [], branch=branch,
+                         message=f"{ALL_EDITIONS_TITLE}: {len(found)} editions"):
+        pass
+
+
+def publish_today(on: dt.date | None = None, **kwargs) -> Plan:
+    """The edition after a merge: today's (named by the date), made or published again.
+    An edition of an earlier day is never touched."""
+    from .reviews import today
+
+    on = on or today()
+    version = on.isoformat()
+    existing = {e.version for e in list_editions(kwargs.get("repo", ROOT), kwargs.get("branch", BRANCH))}
+    return publish(version, on, republish=version in existing, insert=True, **kwargs)
 
 
 def yes(value: str | None, name: str) -> bool:

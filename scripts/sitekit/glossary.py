@@ -95,6 +95,34 @@ def load(path: Path = GLOSSARY_FILE) -> list[Entry]:
     return entries
 
 
+def mistakes(path: Path = GLOSSARY_FILE) -> list[tuple[int, str, str]]:
+    """(line, abbreviation or '', Danish message) for each line that is not an entry, a
+    comment or blank: a missing colon leaves a line out of the glossary without a word."""
+    found: list[tuple[int, str, str]] = []
+    if not Path(path).is_file():
+        return found
+    comment = in_terms = False
+    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
+        if comment or in_terms:
+            closes = "-->" in line
+            body = line.split("-->")[0]
+            if in_terms and body.strip() and not _TERM.match(body):
+                found.append((number, "", f"Linjen i blokken med begreber mangler et kolon: '{body.strip()[:40]}'. "
+                                          "Skriv den som ord: forklaring."))
+            comment, in_terms = comment and not closes, in_terms and not closes
+            continue
+        if _TERMS_START.match(line):
+            in_terms = "-->" not in line
+        elif line.lstrip().startswith("<!--"):
+            comment = "-->" not in line
+        elif line.strip() and not _ABBR.match(line):
+            token = re.match(r"^\*\[([^\]]+)\]", line.strip())
+            found.append((number, token.group(1) if token else "",
+                          f"Linjen mangler et kolon efter [{token.group(1)}]." if token else
+                          f"Linjen er ikke en forkortelse: '{line.strip()[:40]}'."))
+    return found
+
+
 def duplicates(entries: list[Entry]) -> list[tuple[Entry, Entry]]:
     """Pairs (first, again) of terms defined more than once (case-insensitive)."""
     seen: dict[str, Entry] = {}

@@ -42,6 +42,8 @@ _FIELD_HELP = {
     "review_months": "Skriv antal måneder til næste gennemgang som et helt tal fra 1 til 24, fx 'review_months: 12'.",
     "audience": "Skriv en liste med målgrupper. Brug: " + ", ".join(AUDIENCES) + ".",
     "sources": "Skriv en liste med mindst én kilde. Hver kilde har 'title' og enten 'url' eller 'ref'.",
+    "translated_from": "Kun på en oversættelse: datoen for den danske tekst, du har oversat, som ÅÅÅÅ-MM-DD. "
+                       "Er den danske side ændret senere, halter oversættelsen.",
 }
 
 
@@ -89,6 +91,7 @@ class FrontMatter(BaseModel):
     review_months: int = Field(ge=1, le=24, description=_FIELD_HELP["review_months"])
     audience: list[Literal[AUDIENCES]] = Field(min_length=1, description=_FIELD_HELP["audience"])  # type: ignore[valid-type]
     sources: list[Source] = Field(min_length=1, description=_FIELD_HELP["sources"])
+    translated_from: dt.date | None = Field(None, description=_FIELD_HELP["translated_from"])
     # Keys Material for MkDocs understands: allowed, never required.
     hide: list[str] | None = None
     search: dict[str, Any] | None = None
@@ -98,8 +101,8 @@ class FrontMatter(BaseModel):
     template: str | None = None
     tags: list[str] | None = None
 
-    _date = field_validator("last_reviewed", mode="before")(_not_datetime)
-    _past = field_validator("last_reviewed")(_not_future)
+    _date = field_validator("last_reviewed", "translated_from", mode="before")(_not_datetime)
+    _past = field_validator("last_reviewed", "translated_from")(_not_future)
 
     @field_validator("owner")
     @classmethod

@@ -24,6 +24,10 @@ SECTIONS = {
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
 
 
+# The description a page gets without BESKRIVELSE: the check fails until it is replaced (checks/unfinished.py).
+DESCRIPTION_STAND_IN = "skriv her én sætning om siden til søgeresultater"
+
+
 class NewPageError(ValueError):
     """A Danish message for the editor."""
 
@@ -76,7 +80,7 @@ def create(docs_dir: Path, title: str, section: str, owner: str, contacts: dict,
     path = Path(docs_dir) / section / f"{slug}.md"
     if path.exists():
         raise NewPageError(f"Filen {section}/{slug}.md findes allerede. Vælg en anden titel eller et andet filnavn.")
-    description = description.strip() or f"{title} – kort beskrivelse, der vises i søgeresultater."
+    description = description.strip() or f"{title} – {DESCRIPTION_STAND_IN}."
     uri = f"{section}/{slug}.md"
     line = None
     if config is not None and Path(config).is_file() and has_nav(Path(config)):

@@ -5,8 +5,10 @@ The input is what `make check JSON=tjek.json` writes (sitekit.problems.as_json:
 ``{"problems": [...], "warnings": [...]}``, each with ``file``, ``line``, ``message``,
 ``hint``), or the checker's text ("fil:linje: besked", perhaps followed by "Sådan retter
 du det: …"; a warning says "Advarsel:"). Warnings (an overdue review) are listed apart:
-they never fail the check. .github/workflows/ci.yml posts the Markdown as one comment
-that each new push updates, found again by a hidden marker.
+they never fail the check. .github/workflows/ci.yml shows the Markdown as the job's
+summary and uploads it; .github/workflows/pr-comment.yml, which never checks out the
+pull request's code, posts it as one comment that each new push updates, found again
+by the hidden marker.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 MARKER = "<!-- tjek-opsummering -->"
+# The editor guide's pages the comment points to (their titles are read from the pages).
+HELP_PAGES = ("docs/redaktoerer/tjek.md", "docs/redaktoerer/ret-en-side.md")
 # "fil:linje: besked" or "fil: besked"; a file has a "/" or a "." in its name.
 _LOCATED = re.compile(r"^(?P<file>[^\s:]*[/.][^\s:]*)(?::(?P<line>\d+))?: (?P<message>\S.*)$")
 _HINT = re.compile(r"^\s+Sådan retter du det: (?P<hint>.+)$")
@@ -87,9 +89,19 @@ def _md(text: str) -> str:
 def _where(item: Item, blob_url: str) -> str:
     label = f"linje {item.line}" if item.line else "hele filen"
     if blob_url and item.file and not item.file.startswith("/"):
-        anchor = f"#L{item.line}" if item.line else ""
+        # ?plain=1: GitHub shows a Markdown file as source, so #L45 lands on the line.
+        anchor = f"?plain=1#L{item.line}" if item.line else ""
         return f"[{label}]({blob_url.rstrip('/')}/{item.file}{anchor})"
     return label
+
+
+def help_links(blob_url: str = "") -> list[tuple[str, str]]:
+    """(title, address) of the help pages, by the titles the pages have."""
+    from .pages import parse_page
+    from .paths import ROOT
+
+    return [(str(parse_page(ROOT / page).meta.get("title")),
+             f"{blob_url.rstrip('/')}/{page}" if blob_url else "") for page in HELP_PAGES]
 
 
 def markdown(problems: list[Item], notes: list[Item], exit_code: int, preview_url: str = "",
@@ -98,24 +110,8 @@ def markdown(problems: list[Item], notes: list[Item], exit_code: int, preview_ur
     from . import render
 
     return render("pr-opsummering.md", marker=MARKER, problems=problems, notes=notes, exit_code=exit_code,
-                  preview_url=preview_url, run_url=run_url, md=_md, where=lambda item: _where(item, blob_url))
-
-
-Runner = Callable[..., subprocess.CompletedProcess]
-
-
-def post_comment(body: str, pr: int, repo: str, gh: str = "gh", run: Runner = subprocess.run) -> str:
-    """Create the summary comment, or update the one an earlier push made."""
-    listed = run([gh, "api", "--paginate", f"repos/{repo}/issues/{pr}/comments",
-                  "--jq", f'.[] | select(.body | startswith("{MARKER}")) | .id'],
-                 capture_output=True, text=True, check=True).stdout.split()
-    if listed:
-        run([gh, "api", "--method", "PATCH", f"repos/{repo}/issues/comments/{listed[0]}", "-F", "body=@-"],
-            input=body, text=True, check=True, capture_output=True)
-        return "updated"
-    run([gh, "api", "--method", "POST", f"repos/{repo}/issues/{pr}/comments", "-F", "body=@-"],
-        input=body, text=True, check=True, capture_output=True)
-    return "created"
+                  preview_url=preview_url, run_url=run_url, md=_md, where=lambda item: _where(item, blob_url),
+                  help=help_links(blob_url))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -125,14 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--preview-url", default="", help="adresse på forhåndsvisningen (artefakt)")
     parser.add_argument("--run-url", default="", help="adresse på kørslen")
     parser.add_argument("--blob-url", default="", help="https://github.com/ORG/REPO/blob/SHA, til links til linjer")
-    parser.add_argument("--post", type=int, metavar="PR", help="post som kommentar på denne pull request (gh)")
-    parser.add_argument("--repo", default="", help="ORG/REPO (med --post)")
     args = parser.parse_args(argv)
     problems, notes = parse(Path(args.check_output).read_text(encoding="utf-8"))
     body = markdown(problems, notes, args.exit_code, args.preview_url, args.run_url, args.blob_url)
     sys.stdout.write(body)
-    if args.post:
-        post_comment(body, args.post, args.repo)
     return 0
 
 

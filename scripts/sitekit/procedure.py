@@ -256,6 +256,14 @@ def render_markdown(markdown: str, procedures: dict[str, Procedure], contacts: d
     counter = {"n": 0}
 
     def render(code: Shortcode) -> str | None:
+        if code.name == "handlekort":
+            from .actioncard import render as action_card
+
+            if not code.block or code.args:
+                raise ShortcodeError("Skriv [[handlekort]] alene på sin linje.")
+            if "første-skridt" not in procedures:
+                raise ShortcodeError("Data til [[handlekort]] mangler: docs/_data/foerste-skridt.yml.")
+            return action_card(procedures["første-skridt"], contacts, lang)
         if code.name not in SHORTCODES:
             return None
         proc = procedures.get(code.name)

@@ -28,6 +28,7 @@ KNOWN: dict[str, str] = {
     "ordliste": "[[ordliste]]",
     "første-skridt": "[[første-skridt]]",
     "efter-vink": "[[efter-vink]]",
+    "handlekort": "[[handlekort]]",
 }
 
 

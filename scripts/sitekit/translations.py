@@ -9,11 +9,18 @@ with the language before the extension:
 
 A translation is *behind* when
 
-* git history says the Danish file changed in a commit the translation's last
-  commit does not contain (the Danish file's last commit is not an ancestor of
-  the English file's last commit), or the Danish file has uncommitted changes
-  while the translation has none; or
+* it says which Danish text it translates (``translated_from: 2026-11-30`` in
+  its front matter) and the Danish file changed on a later day: saving or
+  committing the English file does not count as translating it, only a new
+  ``translated_from`` date does;
+* (a translation without ``translated_from``, and the data files) git history
+  says the Danish file changed in a commit the translation's last commit does
+  not contain (the Danish file's last commit is not an ancestor of the English
+  file's last commit);
+* the Danish file has uncommitted changes while the translation has none; or
 * the Danish page was reviewed (``last_reviewed``) after the translation was.
+
+Every reason is a sentence with dates in words, never a commit hash.
 
 Core pages (CORE_PAGES) without a translation are listed as missing.
 
@@ -32,7 +39,7 @@ from pathlib import Path
 
 from .pages import FrontMatterError, parse_page
 from .problems import WARNING, Problem
-from .reviews import git_stdout
+from .reviews import danish_date, git_stdout, today
 
 # The core guidance that should exist in English (issue 12). Paths under docs/.
 CORE_PAGES = (
@@ -93,14 +100,22 @@ def _dirty(docs: Path, rel: str) -> bool:
     return bool((git_stdout(docs, "status", "--porcelain", "--", rel) or "").strip())
 
 
-def _reviewed(path: Path) -> dt.date | None:
+def _reviewed(path: Path, key: str = "last_reviewed") -> dt.date | None:
     if path.suffix != ".md":
         return None
     try:
-        value = parse_page(path).meta.get("last_reviewed")
+        value = parse_page(path).meta.get(key)
     except (FrontMatterError, OSError):
         return None
     return value if isinstance(value, dt.date) else None
+
+
+def _changed_on(docs: Path, rel: str) -> dt.date | None:
+    """The day the file last changed: today with uncommitted changes, else its last commit's day."""
+    if _dirty(docs, rel):
+        return today()
+    day = (git_stdout(docs, "log", "-1", "--format=%cs", "--", rel) or "").strip()
+    return dt.date.fromisoformat(day) if day else None
 
 
 def _git_available(docs: Path) -> bool:
@@ -138,12 +153,22 @@ def status(docs_dir: Path, lang: str = "en", core: tuple[str, ...] = CORE_PAGES)
     return found
 
 
+def translated_reason(changed: dt.date, translated: dt.date) -> str:
+    return (f"Den danske side er ændret {danish_date(changed)}, men oversættelsen er af den danske tekst "
+            f"fra {danish_date(translated)} (translated_from). Det tæller ikke at gemme den engelske fil: "
+            "oversæt ændringen, og skriv datoen for den danske tekst i translated_from.")
+
+
 def _behind_by_git(docs: Path, rel: str, original: str) -> str | None:
-    da_commit, en_commit = _last_commit(docs, original), _last_commit(docs, rel)
-    if da_commit and en_commit and git_stdout(docs, "merge-base", "--is-ancestor", da_commit, en_commit) is None:
-        return f"Den danske fil er ændret efter oversættelsen (commit {da_commit[:8]})."
     if _dirty(docs, original) and not _dirty(docs, rel):
         return "Den danske fil har ændringer, der ikke er gemt i git, men oversættelsen er ikke ændret."
+    translated = _reviewed(docs / rel, "translated_from")
+    changed = _changed_on(docs, original)
+    if translated is not None:
+        return translated_reason(changed, translated) if changed and changed > translated else None
+    da_commit, en_commit = _last_commit(docs, original), _last_commit(docs, rel)
+    if da_commit and en_commit and git_stdout(docs, "merge-base", "--is-ancestor", da_commit, en_commit) is None:
+        return f"Den danske fil er ændret {danish_date(changed)}, efter oversættelsen sidst blev ændret."
     return None
 
 
@@ -152,7 +177,7 @@ def problems(found: Status, docs_dir: Path) -> list[Problem]:
     docs = Path(docs_dir)
     out = [Problem.at(docs / b.translation, None, "oversaettelser",
                       f"Oversættelsen halter efter docs/{b.original}. {b.reason}",
-                      "Opdatér oversættelsen, og ret last_reviewed.", level=WARNING)
+                      "Oversæt ændringen, og skriv datoen for den danske tekst i translated_from.", level=WARNING)
            for b in found.behind]
     out += [Problem.at(docs / m, None, "oversaettelser",
                        f"Kernesiden har ingen engelsk oversættelse ({translation_of(m, found.lang)}).",

@@ -18,7 +18,9 @@
      compounds that end in the word ("samtale" -> "bekymringssamtaler").
    Question words and other common words are dropped while a query has other
    words, so they cannot outrank the topic. Material's results are then scored
-   per word the reader typed, not per expanded term.
+   per word the reader typed, not per expanded term, and for the same match
+   the guidance ranks above the training, and the training above the pages
+   for editors and about the site (SECTIONS).
 
    Runs in a worker, or in the offline copy inside the iframe stand-in
    (iframe-worker.js), where importScripts() returns a promise. */
@@ -31,6 +33,9 @@
   var BOOST_WORD = 6, BOOST_SYNONYM = 3, BOOST_PART = 1;
   // At most this many compounds that end in a word are added.
   var MAX_COMPOUNDS = 12;
+  // A result's weight by where it is: staff in a hurry need the guidance
+  // first. Checked in order; any other page (editors, about) weighs 1.
+  var SECTIONS = [["vejledning/", 2], ["en/vejledning/", 2], ["kompetenceforloeb/", 1.05]];
 
   var DATA = self.SITEKIT_SEARCH || { groups: [], common: [] };
   var script = self.document && self.document.currentScript;
@@ -229,9 +234,12 @@
       }
       var terms = [];
       var label = list.slice(i, i + taken).map(function (g) { return g.word; }).join(" ");
+      // A phrase the editors taught ("hvor kommer oplysningerne fra" -> "kilde") means its
+      // synonym: then the synonym weighs as the word, and the phrase's own words less.
+      var own = taken > 1 ? BOOST_SYNONYM : BOOST_WORD, taught = taken > 1 ? BOOST_WORD : BOOST_SYNONYM;
       list.slice(i, i + taken).forEach(function (g) {
         spellings(g.word).forEach(function (s) {
-          terms.push({ term: s, boost: BOOST_WORD });
+          terms.push({ term: s, boost: own });
           if (taken === 1) {
             if (!known(s)) parts(s).forEach(function (p) { terms.push({ term: p, boost: BOOST_PART }); });
             compoundsEndingIn(s).forEach(function (c) { terms.push({ term: c, boost: BOOST_PART }); });
@@ -239,7 +247,7 @@
         });
       });
       synonymKeys.forEach(function (key) {
-        key.split(" ").forEach(function (s) { terms.push({ term: s, boost: BOOST_SYNONYM }); });
+        key.split(" ").forEach(function (s) { terms.push({ term: s, boost: taught }); });
       });
       groups.push({ label: label, terms: unique(terms) });
       i += taken - 1;
@@ -288,7 +296,7 @@
           if (hit) found++;
         });
         var after = page + (groups.length ? found / groups.length : 0);
-        item.score = item.score / (1 + before * before) * (1 + after * after);
+        item.score = item.score / (1 + before * before) * (1 + after * after) * weight(item.location);
         item.terms = mine;
       });
       return group;
@@ -296,6 +304,13 @@
     items.sort(function (a, b) { return best(b) - best(a); });
     message.data.items = items;
     return message;
+  }
+
+  function weight(location) {
+    for (var i = 0; i < SECTIONS.length; i++) {
+      if (location.indexOf(SECTIONS[i][0]) === 0) return SECTIONS[i][1];
+    }
+    return 1;
   }
 
   function best(group) {

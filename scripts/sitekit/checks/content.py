@@ -1,14 +1,16 @@
 """Checks on a page's rendered content (the build's own parse, so code examples are
-never mistaken for the real thing): every image has alt text, and no page has its
-own <script> or <iframe>. Anything loaded from another host is found by privacy.py."""
+never mistaken for the real thing): every image has alt text, no page has its
+own <script> or <iframe>, and no reader page shows a marker or placeholder (placeholders.py).
+Anything loaded from another host is found by privacy.py."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+from .. import placeholders
 from ..mdtext import mask_code
-from ..problems import Problem
+from ..problems import CONTEXT, Problem
 
 _IMG = re.compile(r"<img\b[^>]*>")
 _ALT = re.compile(r"\balt=\"[^\"]+\"")
@@ -45,4 +47,5 @@ def page_problems(path: Path, source: str, html: str) -> list[Problem]:
             path, line_of("<" + tag), "indlejret indhold",
             f"Siden indeholder et <{tag}>-tag. Sider må ikke have scripts eller indlejrede rammer.",
             "Fjern tagget. Vil du vise noget fra et andet site, så lav et almindeligt link til det."))
-    return problems
+    # Nothing unfinished in front of readers: no marker or placeholder on a reader page.
+    return problems + placeholders.in_reader_page(path, source, html, CONTEXT["docs_dir"])

@@ -1,5 +1,6 @@
 """An unfinished page cannot be published: the text `make new-page` writes as a
-stand-in, and TODO, XXX or FIXME left in the prose (not in code), fail the check."""
+stand-in (the description in the front matter too), and TODO, XXX or FIXME left
+in the prose (not in code), fail the check."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import re
 from pathlib import Path
 
 from ..mdtext import line_at, mask_code
-from ..newpage import page_text
+from ..newpage import DESCRIPTION_STAND_IN, page_text
 from ..pages import iter_page_bodies, split_front_matter
 from ..problems import Problem
 
@@ -21,6 +22,12 @@ LEFTOVER = re.compile(r"(?<![\w-])(TODO|XXX|FIXME)(?![\w-])")
 def check(docs_dir: Path) -> list[Problem]:
     problems = []
     for path, body, body_line in iter_page_bodies(docs_dir):
+        head = path.read_text(encoding="utf-8").splitlines()[:max(body_line - 1, 0)]
+        for number, line in enumerate(head, start=1):
+            if line.startswith("description:") and DESCRIPTION_STAND_IN in line:
+                problems.append(Problem.at(
+                    path, number, "ufærdig side", "Siden er ikke færdig: beskrivelsen er stadig skabelonens.",
+                    "Skriv én sætning om, hvad siden hjælper med. Den vises i søgeresultater."))
         text = mask_code(body)
         for stand_in in STAND_INS:
             if (i := text.find(stand_in[:40])) != -1:
