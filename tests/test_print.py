@@ -135,7 +135,8 @@ def test_print_buttons_call_window_print(page, site_url):
 
 
 @pytest.mark.parametrize("fid", ["tre-timer", "en-time", "heldag"])
-def test_run_sheet_prints_on_one_page_and_recomputes_times(page, site_url, fid):
+def test_run_sheet_prints_short_and_recomputes_times(page, site_url, fid):
+    """A timetable prints on one page; the 3-hour sheet is a script (say, ask, do per row): at most three."""
     import re
     page.goto(site_url + f"kompetenceforloeb/drejeark-{fid}/")
     first = page.locator(".kf-kl").first
@@ -145,4 +146,75 @@ def test_run_sheet_prints_on_one_page_and_recomputes_times(page, site_url, fid):
     assert page.locator(".kf-drejeark__slut .kf-kl").inner_text() != "12.30"
     page.emulate_media(media="print")
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", page.pdf(format="A4")))
-    assert pages == 1, pages
+    assert pages == 1 or (fid == "tre-timer" and pages <= 3), pages
+
+
+def html_unescape(text: str) -> str:
+    import html
+    return html.unescape(text)
+
+
+def _pdf_pages(page) -> int:
+    import re
+    return len(re.findall(rb"/Type\s*/Page(?![s\w])", page.pdf(format="A4")))
+
+
+@pytest.mark.parametrize("path", ["deltagerliste", "evaluering"])
+def test_attendance_list_and_evaluation_print_on_one_a4_page(print_tab, site_url, path):
+    page = print_tab
+    page.set_viewport_size({"width": 703, "height": 1000})     # A4's width inside the margins, at 96 dpi
+    page.goto(site_url + f"kompetenceforloeb/{path}/")
+    assert _pdf_pages(page) == 1
+    if path == "deltagerliste":
+        heads = page.locator(".kf-deltagerliste th").all_inner_texts()
+        assert heads[1:4] == ["Navn", "Enhed", "Underskrift"]
+        cm = page.evaluate("[...document.querySelectorAll('.kf-deltagerliste th')].map("
+                           "th => th.getBoundingClientRect().width / 96 * 2.54)")
+        assert cm[1] >= 5 and cm[2] >= 3.5 and cm[3] >= 3.5, cm
+        rows = page.evaluate("[...document.querySelectorAll('.kf-deltagerliste tbody tr')].map("
+                             "tr => tr.getBoundingClientRect().height / 96 * 25.4)")
+        assert len(rows) >= 20 and min(rows) >= 7.5, rows            # mm: room to write by hand
+    else:
+        assert page.locator("h2.page-sources").is_visible()        # the sources on the same page
+
+
+@pytest.mark.parametrize("fid", ["tre-timer", "en-time", "heldag"])
+def test_every_format_has_a_print_pack_with_page_numbers_and_the_action_card(print_tab, site_url, built_site, fid):
+    import re
+
+    from sitekit import program
+    from sitekit.paths import DOCS
+
+    fmt = program.load().formats[fid]
+    html = (built_site / "kompetenceforloeb" / f"udskriv-{fid}" / "index.html").read_text(encoding="utf-8")
+    sheet = (built_site / "kompetenceforloeb" / f"drejeark-{fid}" / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'<a href="\.\./udskriv-{fid}/"[^>]*>Udskriv alt på én gang</a>', sheet)
+    cases = [(what, n) for what, n, where in program.print_items(fmt) if "#" in where]
+    for number, (what, n) in enumerate(cases, start=2):
+        assert f'<strong>{n} ×</strong> {what}, side {number} i "Udskriv alt"' in html_unescape(sheet), what
+        assert re.search(rf"<td>{re.escape(what)}</td>\s*<td>{n}</td>\s*<td>Side {number} i denne pakke",
+                         html), what
+    assert f"<td>{fmt.participants}</td>" in html.split("Handlekort", 1)[1].split("</tr>", 1)[0]
+    if (DOCS / program.ACTION_CARD).is_file():
+        assert '<a href="../../vejledning/handlekort/"' in html.split("Handlekort", 1)[1].split("</tr>", 1)[0]
+    page = print_tab
+    page.set_viewport_size({"width": 703, "height": 1000})
+    page.goto(site_url + f"kompetenceforloeb/udskriv-{fid}/")
+    assert page.locator(".kf-kort").count() == len(cases) >= 1
+    assert _pdf_pages(page) == 1 + len(cases)                       # the list, then one card per page
+    if fid == "tre-timer":
+        assert page.locator("h1").inner_text() == "Udskriv alt til 3-timers-forløbet"
+
+
+
+@pytest.mark.parametrize("module", ["modul-1-forstaa-radikalisering", "modul-2-bekymring",
+                                    "modul-3-boern-unge-familier"])
+def test_every_participant_handout_stays_at_most_six_pages(print_tab, site_url, module):
+    """More cases per module (module 1 has four) must not make a longer handout; the model answers the
+    trainer shows on screen are not in it."""
+    page = print_tab
+    page.goto(site_url + f"kompetenceforloeb/{module}/")
+    page.evaluate("document.documentElement.classList.add('kf-kun-deltager')")
+    if module == "modul-2-bekymring":
+        assert not page.locator("details.example").is_visible()
+    assert 1 <= _pdf_pages(page) <= 6

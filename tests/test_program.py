@@ -143,3 +143,67 @@ def test_a_case_without_its_anchor_names_the_programme_line(tmp_path):
     assert "program.yml:24: Casen 'modul-1#case' findes ikke: siden index.md har ingen overskrift med {#case}." \
         in result.stdout, result.stdout
     assert "Tiderne passer ikke" not in result.stdout
+
+
+def test_a_time_typed_by_hand_on_a_module_page_fails_the_build_at_its_line(tmp_path):
+    docs = FIXTURES / "sites" / "typed-time" / "docs"
+    result = build_site(tmp_path / "site", docs_dir=docs, auto_nav=True)
+    assert result.returncode != 0
+    line = (docs / "kompetenceforloeb" / "modul-1-test.md").read_text(encoding="utf-8").splitlines().index(
+        "**Tid:** 10 minutter i grupper, 5 minutter i plenum.") + 1
+    assert re.search(rf"modul-1-test\.md:{line}: Tiden '\*\*Tid:' er skrevet i hånden", result.stdout), result.stdout
+    assert result.stdout.count("er skrevet i hånden") == 1         # inline code is an example, not a time
+    assert program.typed_times(DOCS) == []                          # the real pages type none
+
+
+def _section(html: str, anchor: str) -> str:
+    return html.split(f'id="{anchor}"', 1)[1].split("<h2", 1)[0]
+
+
+def test_trainer_notes_and_the_cases_page_show_the_programme_times(built_site):
+    """The issue's table: the brother, the online community, "Mor ringer" and the dilemma each showed
+    different hand-typed times; now every time a trainer sees is the programme's."""
+    cases_page = (built_site / "kompetenceforloeb" / "cases" / "index.html").read_text(encoding="utf-8")
+    checked = 0
+    for mid, module in PROGRAM.modules.items():
+        html = (built_site / module.page.removesuffix(".md") / "index.html").read_text(encoding="utf-8")
+        for anchor in re.findall(r'<h2 id="(case-[0-9a-z]+)"', html):
+            runs = program.case_runs(PROGRAM, f"{mid}#{anchor}")
+            notes = _section(html, anchor)
+            assert notes.count("<strong>Tid:</strong>") == 1, anchor
+            for where, item in runs:
+                assert f"{where.capitalize()}: {item.minutes} min." in notes, (anchor, where)
+            row = cases_page.split(f'#{anchor}"', 1)[1].split("</tr>", 1)[0]
+            assert row.endswith(f"<td>{runs[0][1].minutes} minutter</td>\n"), (anchor, row)
+            checked += 1
+    assert checked >= 8
+    brother = _section((built_site / "kompetenceforloeb" / "modul-4-hjemvendte-samarbejde" / "index.html")
+                       .read_text(encoding="utf-8"), "case-4")
+    assert "Modulet alene: 15 min. (grupper 8 min., plenum 7 min.)" in brother
+    assert "Forløbet på tre timer: 12 min. (grupper 7 min., plenum 5 min.)" in brother
+
+
+def test_the_three_hour_run_sheet_is_a_script(built_site):
+    """Every row says what to say, ask and do or show, and links to what to show; it opens with welcome
+    and ground rules ("Svære drøftelser") and closes with time for the evaluation."""
+    page = (built_site / "kompetenceforloeb" / "drejeark-tre-timer" / "index.html").read_text(encoding="utf-8")
+    body = page.split('<table class="kf-drejeark__tabel">', 1)[1].split("</tbody>", 1)[0]
+    rows = [r for r in re.findall(r"<tr[^>]*>(.*?)</tr>", body, re.S)[1:] if ">Slut<" not in r]
+    assert len(rows) == len(list(_walk(PROGRAM.formats["tre-timer"].items))) >= 20
+    for row in rows:
+        assert row.count("<strong>Sig:</strong>") == row.count("<strong>Spørg:</strong>") == 1, row
+        assert row.count("<strong>Gør:</strong>") + row.count("<strong>Vis:</strong>") >= 1, row
+        if "Pause" not in row:
+            assert re.search(r'<a href="[^"]+(\?praesentation|/)', row), row
+    assert '<a href="../svaere-droeftelser/"' in rows[0] and "Velkomst og rammer" in rows[0]
+    closing = PROGRAM.formats["tre-timer"].items[-1]
+    evaluation = [p for p in closing.parts if p.title == "Evaluering"]
+    assert evaluation and evaluation[0].minutes >= 5
+    assert re.search(r'<a href="\.\./evaluering/"[^>]*>Evaluering</a>', rows[-1])
+
+
+def test_a_run_sheet_row_without_its_script_is_refused(tmp_path):
+    path = _broken(tmp_path, '        spørg: "Er der noget, vi skal tage op efter pausen?"\n', "")
+    with pytest.raises(program.ProgramError, match=r"program\.yml:\d+: formatet 'tre-timer': punktet 'Pause' "
+                                                    r"mangler 'spørg'"):
+        program.load(path)

@@ -143,7 +143,7 @@ def test_an_unknown_set_stops_the_build():
 
 # --- presentation view ---------------------------------------------------------------
 
-def test_presentation_view_toggles_and_is_remembered(page, site_url):
+def test_presentation_view_toggles_and_ends_when_you_leave_the_module(page, site_url):
     page.goto(site_url + MODULE_1)
     button = page.locator(".kf-praesentation-knap")
     assert page.locator(".md-header").is_visible()
@@ -157,13 +157,14 @@ def test_presentation_view_toggles_and_is_remembered(page, site_url):
     big = page.evaluate("parseFloat(getComputedStyle(document.documentElement).fontSize)")
     assert big >= 20
     assert axe_violations(page) == []
-
-    page.goto(site_url + MODULES[1])                 # remembered on the next page
-    assert not page.locator(".md-header").is_visible()
     page.keyboard.press("Escape")
     assert page.locator(".md-header").is_visible()
-    page.reload()
+    button.click()
+    assert not page.locator(".md-header").is_visible()
+
+    page.goto(site_url + MODULES[1])                 # a new module starts as an ordinary page
     assert page.locator(".md-header").is_visible()
+    assert "kf-praesentation" not in (page.get_attribute("html", "class") or "")
 
 
 def test_presentation_view_from_the_address(page, site_url):
@@ -280,7 +281,7 @@ def test_presentation_opens_on_participant_tab_after_trainer_tab_was_chosen(page
         text = page.evaluate("document.querySelector('.md-content').innerText")
         assert "Pointer, du skal have frem" not in text, n
         seen.append(page.evaluate("[...document.querySelectorAll('.kf-dias-aktiv')].map(e => e.textContent).join(' ')"))
-        page.keyboard.press("PageDown" if n % 2 else "ArrowRight")
+        page.locator(".kf-dias-naeste").click()
     assert len(set(seen)) == total                   # a different section on every screen
     assert "Hvad gør du først?" in " ".join(seen)
     page.keyboard.press("PageUp")
@@ -315,3 +316,174 @@ def test_trainer_notes_follow_in_a_second_window(page, site_url):
         .filter(b => b.getClientRects().length).length""")
     assert visible_trainer >= 1
     assert not notes.locator(".md-header").is_visible()
+
+
+# --- presentation: screens, formats, keys ----------------------------------------------
+
+def _screen(page) -> dict:
+    return page.evaluate("""() => ({
+        status: document.querySelector('.kf-dias-status').textContent,
+        h2: [...document.querySelectorAll('h2.kf-dias-aktiv')].map(h => h.id),
+        text: document.querySelector('.md-content').innerText})""")
+
+
+def test_the_first_screen_is_title_and_objectives_whatever_the_address_says(page, site_url):
+    # The address followed the scroll position: a saved address may point into the middle.
+    page.goto(site_url + MODULES[1] + "?praesentation#case-2c")
+    first = _screen(page)
+    assert first["status"].startswith("Afsnit 1 af ")
+    assert first["h2"] == ["hvad-lærer-du"]
+    assert "Modul 2" in first["text"] and "Du kan bruge tegn på bekymring" in first["text"]
+    assert "Materialer" not in first["text"] and "Vis som præsentation" not in first["text"]
+
+
+def test_three_hour_presentation_shows_the_run_sheets_sections_in_its_order(page, site_url):
+    from sitekit import program
+
+    prog = program.load()
+    parts = [p for item in prog.formats["tre-timer"].items if item.module == "modul-3" for p in item.parts]
+    want = [p.section.split("#")[1] for p in parts]
+    assert want.index("case-3b") < want.index("hvad-sker-der-efter-underretningen")   # not the page's order
+    page.goto(site_url + MODULES[2] + "?praesentation=tre-timer#case-3")
+    seen = [_screen(page)]
+    for _ in want:
+        page.locator(".kf-dias-naeste").click()
+        seen.append(_screen(page))
+    assert seen[0]["h2"] == ["hvad-lærer-du"]
+    assert [s["h2"] for s in seen[1:]] == [[w] for w in want]
+    assert seen[-1]["status"] == f"Afsnit {len(want) + 1} af {len(want) + 1}"
+    at_end = "(m => m.scrollTop + m.clientHeight >= m.scrollHeight - 2)(document.querySelector('.md-main'))"
+    for _ in range(10):                              # scroll to the end of the last screen
+        if page.evaluate(at_end):
+            break
+        page.keyboard.press("PageDown")
+    with page.expect_navigation():                   # then the next module in the sheet
+        page.keyboard.press("PageDown")
+    assert page.url.endswith(MODULES[3] + "?praesentation=tre-timer")
+    assert _screen(page)["h2"] == ["hvad-lærer-du"]
+
+
+def test_run_sheet_rows_open_the_presentation_at_their_section(page, site_url, built_site):
+    sheet = (built_site / "kompetenceforloeb" / "drejeark-tre-timer" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="\.\./(modul-[^"/]+)/\?praesentation=tre-timer&amp;afsnit=([^"]+)"', sheet)
+    assert len(links) >= 14
+    module, anchor = links[-1]
+    page.goto(site_url + f"kompetenceforloeb/{module}/?praesentation=tre-timer&afsnit={anchor}")
+    from urllib.parse import unquote
+    assert _screen(page)["h2"] == [unquote(anchor)]
+
+
+def test_model_answers_go_on_screen_without_the_trainer_tab(page, site_url):
+    page.goto(site_url + MODULES[1] + "?praesentation=tre-timer&afsnit=hvad-betyder-det-at-kvalificere-bekymringen")
+    answer = page.locator(".kf-dias-aktiv details", has_text="Modelsvar")
+    assert not answer.locator("table").is_visible()
+    answer.locator("summary").click()
+    expect(answer.locator("td", has_text="Han rev brevet fra kommunen over").first).to_be_visible()
+    assert _visible_trainer_blocks(page) == 0
+
+
+BLOCKS_JS = """() => {
+    const sel = 'p, li, td, th, h2, h3, dt, dd, .admonition-title, legend, label, summary';
+    const all = [...document.querySelector('.md-content__inner').querySelectorAll(sel)];
+    return all.filter(b => b.textContent.trim()
+        && !b.closest('.tabbed-block:nth-child(2), .tabbed-labels, .page-meta, .md-source-file, '
+                      + '.kf-vaerktoej, [hidden], .kf-forloeb, [data-kf-dias="-1"]')
+        && !(b.closest('details:not([open])') && !b.matches('summary'))
+        && !b.querySelector(sel)).map((b, i) => { b.dataset.kfTest = i; return i; });
+}"""
+VISIBLE_JS = """() => {
+    const bar = document.querySelector('.kf-dias-styring').getBoundingClientRect();
+    const main = document.querySelector('.md-main').getBoundingClientRect();
+    return [...document.querySelectorAll('[data-kf-test]')].filter(b => {
+        const r = b.getBoundingClientRect();
+        return r.height > 0 && r.top >= Math.max(main.top, 0) - 0.5 && r.bottom <= bar.top + 0.5;
+    }).map(b => +b.dataset.kfTest);
+}"""
+
+
+def test_every_participant_block_of_module_2_is_reached_by_keys_above_the_bar(page, site_url):
+    """At 1024×768 with a clicker's keys only: every block of participant text is, at some moment,
+    fully on screen and above the control bar (a tall section scrolls before the next key moves on)."""
+    page.set_viewport_size({"width": 1024, "height": 768})
+    page.goto(site_url + MODULES[1] + "?praesentation")
+    hidden = page.evaluate("[...document.querySelectorAll('h2[data-kf-dias=\"-1\"]')].map(h => h.id)")
+    assert sorted(hidden) == ["drejebog", "hvem-er-modulet-for-og-hvor-lang-tid-tager-det"]
+    blocks = set(page.evaluate(BLOCKS_JS))
+    assert len(blocks) > 60
+    seen, keys, last = set(), ["ArrowRight", "PageDown", " "], None
+    for n in range(300):
+        seen |= set(page.evaluate(VISIBLE_JS))
+        state = page.evaluate("[document.querySelector('.kf-dias-status').textContent, "
+                              "document.querySelector('.md-main').scrollTop]")
+        if state == last:
+            break
+        last = state
+        page.keyboard.press(keys[n % 3])
+    assert last[0].split()[1] == last[0].split()[3]                  # it ended on the last screen
+    assert blocks - seen == set(), page.evaluate(
+        "ids => ids.map(i => document.querySelector(`[data-kf-test='${i}']`).textContent.slice(0, 60))",
+        sorted(blocks - seen))
+
+
+def test_notes_window_shows_the_time_left_for_the_section(page, site_url):
+    page.goto(site_url + MODULES[3] + "?praesentation=tre-timer&afsnit=case-4")
+    with page.expect_popup() as popup:
+        page.locator(".kf-noter-knap").click()
+    notes = popup.value
+    notes.wait_for_load_state()
+    expect(notes.locator(".kf-noter-tid")).to_have_text("Tid tilbage af afsnittet: 12 af 12 min.")
+    expect(notes.locator("h2.kf-dias-aktiv")).to_have_id("case-4")
+
+
+# --- around the session -------------------------------------------------------------------
+
+def test_course_certificates_are_made_in_the_browser_and_print(page, site_url):
+    """Names typed in the browser become one certificate per page; nothing is stored or sent."""
+    import re
+
+    page.goto(site_url + "kompetenceforloeb/kursusbevis/")
+    page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
+    page.mouse.move(200, 300)                     # Material's own script loads at the first move
+    expect(page.locator("html.js")).to_have_count(1)
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    page.fill("#kf-bevis-navne", "Deltager Et\n\nDeltager To\nDeltager Tre\n")
+    page.fill("#kf-bevis-dato", "2026-12-08")
+    page.fill("#kf-bevis-underviser", "Underviser Et")
+    page.get_by_role("button", name="Lav kursusbeviser").click()
+    cards = page.locator(".kf-bevis")
+    expect(cards).to_have_count(3)
+    assert cards.nth(1).locator(".kf-bevis__navn").inner_text() == "Deltager To"
+    assert "8. december 2026" in cards.nth(0).inner_text()
+    assert page.evaluate("window.__printed") == 1
+    assert requests == []                                               # nothing sent
+    assert page.evaluate("[localStorage.length, sessionStorage.length, document.cookie]") == [0, 0, ""]
+    assert axe_violations(page) == []
+    page.emulate_media(media="print")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) == 3         # one page per name
+    assert requests == []
+
+
+@pytest.mark.parametrize("path,must", [
+    ("invitation", ["Emne: Invitation", "Alle cases er opdigtede", "Før forløbet"]),
+    ("opfoelgning", ["fire uger efter forløbet", "Hvad gør du først?", "ikke en tjekliste"]),
+])
+def test_invitation_and_follow_up_for_leaders(built_site, path, must):
+    text = (built_site / "kompetenceforloeb" / path / "index.html").read_text(encoding="utf-8")
+    for m in must:
+        assert m in html.unescape(text), m
+    overview = (built_site / "kompetenceforloeb" / "index.html").read_text(encoding="utf-8")
+    assert f'href="{path}/"' in overview
+
+
+def test_the_toolbar_chooses_the_format_to_present(page, site_url):
+    page.goto(site_url + MODULES[2])
+    page.get_by_label("Forløb", exact=True).select_option(label="forløbet på tre timer")
+    page.locator(".kf-praesentation-knap").click()
+    assert _screen(page)["status"] == "Afsnit 1 af 4"                # title + the run sheet's three sections
+    page.keyboard.press("Escape")
+    page.get_by_label("Forløb", exact=True).select_option(label="hele modulet")
+    page.locator(".kf-praesentation-knap").click()
+    assert int(_screen(page)["status"].rsplit(" ", 1)[1]) > 4
+    assert axe_violations(page) == []

@@ -143,3 +143,28 @@ def test_every_case_is_listed_on_the_cases_page(built_site):
         raw = (built_site / KF / page / "index.html").read_text(encoding="utf-8")
         for case_id in re.findall(r'<h2 id="(case-[^"]+)"', raw):
             assert f'{page}/#{case_id}"' in cases_page, case_id
+
+
+def _participant(built_site, page: str, case_id: str) -> str:
+    raw = (built_site / KF / page / "index.html").read_text(encoding="utf-8")
+    body = re.search(rf'<h2 id="{case_id}".*?</h2>(.*?)(?=<h2 )', raw, re.S).group(1)
+    tab = body.split('class="tabbed-block"', 3)[1]              # the first tab: "Deltager"
+    return htmllib.unescape(re.sub(r"<[^>]+>", " ", tab))
+
+
+def test_left_wing_militant_islamist_and_eldercare_cases(built_site):
+    """Three more forms and settings: each fictional, with a bias note (checked for every case above), the
+    militant-Islamist case turning on behaviour only, and the sources each new point needs on its page."""
+    left = _participant(built_site, MODULES[0], "case-1c")
+    assert "demonstrationer" in left and "brænder" in left
+    islamist = _participant(built_site, MODULES[0], "case-1d")
+    assert "militant islamistisk" in islamist and "hylder et terrorangreb" in islamist
+    for word in ("moské", "bede", "tørklæde", "skæg", "tøj", "religiøs", "muslim", "tro "):
+        assert word not in islamist.lower(), word                   # behaviour, never religion or clothing
+    elder = _participant(built_site, MODULES[3], "case-4b")
+    assert "76-årig" in elder and "ældrebolig" in elder
+    module_1 = (built_site / KF / MODULES[0] / "index.html").read_text(encoding="utf-8")
+    assert "Venstreekstremisme er en af de former" in module_1
+    assert "Straffeloven § 114 j" in module_1.split('class="page-sources"', 1)[1]
+    module_4 = (built_site / KF / MODULES[3] / "index.html").read_text(encoding="utf-8")
+    assert "Serviceloven § 12 b" in module_4.split('class="page-sources"', 1)[1]

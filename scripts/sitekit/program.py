@@ -9,7 +9,10 @@ every format of the course (3 hours, 1 hour, a full day). From it we render:
   copies, the board plan and the materials list;
 * ``<!-- drejebog: modul-1 -->``: a module's own plan plus its short versions
   in each format, so the module page and the run sheets cannot disagree;
-* ``<!-- modulinfo: modul-1 -->``: the module's "Varighed" and "Materialer" lines.
+* ``<!-- modulinfo: modul-1 -->``: the module's "Varighed" and "Materialer" lines;
+* ``<!-- tid: modul-2#case-2a -->``: a case's "Tid:" line in the trainer notes (the module
+  alone and every format that runs it); ``<!-- minutter: modul-2#case-2a -->``: its minutes
+  inline (the cases page). A time typed by hand on those pages is a mistake (typed_times).
 
 The times must add up: the parts of an item add up to the item, a case's group
 and plenary minutes add up to the case, and the items add up to the format.
@@ -25,6 +28,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import quote
 
 from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
@@ -36,7 +40,12 @@ from .problems import DataError, Problem
 DATA_FILE = DATA / "program.yml"
 CHECK = "kompetenceforløb"
 HINT = "Ret tallene eller felterne i programmet. Forklaringen står øverst i filen."
-MARKER = re.compile(r"^<!--\s*(?P<kind>drejeark|drejebog|modulinfo):\s*(?P<id>[a-z0-9-]+)\s*-->\s*$", re.M)
+MARKER = re.compile(r"<!--\s*(?P<kind>drejeark|drejebog|modulinfo|tid|minutter|udskrivspakke):"
+                    r"\s*(?P<id>[a-z0-9-]+(?:#[a-z0-9-]+)?)\s*-->")
+# Pages where every time a trainer sees comes from the programme, and a time typed by hand.
+TIMED_PAGES = re.compile(r"(^|/)kompetenceforloeb/(modul-[^/]*|cases)\.md$")
+TYPED_TIME = re.compile(r"\*\*Tid:|\b(\d+|et|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|femten|tyve|tredive)"
+                        r"\s*(minutter|minut|min\.)", re.I)
 FORMS = {
     "plenum": "Plenum",
     "oplæg": "Oplæg",
@@ -65,6 +74,7 @@ class Print(DataModel):
 
     what: Text = Field(alias="hvad")
     per: Literal["deltager", "gruppe", "underviser"] = Field(alias="pr")
+    page: Text = Field("", alias="side")  # the page to print (a case's page comes from the case)
 
 
 class Item(DataModel):
@@ -74,12 +84,17 @@ class Item(DataModel):
     minutes: Minutes = Field(alias="minutter")
     form: Literal[tuple(FORMS)] | None = None  # type: ignore[valid-type]
     case: str = ""             # "modul-1#case-1b": the case the item runs
+    alternatives: list[str] = Field([], alias="eller")  # cases the trainer may run instead, same times
     groups: Minutes = Field(0, alias="grupper")    # minutes in groups (cases)
     plenary: Minutes = Field(0, alias="plenum")    # minutes in plenary (cases)
     module: str = Field("", alias="modul")         # id of the module this block runs
     section: str = Field("", alias="afsnit")       # "modul-2#drejebog": where the material is
     prints: list[Print] = Field([], alias="udskriv")
     parts: list[Item] = Field([], alias="dele", min_length=1)
+    say: Text = Field("", alias="sig")              # the run sheet's script: one line each
+    ask: Text = Field("", alias="spørg")
+    do: Text = Field("", alias="gør")
+    show: Text = Field("", alias="vis")
 
     @model_validator(mode="after")
     def _add_up(self) -> Item:
@@ -127,6 +142,7 @@ class Format(_Block):
     participants: Minutes = Field(alias="deltagere")
     group_size: Minutes = Field(alias="gruppestørrelse")
     items: list[Item] = Field(alias="punkter", min_length=1)
+    pack: Text = Field("", alias="pakke")  # the page "Udskriv alt til …" (<!-- udskrivspakke: id -->)
 
     @model_validator(mode="after")
     def _items_add_up(self) -> Format:
@@ -221,7 +237,21 @@ def _references(prog: Program) -> list[tuple[tuple, str]]:
     """Items that name a module the programme does not have."""
     return [(loc, f"{_what(loc)}: modulet '{ref}' findes ikke under 'moduler:' (kendte: {', '.join(prog.modules)}).")
             for loc, item in prog.format_items()
-            if (ref := item.module or item.section.split("#")[0]) and ref not in prog.modules]
+            if (ref := item.module or item.section.split("#")[0]) and ref not in prog.modules
+            and not ref.endswith(".md")] + _scripts(prog)
+
+
+def _scripts(prog: Program) -> list[tuple[tuple, str]]:
+    """A format with a script (sig/spørg/gør or vis) needs one on every row."""
+    found = []
+    for fid in prog.formats:
+        rows = [(loc, i) for loc, i in prog.format_items() if loc[1] == fid]
+        if any(i.say or i.ask or i.do or i.show for _, i in rows):
+            found += [(loc, f"{_what(loc)}: punktet '{i.title}' mangler {', '.join(missing)}. Drejearket er et "
+                       "manuskript: hvert punkt har én linje med 'sig', 'spørg' og 'gør' eller 'vis'.")
+                      for loc, i in rows if (missing := [k for k, v in (("'sig'", i.say), ("'spørg'", i.ask),
+                                                                       ("'gør' eller 'vis'", i.do or i.show)) if not v])]
+    return found
 
 
 def validate(data: Any) -> list[tuple[tuple, str]]:
@@ -242,20 +272,56 @@ def load(path: Path = DATA_FILE) -> Program:
     return prog
 
 
+HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s*\{#(?P<id>[^}\s]+)[^}]*\})?\s*$", re.M)
+
+
+def heading_ids(markdown: str) -> list[str]:
+    """The anchors of a page's headings, as the build makes them (toc with pymdownx's slugify)."""
+    from pymdownx.slugs import slugify
+
+    slug = slugify(case="lower")
+    return [m.group("id") or slug(re.sub(r"[*_`]", "", m.group("text")), "-") for m in HEADING.finditer(markdown)]
+
+
 def missing_cases(prog: Program, docs_dir: Path) -> list[Problem]:
-    """Every case the programme names whose module page has no heading with its anchor {#case-…}."""
+    """Every case or section the programme names whose module page has no heading with its anchor."""
     found = []
     for loc, item in prog.format_items():
-        if not item.case:
-            continue
-        mid, _, anchor = item.case.partition("#")
-        page = Path(docs_dir) / prog.modules[mid].page
-        if "{#" + anchor + "}" not in (page.read_text(encoding="utf-8") if page.is_file() else ""):
-            found.append(Problem.at(prog.path, yaml_line(prog._lines, loc), CHECK,
-                                    f"Casen '{item.case}' findes ikke: siden {prog.modules[mid].page} har ingen "
-                                    f"overskrift med {{#{anchor}}}.",
-                                    "Ret 'case' i programmet, eller giv casens overskrift det rigtige anker."))
+        for target in dict.fromkeys(t for t in (item.case, item.section) if "#" in t and ".md" not in t):
+            mid, _, anchor = target.partition("#")
+            page = Path(docs_dir) / prog.modules[mid].page
+            text = page.read_text(encoding="utf-8") if page.is_file() else ""
+            if target == item.case and "{#" + anchor + "}" not in text:
+                message = (f"Casen '{item.case}' findes ikke: siden {prog.modules[mid].page} har ingen "
+                           f"overskrift med {{#{anchor}}}.")
+            elif anchor not in heading_ids(text):
+                message = f"Afsnittet '{target}' findes ikke: siden {prog.modules[mid].page} har ingen overskrift med det anker."
+            else:
+                continue
+            found.append(Problem.at(prog.path, yaml_line(prog._lines, loc), CHECK, message,
+                                    "Ret 'case' eller 'afsnit' i programmet, eller giv overskriften det rigtige anker."))
     return found
+
+
+def presentation_data(program: Program, mid: str, markdown: str, link: Callable[[str], str]) -> str:
+    """A hidden element that tells training.js which sections each format shows, in the run sheet's order,
+    with their minutes ("anker:minutter ..."), the next module's presentation in that format, and which
+    sections are for the trainer only."""
+    headings = [m for m in HEADING.finditer(markdown) if m.group(0).startswith("## ")]
+    ids = heading_ids("\n".join(m.group(0) for m in headings))
+    ends = [m.start() for m in headings[1:]] + [len(markdown)]
+    skip = [i for i, m, end in zip(ids, headings, ends, strict=True)
+            if re.search(r"<!--\s*(modulinfo|drejebog):", markdown[m.end():end])]
+    attrs = [f'data-skjul="{" ".join(skip)}"']
+    for fid, fmt in program.formats.items():
+        parts = [p for item in fmt.items if item.module == mid for p in (item.parts or [item])]
+        rows = [(p.section.partition("#")[2], p.minutes) for p in parts if p.section.startswith(mid + "#")]
+        if rows and len(rows) == len(parts):  # else the format shows the whole module
+            attrs.append(f'data-forloeb-{fid}="{" ".join(f"{a}:{n}" for a, n in rows)}" data-titel-{fid}="{fmt.title}"')
+            order = [i.module for i in fmt.items if i.module]
+            if (nxt := order.index(mid) + 1) < len(order):
+                attrs.append(f'data-naeste-{fid}="{_link(program, order[nxt], link, fid)}"')
+    return f'<div class="kf-forloeb" hidden {" ".join(attrs)}></div>'
 
 
 def _walk(items: list[Item]):
@@ -290,17 +356,61 @@ def copies(fmt: Format, per: str) -> int:
 
 def print_list(fmt: Format) -> list[tuple[str, int]]:
     """What to print before the session and how many copies, in programme order."""
-    seen: dict[str, int] = {}
+    return [(what, n) for what, n, _ in print_items(fmt)]
+
+
+def print_items(fmt: Format) -> list[tuple[str, int, str]]:
+    """(what, copies, where: a page path or a case "modul-1#case-1b") in programme order."""
+    seen: dict[str, list] = {}
     for item in _walk(fmt.items):
         for p in item.prints:
-            seen[p.what] = seen.get(p.what, 0) + copies(fmt, p.per)
-    return list(seen.items())
+            entry = seen.setdefault(p.what, [p.what, 0, p.page or item.case])
+            entry[1] += copies(fmt, p.per)
+    return [tuple(e) for e in seen.values()]
 
 
-def _link(program: Program, section: str, link: Callable[[str], str]) -> str:
+ACTION_CARD = "vejledning/handlekort.md"
+
+
+def case_card(markdown: str, anchor: str) -> tuple[str, str]:
+    """A case's title and its participant tab (dedented Markdown) from its module page."""
+    m = re.search(r"^## (?P<title>.*?)\s*\{#" + re.escape(anchor) + r"\}\s*$", markdown, re.M)
+    if not m:
+        raise ProgramError(f"Casen '{anchor}' findes ikke på modulsiden.")
+    section = markdown[m.end():].split("\n## ", 1)[0]
+    participant = section.split('=== "Deltager"', 1)[-1].split('=== "Underviser"', 1)[0]
+    return m.group("title"), "\n".join(line[4:] if line.startswith("    ") else line.strip()
+                                      for line in participant.strip("\n").split("\n"))
+
+
+def render_print_pack(program: Program, fid: str, docs_dir: Path, page_src: str) -> str:
+    """Markdown for "Udskriv alt til …": the print list with copies and where each thing is (a page, or
+    a page number in this pack: one case card per page after the list), then the case cards."""
+    fmt = program.formats[fid]
+    rows, cards = [], []
+    items = print_items(fmt) + [("Handlekort: hvad gør du, når du er bekymret?", fmt.participants, ACTION_CARD)]
+    for what, n, where in items:
+        if "#" in where:
+            mid, _, anchor = where.partition("#")
+            page = Path(docs_dir) / program.modules[mid].page
+            _, body = case_card(page.read_text(encoding="utf-8"), anchor)
+            cards.append(f'<div class="kf-kort" markdown>\n\n## {what} {{#kort-{anchor}}}\n\n{body}\n\n</div>')
+            place = f"Side {len(cards) + 1} i denne pakke"
+        elif where == ACTION_CARD and not (Path(docs_dir) / where).is_file():
+            place = f"Siden {where}"  # another change adds the action card: named until it exists
+        else:
+            place = f"[Åbn siden, og udskriv den]({_md_link(page_src, where)})" if where else ""
+        rows.append(f"| {what} | {n} | {place} |")
+    return "\n".join(["| Hvad | Antal | Hvor |", "|---|---|---|", *rows, "", *cards])
+
+
+def _link(program: Program, section: str, link: Callable[[str], str], fid: str = "") -> str:
+    """The address of a page, or the presentation of a module's section (in a format: that format's sections)."""
     mid, _, anchor = section.partition("#")
+    if mid.endswith(".md"):
+        return link(mid) + (f"#{anchor}" if anchor else "")
     target = link(program.modules[mid].page)
-    return target + (f"#{anchor}" if anchor else "")
+    return target + "?praesentation" + (f"={fid}" if fid else "") + (f"&afsnit={quote(anchor)}" if anchor else "")
 
 
 def render_run_sheet(program: Program, fid: str, link: Callable[[str], str]) -> str:
@@ -309,19 +419,29 @@ def render_run_sheet(program: Program, fid: str, link: Callable[[str], str]) -> 
     fmt = program.formats[fid]
     rows, offset = [], 0
     for item in fmt.items:
-        rows.append(_row(program, item, offset, link))
+        # Only a module's block has the format's own sections; other rows show the whole module.
+        in_format = fid if item.module else ""
+        rows.append(_row(program, item, offset, link, in_format))
         sub = offset
         for part in item.parts:
-            rows.append(_row(program, part, sub, link, part=True))
+            rows.append(_row(program, part, sub, link, in_format, part=True))
             sub += part.minutes
         offset += item.minutes
     return render("drejeark.html", fmt=fmt, fid=fid, rows=rows, end=offset, clock=clock,
-                  prints=print_list(fmt)).rstrip("\n")
+                  prints=_pack_pages(fmt), pack=fmt.pack and link(fmt.pack)).rstrip("\n")
 
 
-def _row(program: Program, item: Item, offset: int, link: Callable[[str], str], part: bool = False) -> dict:
-    target = item.section or (item.module and item.module + "#")
-    href = _link(program, target.rstrip("#"), link) if target else ""
+def _pack_pages(fmt: Format) -> list[tuple[str, int, str]]:
+    """The print list with each case card's page in the print pack (render_print_pack's order)."""
+    cards = iter(range(2, 100))
+    return [(what, n, f"side {next(cards)} i \"Udskriv alt\"" if fmt.pack and "#" in where else "")
+            for what, n, where in print_items(fmt)]
+
+
+def _row(program: Program, item: Item, offset: int, link: Callable[[str], str], fid: str,
+         part: bool = False) -> dict:
+    target = item.section or item.module
+    href = _link(program, target, link, fid) if target else ""
     return {"item": item, "part": part, "offset": offset, "form": _split(item), "href": href}
 
 
@@ -367,17 +487,57 @@ def render_module_info(program: Program, mid: str) -> str:
             f"- **Materialer:** {'; '.join(module.materials)}.")
 
 
+def case_runs(program: Program, case: str) -> list[tuple[str, Item]]:
+    """(where, item) for each plan that runs ``case``: the module alone first, then each format."""
+    def runs(items: list[Item]) -> list[Item]:
+        return [i for i in _walk(items) if case in (i.case, *i.alternatives)]
+
+    mid = case.partition("#")[0]
+    found = [("modulet alene", i) for i in runs(program.modules[mid].plan)] if mid in program.modules else []
+    return found + [(fmt.title.lower(), i) for fmt in program.formats.values() for i in runs(fmt.items)]
+
+
+def render_case_time(program: Program, case: str, inline: bool) -> str:
+    """The times of a case: "20 minutter" (inline) or the trainer notes' "Tid:" line."""
+    if not (found := case_runs(program, case)):
+        raise ProgramError(f"Casen '{case}' står ikke i {DATA_FILE.name}: skriv den som 'case' eller under "
+                           "'eller' i et modul eller et format.")
+    if inline:
+        return f"{found[0][1].minutes} minutter"
+    seen = dict.fromkeys(f"{where.capitalize()}: {i.minutes} min. ({_split(i).lower()})" for where, i in found)
+    return "**Tid:** " + ". ".join(seen) + "."
+
+
+def typed_times(docs_dir: Path) -> list[Problem]:
+    """A time typed by hand on a module page or the cases page (outside code and markers)."""
+    from .mdtext import mask_code
+    from .pages import iter_page_bodies
+
+    return [Problem.at(path, body_line + n, CHECK,
+                       f"Tiden '{m.group(0)}' er skrevet i hånden. Tider på modulsiderne og casesiden kommer fra "
+                       "docs/_data/program.yml.",
+                       "Skriv <!-- tid: modul-id#case-id --> (linjen \"Tid:\") eller <!-- minutter: modul-id#case-id "
+                       "-->, og ret tiden i programmet.")
+            for path, body, body_line in iter_page_bodies(docs_dir)
+            if TIMED_PAGES.search(path.relative_to(docs_dir).as_posix())
+            for n, line in enumerate(mask_code(body).split("\n")) if (m := TYPED_TIME.search(line))]
+
+
 def render_markers(markdown: str, program: Program, page_src: str, link: Callable[[str], str]) -> str:
     def replace(match: re.Match[str]) -> str:
         kind, key = match.group("kind"), match.group("id")
-        known = program.formats if kind == "drejeark" else program.modules
+        if kind in ("tid", "minutter"):
+            return render_case_time(program, key, kind == "minutter")
+        known = program.formats if kind in ("drejeark", "udskrivspakke") else program.modules
         if key not in known:
             raise ProgramError(f"{page_src}: '{kind}: {key}' findes ikke i {DATA_FILE.name} "
                                f"(kendte: {', '.join(known)}).")
         if kind == "drejeark":
             return "\n" + render_run_sheet(program, key, link) + "\n"
+        if kind == "udskrivspakke":
+            return render_print_pack(program, key, program.path.parent.parent, page_src)
         if kind == "drejebog":
-            return render_module_plan(program, key, page_src)
+            return presentation_data(program, key, markdown, link) + "\n\n" + render_module_plan(program, key, page_src)
         return render_module_info(program, key)
 
     return MARKER.sub(replace, markdown)

@@ -1,22 +1,27 @@
 /* Training pages (kompetenceforløb): presentation view and print buttons.
 
    Presentation view: large text, no header, menus or footer, for a projector.
-   Turn it on with the button on a module page, with ?praesentation in the
-   address, or (without JavaScript) with the link to #praesentation, which
-   training.css styles through :target. The choice is kept in localStorage
-   until the trainer turns it off (button or Escape).
+   Turn it on with the button on a module page or with ?praesentation in the
+   address (without JavaScript: the link to #praesentation, which training.css
+   styles through :target). It ends when the trainer leaves the module (it is
+   not remembered), presses Escape or the button.
 
    The view never shows trainer content: training.css hides every second tab
-   ("Underviser") and shows the first ("Deltager") under html.kf-praesentation,
-   whatever tab Material's linked tabs (content.tabs.link, kept in
-   localStorage) restore. We also put "Deltager" first in that memory.
+   ("Underviser") and shows the first ("Deltager"), whatever tab Material's
+   linked tabs (content.tabs.link, kept in localStorage) restore. We also put
+   "Deltager" first in that memory.
 
-   One section (h2) per screen: every child of the article gets
-   data-kf-dias="n"; the current one is marked .kf-dias-aktiv. Next/previous:
-   arrow keys, Page Up/Down (what a presenter's clicker sends), Space, Home/End,
-   or the buttons. "Åbn underviserens noter" opens the same page with ?noter in
-   a second window, which shows only the trainer tabs of the current section
-   and follows along (postMessage).
+   Screens: the first is the module's title and objectives; then one section
+   (h2) per screen. ?praesentation=tre-timer (or the toolbar's choice of
+   format) shows exactly the sections of that run sheet, in its order, with their minutes (the hidden .kf-forloeb element
+   the programme renders); &afsnit=ID starts at that section. The address's
+   #hash (which follows the scroll position) never picks the screen.
+   Next: arrow keys, Page Down (what a clicker sends), Space, or the buttons;
+   after a format's last screen the next key opens the next module in it.
+   A screen taller than the window scrolls first, so that every block of text
+   is shown whole above the control bar before the next screen. "Åbn
+   underviserens noter" opens the page with ?noter in a second window, which
+   shows the trainer tabs of the current section and the time left for it.
 
    Print: "Udskriv hele modulet" prints everything (participant and trainer
    tabs); "Udskriv deltagerhæfte" leaves the trainer tabs and the answers out
@@ -26,27 +31,16 @@
 (function () {
   "use strict";
 
-  var KEY = "kf-praesentation";
   var CLASS = "kf-praesentation";
   var root = document.documentElement;
-
-  function store(on) {
-    try {
-      if (on) localStorage.setItem(KEY, "1");
-      else localStorage.removeItem(KEY);
-    } catch (e) { /* private mode: the view still works for this page */ }
-  }
-
-  function stored() {
-    try { return localStorage.getItem(KEY) === "1"; } catch (e) { return false; }
-  }
+  var params = new URLSearchParams(location.search);
+  try { localStorage.removeItem("kf-praesentation"); } catch (e) { /* an older version remembered it */ }
 
   function buttons() {
     return document.querySelectorAll(".kf-praesentation-knap");
   }
 
   function exitButton() {
-    // Every page in the view needs a way out, also pages without a toolbar.
     var button = document.querySelector(".kf-praesentation-afslut");
     if (!button) {
       button = document.createElement("button");
@@ -59,49 +53,108 @@
     return button;
   }
 
-  function set(on) {
+  function set(on, start) {
     root.classList.toggle(CLASS, on);
     if (on) {
       participantTabs();
-      if (!slides.length) buildSlides();
-      if (slideControls()) show(fromHash());
+      buildSlides(chosenFormat());
+      var bar = slideControls();
+      if (bar) {
+        bar.appendChild(exitButton());  // the way out sits in the bar, never over the text
+        show(start ? Math.max(0, ids.indexOf(start)) : 0);
+      }
     }
-    store(on);
     buttons().forEach(function (b) {
       b.setAttribute("aria-pressed", on ? "true" : "false");
     });
     exitButton().hidden = !on;
   }
 
-  // --- one section per screen -------------------------------------------------
-  var slides = [];
+  // The format to show: the toolbar's choice, else the address's ?praesentation=FORMAT.
+  function chosenFormat() {
+    var select = document.querySelector(".kf-forloeb-valg");
+    return select ? select.value : params.get("praesentation");
+  }
+
+  function formatChoice() {
+    var data = document.querySelector(".kf-forloeb");
+    var button = document.querySelector(".kf-praesentation-knap");
+    if (!data || !button) return;
+    var formats = Array.prototype.filter.call(data.attributes, function (a) {
+      return a.name.indexOf("data-titel-") === 0;
+    });
+    if (!formats.length) return;
+    var label = document.createElement("label");
+    label.htmlFor = "kf-forloeb-valg";
+    label.textContent = "Forløb";
+    var select = document.createElement("select");
+    select.className = "kf-forloeb-valg";
+    select.id = "kf-forloeb-valg";
+    select.add(new Option("hele modulet", ""));
+    formats.forEach(function (a) {
+      var fid = a.name.slice("data-titel-".length);
+      select.add(new Option(a.value.toLowerCase(), fid, false, fid === params.get("praesentation")));
+    });
+    button.parentNode.insertBefore(label, button);
+    button.parentNode.insertBefore(select, button);
+  }
+
+  // --- screens -------------------------------------------------------------------
+  var slides = [];   // lists of elements, one per screen
+  var ids = [];      // the h2 id of each screen ("" for the first)
+  var minutes = [];  // minutes of each screen in the chosen format (0: none)
   var current = 0;
+  var nextModule = "";  // in a format: the next module's presentation, after the last screen
   var notesWindow = null;
 
   function article() {
     return document.querySelector(".md-content__inner");
   }
 
-  function buildSlides() {
+  function words(el, name) {
+    return ((el && el.getAttribute(name)) || "").split(/\s+/).filter(Boolean);
+  }
+
+  function buildSlides(format) {
     var a = article();
     if (!a || !document.querySelector(".kf-vaerktoej")) return;
-    var n = 0;
-    slides = [[]];
+    current = 0;
+    var sections = {}, order = [], id = "";
+    sections[""] = [];
     Array.prototype.forEach.call(a.children, function (el) {
-      if (el.tagName === "H2") { n += 1; slides.push([]); }
-      // The module's title stays on every screen (small after the first).
-      if (el.tagName === "H1") return;
-      el.setAttribute("data-kf-dias", String(n));
-      slides[n].push(el);
+      if (el.tagName === "H1") return;  // the title stays on every screen (small after the first)
+      if (el.tagName === "H2") {
+        id = el.id;
+        // The first section (the objectives) shares the first screen with the title.
+        if (order.length || sections[""].some(function (e) { return e.tagName === "H2"; })) {
+          sections[id] = [];
+          order.push(id);
+        } else { id = ""; }
+      }
+      el.setAttribute("data-kf-dias", "-1");
+      sections[id].push(el);
+    });
+    var data = document.querySelector(".kf-forloeb");
+    var wanted = words(data, "data-forloeb-" + (format || "-"));
+    nextModule = (wanted.length && data.getAttribute("data-naeste-" + format)) || "";
+    var skip = words(data, "data-skjul");
+    ids = [""]; minutes = [0];
+    if (wanted.length) {
+      wanted.forEach(function (w) {
+        var i = w.lastIndexOf(":");
+        if (sections[w.slice(0, i)]) { ids.push(w.slice(0, i)); minutes.push(parseInt(w.slice(i + 1), 10)); }
+      });
+    } else {
+      order.forEach(function (o) { if (skip.indexOf(o) < 0) { ids.push(o); minutes.push(0); } });
+    }
+    slides = ids.map(function (key, n) {
+      sections[key].forEach(function (el) { el.setAttribute("data-kf-dias", String(n)); });
+      return sections[key];
     });
   }
 
-  function fromHash() {
-    // Start at the section the address points to, if any.
-    var id = decodeURIComponent(location.hash.slice(1));
-    var el = id && document.getElementById(id);
-    var holder = el && el.closest && el.closest("[data-kf-dias]");
-    return holder ? parseInt(holder.getAttribute("data-kf-dias"), 10) : 0;
+  function scroller() {
+    return root.classList.contains(CLASS) ? document.querySelector(".md-main") : document.scrollingElement;
   }
 
   function show(i) {
@@ -112,8 +165,47 @@
     root.classList.toggle("kf-dias-senere", current > 0);
     var status = document.querySelector(".kf-dias-status");
     if (status) status.textContent = "Afsnit " + (current + 1) + " af " + slides.length;
+    scrollStep(scroller(), -scroller().scrollTop);
     window.scrollTo(0, 0);
-    if (notesWindow && !notesWindow.closed) notesWindow.postMessage({ kfDias: current }, "*");
+    if (notesWindow && !notesWindow.closed) {
+      notesWindow.postMessage({ kfAfsnit: ids[current], kfMinutter: minutes[current] }, "*");
+    }
+  }
+
+  // The next key first scrolls a tall screen: the first block cut off at the
+  // bottom moves to the top, so every block is seen whole. Then it moves on.
+  var BLOCKS = "p, li, tr, h2, h3, h4, dt, dd, pre, legend, label, summary, .admonition-title, figure";
+
+  function next() {
+    var box = scroller(), view = box.getBoundingClientRect();
+    var bottom = Math.min(view.bottom, window.innerHeight);
+    if (box.scrollTop + box.clientHeight < box.scrollHeight - 2) {
+      var step = box.clientHeight * 0.9;
+      slides[current].some(function (el) {
+        return [el].concat(Array.prototype.slice.call(el.querySelectorAll(BLOCKS))).some(function (b) {
+          var r = b.getBoundingClientRect();
+          if (!r.height || r.bottom <= bottom + 1) return false;
+          if (r.top > view.top + 8) step = Math.min(step, r.top - view.top - 8);
+          return true;
+        });
+      });
+      scrollStep(box, Math.max(step, 16));
+    } else if (current === slides.length - 1 && nextModule) {
+      location.href = nextModule;  // the run sheet goes on in the next module
+    } else {
+      show(current + 1);
+    }
+  }
+
+  // At once: a smooth scroll would leave the screen moving when the next key comes.
+  function scrollStep(box, dy) {
+    box.scrollTo({ top: box.scrollTop + dy, behavior: "instant" });
+  }
+
+  function previous() {
+    var box = scroller();
+    if (box.scrollTop > 0) scrollStep(box, -box.clientHeight * 0.9);
+    else show(current - 1);
   }
 
   function slideControls() {
@@ -134,8 +226,7 @@
   }
 
   function openNotes() {
-    var url = location.pathname + "?noter";
-    notesWindow = window.open(url, "kf-noter", "width=900,height=700");
+    notesWindow = window.open(location.pathname + "?noter", "kf-noter", "width=900,height=700");
     if (notesWindow) {
       // The notes page asks for the section when it is ready.
       setTimeout(function () { show(current); }, 500);
@@ -161,22 +252,36 @@
     var t = event.target;
     if (t && t.closest && t.closest("input, textarea, select, .md-search, [contenteditable]")) return;
     if (event.key === " " && t && t.closest && t.closest("button, a, summary")) return;
-    var next = ["ArrowRight", "ArrowDown", "PageDown", " "];
-    var prev = ["ArrowLeft", "ArrowUp", "PageUp"];
-    if (next.indexOf(event.key) >= 0) { show(current + 1); event.preventDefault(); }
-    else if (prev.indexOf(event.key) >= 0) { show(current - 1); event.preventDefault(); }
-    else if (event.key === "Home") { show(0); event.preventDefault(); }
-    else if (event.key === "End") { show(slides.length - 1); event.preventDefault(); }
+    if (["ArrowRight", "ArrowDown", "PageDown", " "].indexOf(event.key) >= 0) next();
+    else if (["ArrowLeft", "ArrowUp", "PageUp"].indexOf(event.key) >= 0) previous();
+    else if (event.key === "Home") show(0);
+    else if (event.key === "End") show(slides.length - 1);
+    else return;
+    event.preventDefault();
   }
 
   function notesMode() {
-    // The second window: only the trainer's notes of the current section.
+    // The second window: the trainer's notes of the current section, and its time left.
     root.classList.add("kf-noter");
-    buildSlides();
+    buildSlides("");
     show(0);
+    var clock = document.createElement("p");
+    clock.className = "kf-noter-tid";
+    clock.setAttribute("role", "status");
+    var a = article();
+    if (a) a.insertBefore(clock, a.firstChild);
+    var total = 0, started = 0;
+    function tick() {
+      var left = Math.max(0, total - Math.floor((Date.now() - started) / 60000));
+      clock.textContent = total ? "Tid tilbage af afsnittet: " + left + " af " + total + " min." : "";
+    }
+    setInterval(tick, 15000);
     window.addEventListener("message", function (event) {
-      if (event.source !== window.opener || !event.data || typeof event.data.kfDias !== "number") return;
-      show(event.data.kfDias);
+      if (event.source !== window.opener || !event.data || typeof event.data.kfAfsnit !== "string") return;
+      if (ids[current] !== event.data.kfAfsnit || total !== event.data.kfMinutter) started = Date.now();
+      total = event.data.kfMinutter || 0;
+      show(Math.max(0, ids.indexOf(event.data.kfAfsnit)));
+      tick();
     });
   }
 
@@ -201,9 +306,46 @@
     });
   }
 
+  // --- course certificates: one page per name typed; nothing stored or sent --------
+  function certificates() {
+    var form = document.querySelector(".kf-bevis-form");
+    var out = document.querySelector(".kf-beviser");
+    if (!form || !out) return;
+    form.hidden = false;
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var names = form.querySelector("#kf-bevis-navne").value.split("\n")
+        .map(function (n) { return n.trim(); }).filter(Boolean);
+      var course = form.querySelector("#kf-bevis-forloeb").value;
+      var date = form.querySelector("#kf-bevis-dato").value;
+      var trainer = form.querySelector("#kf-bevis-underviser").value.trim();
+      if (date) date = new Date(date + "T12:00").toLocaleDateString("da-DK", { day: "numeric", month: "long", year: "numeric" });
+      out.textContent = "";
+      names.forEach(function (name) {
+        var card = document.createElement("section");
+        card.className = "kf-bevis";
+        card.setAttribute("aria-label", "Kursusbevis: " + name);
+        [["p", "kf-bevis__titel", "Kursusbevis"], ["p", "kf-bevis__navn", name],
+          ["p", "", "har deltaget i " + course + "."],
+          ["p", "", "Forløbet handler om, hvad du gør, når du er bekymret for, at en borger bliver radikaliseret."],
+          ["p", "", "Dato: " + (date || "________________")],
+          ["p", "kf-bevis__underskrift", "Underviser: " + (trainer || "________________")]].forEach(function (part) {
+          var el = document.createElement(part[0]);
+          if (part[1]) el.className = part[1];
+          el.textContent = part[2];
+          card.appendChild(el);
+        });
+        out.appendChild(card);
+      });
+      form.querySelector(".kf-bevis-status").textContent = names.length + " kursusbeviser er klar. Udskriv siden.";
+      if (names.length) window.print();
+    });
+  }
+
   function setup() {
     runSheets();
-    if (new URLSearchParams(location.search).has("noter")) {
+    certificates();
+    if (params.has("noter")) {
       notesMode();
       return;
     }
@@ -211,6 +353,7 @@
     document.querySelectorAll(".kf-uden-js").forEach(function (el) { el.hidden = true; });
     document.querySelectorAll(".kf-med-js").forEach(function (el) { el.hidden = false; });
 
+    formatChoice();
     buttons().forEach(function (b) {
       b.addEventListener("click", function () { set(!root.classList.contains(CLASS)); });
     });
@@ -231,14 +374,12 @@
           !(event.target.closest && event.target.closest(".md-search"))) set(false);
     });
 
-    var wanted = new URLSearchParams(location.search).has("praesentation") || stored();
+    var wanted = params.has("praesentation");
     // A link to #praesentation (the no-JavaScript way) also turns it on; the
     // hash is dropped so that the :target style cannot outlive the button.
-    if (location.hash === "#praesentation") {
-      wanted = true;
-      history.replaceState(null, "", location.pathname + location.search);
-    }
-    set(wanted);
+    if (location.hash === "#praesentation") wanted = true;
+    if (wanted && location.hash) history.replaceState(null, "", location.pathname + location.search);
+    set(wanted, params.get("afsnit"));
   }
 
   if (document.readyState === "loading") {

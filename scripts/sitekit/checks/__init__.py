@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from .. import program
 from ..problems import Problem
 from . import abbreviations, overdue, personal_data, spelling, unfinished
 
@@ -21,7 +22,7 @@ Check = Callable[[Path], list[Problem]]
 
 CHECKS: list[Check] = [
     personal_data.check, overdue.check, unfinished.check,
-    spelling.check, abbreviations.check,
+    spelling.check, abbreviations.check, program.typed_times,
 ]
 
 
