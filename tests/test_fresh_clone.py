@@ -1,6 +1,9 @@
 """The README's promise, proven: on Debian 12's own Python (/usr/bin/python3.11),
-as a user who is not root, a fresh clone's `make check` passes and `make serve`
-answers. Run as root (CI), the test drops to an ordinary user it creates."""
+as a user who is not root, a fresh clone's `make check` passes with the editors'
+install only (no test tools), `make new-page` adds a page that passes `make check`,
+and `make serve` answers. Run as root (CI), the test drops to an ordinary user it
+creates. The clone and its .venv are the editor's own, outside this checkout, so
+the tests pass wherever this checkout lives (also in a private, mode-700 folder)."""
 
 from __future__ import annotations
 
@@ -15,8 +18,9 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from test_checks import TODAY
 
-from conftest import clean_copy, stop_process_tree
+from conftest import ROOT, clean_copy, stop_process_tree
 
 DEBIAN_PYTHON = Path("/usr/bin/python3.11")
 EDITOR = "redaktoer-test"
@@ -70,6 +74,62 @@ def test_make_check_passes_on_debian_python_without_root(fresh_clone):
                               "import sys; print(sys.version_info[:2])"],
                              capture_output=True, text=True, check=True).stdout
     assert version.strip() == "(3, 11)"
+    # The editors' install is requirements.txt, every package pinned there, and no test tools.
+    frozen = subprocess.run([str(repo / ".venv/bin/python"), "-m", "pip", "freeze", "--all"],
+                            capture_output=True, text=True, check=True).stdout
+    assert _pins(frozen) == _pins((ROOT / "requirements.txt").read_text(encoding="utf-8"))
+    assert not {"pytest", "pytest-xdist", "playwright", "ruff"} & set(_pins(frozen))
+
+
+def _pins(text: str) -> dict[str, str]:
+    """name: version for every `name==version` line; pip and setuptools (the venv's own) left out."""
+    pins = {}
+    for line in text.splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("==")
+            pins[name.strip().lower().replace("_", "-")] = version.strip()
+    return {k: v for k, v in pins.items() if k not in ("pip", "setuptools")}
+
+
+def test_make_new_page_then_text_then_make_check(fresh_clone):
+    """An editor's path: `make new-page` with arguments (no questions, stdin closed), the page
+    and its menu line are there, the editor writes real text, and `make check` passes, even
+    with the clock years ahead."""
+    repo, prefix, env = fresh_clone
+
+    def make(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(prefix + ["make", *args], cwd=repo, env=env, capture_output=True, text=True,
+                              timeout=600, stdin=subprocess.DEVNULL)
+
+    created = make("new-page", "TITEL=Hvornår skal du tale med din leder?", "AFSNIT=vejledning",
+                   "EJER=redaktionen", f"DATO={TODAY}")
+    assert created.returncode == 0, created.stdout + created.stderr
+    page = repo / "docs" / "vejledning" / "hvornaar-skal-du-tale-med-din-leder.md"
+    assert page.is_file()
+    menu = (repo / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "      - vejledning/hvornaar-skal-du-tale-med-din-leder.md\n  - Kompetenceforløb:" in menu
+    diff = subprocess.run(prefix + ["git", "diff", "--numstat", "mkdocs.yml"], cwd=repo, env=env,
+                          capture_output=True, text=True, check=True).stdout
+    assert diff.split()[:2] == ["1", "0"], diff  # one line added, nothing else touched
+    # The developers' configuration is not touched: the menu is the editors' own file.
+    base = subprocess.run(prefix + ["git", "diff", "--numstat", "mkdocs-base.yml"], cwd=repo, env=env,
+                          capture_output=True, text=True, check=True).stdout
+    assert base == "", base
+
+    text = page.read_text(encoding="utf-8")
+    head, _, _ = text.partition("\n# ")
+    page.write_text(head + "\n# Hvornår skal du tale med din leder?\n\n"
+                    "Tal med din leder, når du er bekymret for en borger.\n\n"
+                    "Du skal ikke vente, til du er helt sikker. Din leder hjælper dig med at se på sagen.\n",
+                    encoding="utf-8")
+    # make check with the clock years ahead (this is also the check that time alone never fails the
+    # real docs): no errors, and every page, the new one too, is only a warning that it is overdue.
+    checked = make("check", "DATO=2099-06-01")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    overdue = [line for line in checked.stdout.splitlines() if "Advarsel: Siden skulle have været gennemgået" in line]
+    assert len(overdue) >= 20, checked.stdout
+    assert any(line.startswith(f"docs/vejledning/{page.name}:") for line in overdue), checked.stdout
+    assert "Ingen fejl fundet." in checked.stdout.splitlines()[-1], checked.stdout
 
 
 def test_make_serve_answers_in_a_fresh_clone(fresh_clone):
