@@ -93,10 +93,11 @@ def pytest_xdist_make_scheduler(config, log):
 # (sitekit.build.note_build), also in the test processes' children and the fresh clone. A
 # build of the real pages (this checkout's docs/ or a copy of it) is a full build; the small
 # fixture sites are not. The built site is shared (``built_site``, ``published_editions``).
-# 9: built_site, two editions with their offline copies (4, shared with test_offline.py),
-# test_serve.py's `make serve`, the fresh clone's `make check` and `make serve`, and the
-# screenshot's error page (a real `make check` of a broken copy).
-MAX_REAL_BUILDS = 9
+# 12: built_site; publishing (tests/publishing.py: `make check` and three editions, each with its
+# offline copy, 7, shared with test_offline.py); test_serve.py's `make serve`; the fresh
+# clone's `make check` and `make serve`; the screenshot's error page (a real `make check` of a
+# broken copy). The issue's goal is 4: the editions are most of what is left.
+MAX_REAL_BUILDS = 12
 
 
 def pytest_configure(config) -> None:

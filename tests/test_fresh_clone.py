@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import pwd
+import re
 import shutil
 import socket
 import subprocess
@@ -74,6 +75,8 @@ def test_first_make_new_page_then_make_check_on_debian_python_without_root(fresh
         return subprocess.run(prefix + ["make", *args], cwd=repo, env=env, capture_output=True, text=True,
                               timeout=600, stdin=subprocess.DEVNULL)
 
+    # The branch the pull request goes to: the check compares with it (the changes list reminder).
+    subprocess.run(prefix + ["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=repo, env=env, check=True)
     created = make("new-page", "TITEL=Hvornår skal du tale med din leder?", "AFSNIT=vejledning",
                    "EJER=redaktionen", f"DATO={TODAY}")
     assert created.returncode == 0, created.stdout + created.stderr
@@ -105,6 +108,8 @@ def test_first_make_new_page_then_make_check_on_debian_python_without_root(fresh
 
     text = page.read_text(encoding="utf-8")
     head, _, _ = text.partition("\n# ")
+    head = re.sub(r"^description: .*$", 'description: "Hvornår du skal tale med din leder om en bekymring."',
+                  head, count=1, flags=re.M)
     page.write_text(head + "\n# Hvornår skal du tale med din leder?\n\n"
                     "Tal med din leder, når du er bekymret for en borger.\n\n"
                     "Du skal ikke vente, til du er helt sikker. Din leder hjælper dig med at se på sagen.\n",
@@ -117,6 +122,12 @@ def test_first_make_new_page_then_make_check_on_debian_python_without_root(fresh
     assert len(overdue) >= 20, checked.stdout
     assert any(line.startswith(f"docs/vejledning/{page.name}:") for line in overdue), checked.stdout
     assert "Ingen fejl fundet." in checked.stdout.splitlines()[-1], checked.stdout
+    # A new guidance page without a line in the changes list: a reminder, as a warning.
+    reminder = f"docs/om/aendringer.md: Advarsel: Husk listen over ændringer: du har ændret docs/vejledning/{page.name}"
+    assert reminder in checked.stdout, checked.stdout
+    from sitekit.pr_summary import parse
+
+    assert any(p.warning and p.file == "docs/om/aendringer.md" for p in parse(checked.stdout)[0])
 
 
 def _pins(text: str) -> dict[str, str]:
