@@ -125,6 +125,7 @@ def pytest_sessionfinish(session, exitstatus) -> None:
     shutil.rmtree(Path(os.environ.pop("SITEKIT_BUILD_LOG")).parent, ignore_errors=True)
     if len(builds) > MAX_REAL_BUILDS:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        reporter.ensure_newline()
         reporter.write_line(f"FEJL: Det rigtige site blev bygget {len(builds)} gange i denne kørsel "
                             f"(højst {MAX_REAL_BUILDS}): " + ", ".join(builds), red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
