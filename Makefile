@@ -4,15 +4,17 @@
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 
-# Debian 12's own Python first (the README's promise), then any Python 3.11.
+# Debian 12's own Python first, then any Python 3.11, then python3 (Debian 13: 3.13).
 PYTHON ?= $(shell test -x /usr/bin/python3.11 && echo /usr/bin/python3.11 || command -v python3.11 2>/dev/null || command -v python3)
 export PYTHON
 VENV := .venv
 PY := $(VENV)/bin/python
 # The tool is the package scripts/sitekit, run as `python -m sitekit`.
 SITE_PY := PYTHONPATH=scripts $(PY) -m sitekit
-# Re-install when the pinned requirements change.
+# Re-install when the pinned requirements change. The editors' targets install
+# requirements.txt only; test, lint and benchmark add requirements-dev.txt.
 STAMP := $(VENV)/.requirements-installed
+DEV_STAMP := $(VENV)/.requirements-dev-installed
 # The W3C Nu HTML checker for tests/test_html_valid.py: vnu-jar as locked in
 # package-lock.json (`npm ci` writes the stamp; .npmrc turns install scripts off).
 VNU_STAMP := node_modules/.package-lock.json
@@ -34,7 +36,11 @@ help: ## Vis denne hjælp
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP): requirements.txt
-	@scripts/bootstrap.sh venv "$$PYTHON"
+	@scripts/bootstrap.sh venv "$$PYTHON" requirements.txt
+	@touch $@
+
+$(DEV_STAMP): requirements-dev.txt $(STAMP)
+	@scripts/bootstrap.sh venv "$$PYTHON" requirements-dev.txt
 	@touch $@
 
 serve: $(STAMP) ## Vis sitet på http://127.0.0.1:8000, mens du skriver
@@ -77,17 +83,17 @@ publish: $(STAMP) ## Læg dagens udgave på gh-pages, eller en planlagt: make pu
 	@$(SITE_PY) publish $${GAELDENDE_FRA:+--gaeldende-fra "$$GAELDENDE_FRA"} $${GENUDGIV:+--genudgiv "$$GENUDGIV"} \
 	  $${DATO:+--dato "$$DATO"} $${VERSION:+-- "$$VERSION"} $(QUIET_FAIL)
 
-benchmark: $(STAMP) system ## Mål sitet mod standard-Material: sidevægt, bygning, søgning, Lighthouse (tager nogle minutter)
+benchmark: $(DEV_STAMP) system ## Mål sitet mod standard-Material: sidevægt, bygning, søgning, Lighthouse (tager nogle minutter)
 	PYTHONPATH=scripts $(PY) scripts/benchmark.py
 
 system: ## Installer de Debian-pakker, testene bruger (Chromium m.fl.)
 	@scripts/bootstrap.sh system
 
-lint: $(STAMP) ## Tjek Python-koden med ruff (indstillinger i pyproject.toml)
+lint: $(DEV_STAMP) ## Tjek Python-koden med ruff (indstillinger i pyproject.toml)
 	$(PY) -m ruff check scripts overrides tests
 
 $(VNU_STAMP): package-lock.json | system
 	@npm ci --no-audit --no-fund --loglevel=error
 
-test: $(STAMP) system lint $(VNU_STAMP) ## Kør ruff og hele testsuiten (installerer det, den mangler)
+test: $(DEV_STAMP) system lint $(VNU_STAMP) ## Kør ruff og hele testsuiten (installerer det, den mangler)
 	$(PY) -m pytest

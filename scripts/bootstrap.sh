@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set-up used by the Makefile and .ci/run. Safe to run again.
-#   bootstrap.sh venv PYTHON   create .venv and install the pinned requirements
+#   bootstrap.sh venv PYTHON [FILE]   create .venv and install FILE's pinned packages
+#                                     (requirements.txt: the editors'; requirements-dev.txt: tests too)
 #   bootstrap.sh system        install the Debian packages in system-packages.txt
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,6 +24,7 @@ apt_install() {
 case "${1:-}" in
   venv)
     python="${2:-python3}"
+    file="${3:-requirements.txt}"
     if [ ! -x .venv/bin/python ]; then
       echo "Første gang: opretter et Python-miljø i .venv/ med $python ($("$python" --version 2>&1))."
       if ! "$python" -m venv .venv 2>/dev/null; then
@@ -32,10 +34,10 @@ case "${1:-}" in
         "$python" -m venv .venv
       fi
     fi
-    count=$(grep -c '^[A-Za-z]' requirements.txt)
-    echo "Installerer $count låste pakker fra requirements.txt. Første gang tager det 1-3 minutter …"
+    count=$(grep -c '^[A-Za-z]' "$file")
+    echo "Installerer $count låste pakker fra $file. Første gang tager det 1-3 minutter …"
     # One line per package, so a first install shows that it is moving.
-    if ! .venv/bin/python -m pip install --disable-pip-version-check --progress-bar off -r requirements.txt \
+    if ! .venv/bin/python -m pip install --disable-pip-version-check --progress-bar off -r "$file" \
       | { grep --line-buffered -E '^(Collecting|Successfully installed)' || true; } \
       | sed -u -e 's/^Collecting /  henter /' -e 's/^Successfully installed .*/  færdig./'; then
       echo "Installationen fejlede. Læs fejlen ovenfor, og kør kommandoen igen." >&2
@@ -53,7 +55,7 @@ case "${1:-}" in
     if [ "${#missing[@]}" -gt 0 ]; then apt_install "${missing[@]}"; fi
     ;;
   *)
-    echo "Brug: $0 venv PYTHON | system" >&2
+    echo "Brug: $0 venv PYTHON [FIL] | system" >&2
     exit 2
     ;;
 esac

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import argparse
 import functools
+import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -52,24 +54,26 @@ def _serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
 
 
 def error_page_html(docs_dir: Path = paths.DOCS) -> bytes:
-    """The Danish error page `make serve` shows, for a real mistake: a link to a
-    page that does not exist, written into a copy of the docs."""
-    from sitekit.checks import run_all
+    """The Danish error page `make serve` shows, for a real mistake: a link to a page that
+    does not exist, written into a copy of the docs and found by `make check`'s own build."""
     from sitekit.preview import error_page
+    from sitekit.problems import Problem
 
     with tempfile.TemporaryDirectory(prefix="skaermbillede-") as tmp:
         docs = Path(tmp) / "docs"
         shutil.copytree(docs_dir, docs)
         shutil.copy2(paths.CONFIG, Path(tmp) / "mkdocs.yml")
-        shutil.copy2(paths.BASE_CONFIG, Path(tmp) / paths.BASE_CONFIG.name)
         page = docs / "vejledning" / "vink.md"
         page.write_text(page.read_text(encoding="utf-8") + "\nLæs også [om SSP](ssp.md).\n", encoding="utf-8")
-        problems = [p for p in run_all(docs) if p.check == "links"]
-        for p in problems:  # show the path as the editor knows it
-            object.__setattr__(p, "file", "docs/" + p.file.split("/docs/", 1)[-1])
-        return error_page(problems, ["WARNING -  Doc file 'vejledning/vink.md' contains a link 'ssp.md', "
-                                     "but the target is not found among documentation files."],
-                          "Aborted with 1 warnings in strict mode!")
+        found = Path(tmp) / "tjek.json"
+        subprocess.run([sys.executable, "-m", "sitekit", "check", "--docs-dir", str(docs), "--json", str(found)],
+                       capture_output=True, check=False, env=dict(os.environ, PYTHONPATH=str(paths.ROOT / "scripts")))
+        # The path as the editor knows it.
+        problems = [Problem(**dict(p, file="docs/" + p["file"].split("/docs/", 1)[-1]))
+                    for p in json.loads(found.read_text(encoding="utf-8"))["problems"]]
+    return error_page(problems, ["WARNING -  Doc file 'vejledning/vink.md' contains a link 'ssp.md', "
+                                 "but the target is not found among documentation files."],
+                      "Aborted with 1 warnings in strict mode!")
 
 
 def take(browser, site_url: str, out: Path, error_html: bytes) -> list[Path]:
@@ -108,6 +112,8 @@ def take(browser, site_url: str, out: Path, error_html: bytes) -> list[Path]:
                                                      "height": below["y"] - h["y"]})
 
         page.set_content(error_html.decode("utf-8"))
+        if not page.locator("main ol li").count():
+            raise RuntimeError("Fejlsiden viser ingen fejl fra tjekket, så billedet bliver ikke taget.")
         written.append(out / ERROR_SHOT)
         page.locator("main").screenshot(path=str(written[-1]))
     finally:

@@ -53,7 +53,7 @@ SLOW_FIRST = ("test_every_page.py[half-1]", "test_fresh_clone.py", "test_every_p
               "test_publish.py", "test_training.py", "test_checks.py", "test_english.py", "test_decision_guide.py",
               "test_offline.py")
 # Files that share a fixture made once per run go to the same process (it would wait otherwise).
-SAME_PROCESS = {"test_nginx.py": "test_publish.py"}
+SAME_PROCESS = {"test_nginx.py": "test_publish.py", "test_offline.py": "test_publish.py"}
 
 
 def pytest_collection_modifyitems(items) -> None:
@@ -85,6 +85,50 @@ def pytest_xdist_make_scheduler(config, log):
 
     config.option.loadscopereorder = False  # keep SLOW_FIRST's order
     return ByWorkUnit(config, log)
+
+
+# --- at most MAX_REAL_BUILDS full builds of the real site per run ---------------------
+
+# Every strict build and every `make serve` build writes a line to $SITEKIT_BUILD_LOG
+# (sitekit.build.note_build), also in the test processes' children and the fresh clone. A
+# build of the real pages (this checkout's docs/ or a copy of it) is a full build; the small
+# fixture sites are not. The built site is shared (``built_site``, ``published_editions``).
+# 12: built_site; publishing (tests/publishing.py: `make check` and three editions, each with its
+# offline copy, 7, shared with test_offline.py); test_serve.py's `make serve`; the fresh
+# clone's `make check` and `make serve`; the screenshot's error page (a real `make check` of a
+# broken copy). The issue's goal is 4: the editions are most of what is left.
+MAX_REAL_BUILDS = 12
+
+
+def pytest_configure(config) -> None:
+    if hasattr(config, "workerinput"):
+        return  # a test process: it inherits the log from the process that started it
+    folder = Path(tempfile.mkdtemp(prefix="site-builds-"))
+    log = folder / "builds.log"
+    log.touch(mode=0o666)
+    log.chmod(0o666)  # the fresh clone's editor writes to it too
+    folder.chmod(0o711)
+    os.environ["SITEKIT_BUILD_LOG"] = str(log)
+
+
+def real_builds() -> list[str]:
+    """The docs folders of this run's full builds of the real site, so far."""
+    pages = sum(1 for _ in (ROOT / "docs").rglob("*.md"))
+    lines = Path(os.environ["SITEKIT_BUILD_LOG"]).read_text(encoding="utf-8").splitlines()
+    return [line.split("\t", 1)[1] for line in lines if int(line.split("\t", 1)[0]) >= 0.8 * pages]
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    if hasattr(session.config, "workerinput") or "SITEKIT_BUILD_LOG" not in os.environ:
+        return
+    builds = real_builds()
+    shutil.rmtree(Path(os.environ.pop("SITEKIT_BUILD_LOG")).parent, ignore_errors=True)
+    if len(builds) > MAX_REAL_BUILDS:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        reporter.ensure_newline()
+        reporter.write_line(f"FEJL: Det rigtige site blev bygget {len(builds)} gange i denne kørsel "
+                            f"(højst {MAX_REAL_BUILDS}): " + ", ".join(builds), red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 # --- processes the tests start ------------------------------------------------------

@@ -25,8 +25,10 @@ WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid",
            "NO_MKDOCS_2_WARNING": "1"}
-# Two days with merges: each day's edition is named by its date.
-EDITIONS = (("2026-12-01", "2026-12-01"), ("2026-12-02", "2026-12-02"))
+# Two days with merges: each day's edition is named by its date. Days far ahead of every date in
+# the pages (a review or translation dated after 'today' is an error; an overdue review only warns),
+# so that editors' new dates never fail the publishing tests.
+EDITIONS = (("2099-12-01", "2099-12-01"), ("2099-12-02", "2099-12-02"))
 # The throw-away site's own settings (sitet.yml): publishing refuses without them.
 ADDRESS = "https://vejledning.example.invalid/"
 SETTINGS = {"adresse": ADDRESS, "organisation": "eksempel", "repository": "radikalisering",

@@ -74,7 +74,8 @@ def test_content_and_menu_belong_to_the_editors(path):
 
 @pytest.mark.parametrize("path", ["mkdocs-base.yml", "overrides/main.html", "scripts/sitekit/__main__.py",
                                   "tests/test_serve.py", ".github/workflows/ci.yml", ".github/CODEOWNERS",
-                                  ".devcontainer/devcontainer.json", "Makefile", "requirements.txt"])
+                                  ".devcontainer/devcontainer.json", "Makefile", "requirements.txt",
+                                  "requirements-dev.txt"])
 def test_configuration_belongs_to_the_developers(path):
     assert _owners(path).endswith("/udviklere"), path
 

@@ -1,21 +1,19 @@
 """`make new-page` (python -m sitekit new-page): the page it writes is added to
 the menu and passes `make check`; a mistake is refused with a Danish message,
-without touching an existing file. The whole path through `make`, from a clean
-copy of the repository, as a user who is not root, is tested at the end."""
+without touching an existing file. The whole path through `make`, in a fresh
+clone, as a user who is not root, is tested in test_fresh_clone.py."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 from test_checks import TODAY, run_check
 
-from conftest import FIXTURES, ROOT, clean_copy
+from conftest import FIXTURES, ROOT
 from sitekit.pages import parse_page
 
 
@@ -113,8 +111,6 @@ def test_an_unknown_owner_or_section_is_refused_in_danish(tmp_path):
     assert not list(docs.rglob("ny-side.md"))
 
 
-# --- the whole local path through make, from a clean copy, not as root ------------
-
 def test_the_placeholder_description_fails_the_check_until_it_is_replaced(tmp_path):
     docs = site(tmp_path)
     assert new_page(docs, "--title", "Hvem ringer du til?", "--section", "vejledning").returncode == 0
@@ -132,74 +128,3 @@ def test_the_placeholder_description_fails_the_check_until_it_is_replaced(tmp_pa
                            path.read_text(encoding="utf-8"), count=1, flags=re.M), encoding="utf-8")
     result = run_check(docs)
     assert result.returncode == 0, result.stdout
-
-
-def test_make_new_page_then_text_then_make_check_from_a_clean_copy():
-    """An editor's path: `make new-page` with arguments (no questions, stdin
-    closed), the page and its menu line are there, the editor writes real text,
-    and `make check` passes, even with the clock years ahead. The copy uses this
-    checkout's installed .venv."""
-    from test_fresh_clone import EDITOR, PLAIN_PATH, _editor
-
-    prefix, user_env, uid = _editor()
-    top = Path(tempfile.mkdtemp(prefix="ny-side-", dir="/tmp"))  # pytest's tmp is root's only
-    try:
-        _editor_path(top, prefix, user_env, uid, EDITOR, PLAIN_PATH)
-    finally:
-        shutil.rmtree(top, ignore_errors=True)
-
-
-def _editor_path(top: Path, prefix: list[str], user_env: dict, uid: int | None, editor: str, plain_path: str) -> None:
-    repo = top / "repo"
-    (repo / "requirements.txt").parent.mkdir(parents=True, exist_ok=True)
-    (repo / ".venv").symlink_to((ROOT / ".venv").resolve())
-    clean_copy(repo, "Ren kopi", untracked=True)
-    os.utime(repo / "requirements.txt", (0, 0))  # the shared .venv is up to date: make installs nothing
-    if uid is not None:
-        os.chmod(top, 0o755)
-        subprocess.run(["chown", "-R", f"{editor}:", str(repo)], check=True)
-    env = {"PATH": plain_path, "LANG": "C.UTF-8", **user_env}
-
-    def make(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(prefix + ["make", *args], cwd=repo, env=env, capture_output=True, text=True,
-                              timeout=300, stdin=subprocess.DEVNULL)
-
-    # The branch the pull request goes to: the check compares with it (the changes list reminder).
-    subprocess.run(prefix + ["git", "update-ref", "refs/remotes/origin/main", "HEAD"], cwd=repo, env=env, check=True)
-    created = make("new-page", "TITEL=Hvornår skal du tale med din leder?", "AFSNIT=vejledning",
-                   "EJER=redaktionen", f"DATO={TODAY}")
-    assert created.returncode == 0, created.stdout + created.stderr
-    page = repo / "docs" / "vejledning" / "hvornaar-skal-du-tale-med-din-leder.md"
-    assert page.is_file()
-    menu = (repo / "mkdocs.yml").read_text(encoding="utf-8")
-    assert "      - vejledning/hvornaar-skal-du-tale-med-din-leder.md\n  - Kompetenceforløb:" in menu
-    diff = subprocess.run(prefix + ["git", "diff", "--numstat", "mkdocs.yml"], cwd=repo, env=env,
-                          capture_output=True, text=True, check=True).stdout
-    assert diff.split()[:2] == ["1", "0"], diff  # one line added, nothing else touched
-    # The developers' configuration is not touched: the menu is the editors' own file.
-    base = subprocess.run(prefix + ["git", "diff", "--numstat", "mkdocs-base.yml"], cwd=repo, env=env,
-                          capture_output=True, text=True, check=True).stdout
-    assert base == "", base
-
-    text = page.read_text(encoding="utf-8")
-    head, _, _ = text.partition("\n# ")
-    head = re.sub(r"^description: .*$", 'description: "Hvornår du skal tale med din leder om en bekymring."',
-                  head, count=1, flags=re.M)
-    page.write_text(head + "\n# Hvornår skal du tale med din leder?\n\n"
-                    "Tal med din leder, når du er bekymret for en borger.\n\n"
-                    "Du skal ikke vente, til du er helt sikker. Din leder hjælper dig med at se på sagen.\n",
-                    encoding="utf-8")
-    # make check with the clock years ahead (this is also the check that time alone never fails the
-    # real docs): no errors, and every page, the new one too, is only a warning that it is overdue.
-    checked = make("check", "DATO=2099-06-01")
-    assert checked.returncode == 0, checked.stdout + checked.stderr
-    overdue = [line for line in checked.stdout.splitlines() if "Advarsel: Siden skulle have været gennemgået" in line]
-    assert len(overdue) >= 20, checked.stdout
-    assert any(line.startswith(f"docs/vejledning/{page.name}:") for line in overdue), checked.stdout
-    assert "Ingen fejl fundet." in checked.stdout.splitlines()[-1], checked.stdout
-    # A new guidance page without a line in the changes list: a reminder, as a warning.
-    reminder = f"docs/om/aendringer.md: Advarsel: Husk listen over ændringer: du har ændret docs/vejledning/{page.name}"
-    assert reminder in checked.stdout, checked.stdout
-    from sitekit.pr_summary import parse
-
-    assert any(p.warning and p.file == "docs/om/aendringer.md" for p in parse(checked.stdout)[0])

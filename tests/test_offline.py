@@ -1,22 +1,35 @@
-"""The offline copy (`make offline`): built once, unpacked, opened from the file
-system in Chromium. Navigation and search must work, and not one request may
-go to anything but a file: URL (Material's default worker stand-in would come
-from unpkg.com)."""
+"""The offline copy (`make offline`, sitekit.offline.build_offline), as every published
+edition carries it: unpacked, opened from the file system in Chromium. Navigation and
+search must work, and not one request may go to anything but a file: URL (Material's
+default worker stand-in would come from unpkg.com). The copy is the newest edition's
+(``published_editions``): `make publish` builds it with the same function, so the run
+needs no build of its own."""
 
 from __future__ import annotations
 
 import zipfile
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from publishing import EDITIONS
 
-from sitekit.offline import NAME, build_offline, problems
+from sitekit.editions import offline_zip_path
+from sitekit.offline import problems
 
 pytestmark = pytest.mark.browser
+VERSION = EDITIONS[-1][0]
+NAME = Path(offline_zip_path(VERSION)).stem
 
 
 @pytest.fixture(scope="session")
-def offline_copy(tmp_path_factory):
-    return build_offline(tmp_path_factory.mktemp("dist"))
+def offline_copy(published_editions, tmp_path_factory):
+    zip_path = published_editions.out / VERSION / offline_zip_path(VERSION)
+    unpacked = tmp_path_factory.mktemp("offline")
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(unpacked)
+    return SimpleNamespace(zip_path=zip_path, folder=unpacked / NAME,
+                           files=sum(1 for p in (unpacked / NAME).rglob("*") if p.is_file()))
 
 
 def test_zip_holds_the_whole_copy_in_one_folder(offline_copy):

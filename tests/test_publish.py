@@ -35,11 +35,11 @@ def test_a_new_days_edition_leaves_the_old_one_byte_for_byte(published_editions)
     assert published_editions.git("rev-parse", f"gh-pages:{OLD}") == published_editions.first_tree
     versions = {v["version"]: v for v in published_editions.versions()}
     assert set(versions) == {OLD, NEW, "0-alle-udgaver"}
-    assert versions[OLD]["title"] == "Udgave 1. december 2026"
-    assert versions[NEW]["title"] == "Udgave 2. december 2026"
+    assert versions[OLD]["title"] == "Udgave 1. december 2099"
+    assert versions[NEW]["title"] == "Udgave 2. december 2099"
     assert versions["0-alle-udgaver"]["title"] == "Alle udgaver"
     assert versions[NEW]["aliases"] == ["nyeste"] and versions[OLD]["aliases"] == []
-    assert versions[OLD]["properties"]["gaeldende_til_tekst"] == "1. december 2026"
+    assert versions[OLD]["properties"]["gaeldende_til_tekst"] == "1. december 2099"
     listing = (published_editions.out / "0-alle-udgaver" / "index.html").read_text(encoding="utf-8")
     assert listing.index(f'href="../{NEW}/"') < listing.index(f'href="../{OLD}/"')
     for version in (OLD, NEW):
@@ -151,15 +151,15 @@ def _choose(page, edition: str, expected_url: str) -> None:
 @pytest.mark.browser
 def test_the_selector_shows_both_editions(page, editions_url):
     assert _open_selector(page, editions_url + "nyeste/vejledning/vink/") == [
-        "Udgave 2. december 2026", "Udgave 1. december 2026", "Alle udgaver"]
+        "Udgave 2. december 2099", "Udgave 1. december 2099", "Alle udgaver"]
     # The newest edition has no banner.
     assert page.locator("[data-md-component=outdated]").is_hidden()
     # Choosing the older edition opens the same page there.
-    _choose(page, "1. december 2026", editions_url + f"{OLD}/vejledning/vink/")
+    _choose(page, "1. december 2099", editions_url + f"{OLD}/vejledning/vink/")
     # The last entry lists every edition.
     _open_selector(page, editions_url + "nyeste/vejledning/vink/")
     _choose(page, "Alle udgaver", editions_url + "0-alle-udgaver/")
-    assert page.get_by_role("link", name="Udgave 1. december 2026").is_visible()
+    assert page.get_by_role("link", name="Udgave 1. december 2099").is_visible()
 
 
 @pytest.mark.browser
@@ -167,7 +167,7 @@ def test_the_selector_works_on_english_pages(page, editions_url):
     # English pages keep Material's base at the edition's root, so the
     # selector finds versions.json and opens the same English page.
     assert len(_open_selector(page, editions_url + "nyeste/en/vejledning/efter-vink/")) == 3
-    _choose(page, "1. december 2026", editions_url + f"{OLD}/en/vejledning/efter-vink/")
+    _choose(page, "1. december 2099", editions_url + f"{OLD}/en/vejledning/efter-vink/")
     assert page.get_attribute("html", "lang") == "en"
     banner = page.locator("[data-md-component=outdated]")
     banner.wait_for(state="visible", timeout=10000)
@@ -180,7 +180,7 @@ def test_an_older_edition_says_so_and_links_to_the_newest(page, editions_url):
     banner = page.locator("[data-md-component=outdated]")
     banner.wait_for(state="visible", timeout=10000)
     page.wait_for_function("document.querySelector('[data-edition-until]').textContent !== ''")
-    assert "Du læser en ældre udgave (gældende til 1. december 2026)." in banner.inner_text()
+    assert "Du læser en ældre udgave (gældende til 1. december 2099)." in banner.inner_text()
     # The banner and the selector keep the page accessible, on a desktop and on a phone.
     for width, height in ((1280, 800), (390, 800)):
         page.set_viewport_size({"width": width, "height": height})

@@ -45,13 +45,36 @@ def test_trainer_tab_shows_trainer_notes_and_hides_participant_view(page, site_u
     page.goto(site_url + MODULE_1)
     first = page.locator(".tabbed-set").first
     blocks = first.locator(".tabbed-block")
-    assert blocks.nth(0).is_visible() and not blocks.nth(1).is_visible()
+    expect(blocks.nth(0)).to_be_visible()
+    expect(blocks.nth(1)).to_be_hidden()
     first.locator(".tabbed-labels > label", has_text="Underviser").click()
-    assert blocks.nth(1).is_visible() and not blocks.nth(0).is_visible()
-    # Linked tabs: every set on the page now shows the trainer's view, once Material's
-    # script (started by the click, the reader's first interaction) has linked them.
+    expect(blocks.nth(1)).to_be_visible()
+    expect(blocks.nth(0)).to_be_hidden()
+    # Linked tabs: every set on the page now shows the trainer's view, whether the click came
+    # before Material's script started (material-later.js links the sets) or after.
     drejebog = page.locator("#drejebog ~ .tabbed-set").first
     expect(drejebog.locator("table").first).to_be_visible()
+
+
+def test_tabs_are_linked_in_the_moment_between_materials_script_and_its_tabs(page, site_url):
+    """Material's script has run, but it mounts its tab component a moment later: a tab chosen
+    then is still chosen in every set (this failed under load when material-later.js stopped
+    linking as soon as the script had run)."""
+    page.goto(site_url + MODULE_1)
+    # Right after the script has run (a microtask: before any timer of Material's can fire).
+    page.evaluate("""() => window.addEventListener("sitekit:material", () => queueMicrotask(() => {
+        window.mountedAtClick = !!document.querySelector(".tabbed-labels--linked");
+        document.querySelector(".tabbed-set .tabbed-labels > label:nth-child(2)").click();
+    }), {once: true})""")
+    page.mouse.move(5, 5)  # the reader's first pointer move starts Material's script
+    drejebog = page.locator("#drejebog ~ .tabbed-set").first
+    expect(drejebog.locator("table").first).to_be_visible()
+    assert page.evaluate("() => window.mountedAtClick") is False  # the click came in that moment
+    # Once Material has mounted the tabs, its own linking takes over (and remembers the choice).
+    expect(page.locator(".tabbed-labels--linked").first).to_be_attached()
+    page.locator(".tabbed-set").first.locator(".tabbed-labels > label", has_text="Deltager").click()
+    expect(drejebog.locator("table").first).to_be_hidden()
+    assert page.evaluate("() => __md_get('__tabs')")[0] == "Deltager"
 
 
 # --- self-checks ------------------------------------------------------------------

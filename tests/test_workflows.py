@@ -166,3 +166,24 @@ def test_codeowners_names_the_organisation_and_editors_team_of_the_site_settings
     assert owners and all(team.startswith(f"@{organisation}/") for _, *teams in owners for team in teams)
     # Everything not given to another team is the editors' team of sitet.yml.
     assert owners[0] == ["*", "@" + settings["redaktoerteam"]]
+
+
+def test_weekly_canary_tries_the_newest_engine_and_reports_what_broke():
+    wf = load("canary.yml")
+    assert "schedule" in wf["on"] and "workflow_dispatch" in wf["on"]
+    job = wf["jobs"]["newest"]
+    assert job["permissions"] == {"contents": "read"}
+    runs = [s.get("run", "") for s in job["steps"]]
+    # The pins first, then the newest of each 1.x/9.x engine package over them.
+    pinned = next(i for i, r in enumerate(runs) if "make .venv/.requirements-dev-installed" in r)
+    upgrade = next(i for i, r in enumerate(runs) if "pip install --upgrade" in r)
+    assert pinned < upgrade
+    for spec in ('"mkdocs<2"', '"mkdocs-material<10"', "mkdocs-static-i18n", "pymdown-extensions"):
+        assert spec in runs[upgrade], spec
+    # Both make targets run to the end (a failing check does not hide the tests), and the
+    # last step writes what broke to the job summary, then fails the job if anything did.
+    checks = [i for i, r in enumerate(runs) if r.strip().startswith("set +e") and ("make check" in r or "make test" in r)]
+    assert len(checks) == 2 and upgrade < min(checks)
+    report = job["steps"][-1]
+    assert report["if"] == "always()" and "GITHUB_STEP_SUMMARY" in report["run"]
+    assert "FAILED|ERROR" in report["run"] and report["run"].rstrip().endswith('[ "$TEST_STATUS" = "0" ]')

@@ -31,7 +31,7 @@ from .problems import Problem
 
 PAGE_MARK = f"**{PLACEHOLDER}**"
 CONFIG_MARK = "UDFYLDES"
-CONFIG_FILES = (BASE_CONFIG, ROOT / ".github" / "CODEOWNERS", ROOT / ".github" / "workflows" / "ci.yml")
+CONFIG_FILES = (BASE_CONFIG, ROOT / ".github" / "CODEOWNERS", *(ROOT / ".github" / "workflows" / f for f in ("ci.yml", "canary.yml")))
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ _CONFIG_WHAT = {
     BASE_CONFIG: "Mangler stadig: den rigtige adresse bag knappen 'Redigér denne side' (edit_uri).",
     CONFIG_FILES[1]: "Mangler stadig: de rigtige teamnavne på GitHub ({n} linjer).",
     CONFIG_FILES[2]: "Mangler stadig: CI's container fastlåst med sit digest (sha256), ikke kun sit navn.",
+    CONFIG_FILES[3]: "Mangler stadig: kanariefuglens container fastlåst med samme digest som i ci.yml.",
 }
 
 

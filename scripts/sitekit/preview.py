@@ -138,6 +138,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
     from mkdocs.livereload import LiveReloadServer, _serve_url
 
     from . import problems as found
+    from .build import note_build
     from .pages import not_utf8
 
     collect = _Collect()
@@ -192,6 +193,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
         collect.active = True
         try:
             config = config or get_config()
+            note_build(docs)
             build(config, serve_url=serve_url, dirty=False)
         except KeyboardInterrupt:
             raise

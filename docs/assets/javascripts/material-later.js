@@ -18,6 +18,9 @@
   var started = false;
   // Linked content tabs (content.tabs.link): until Material listens, a tab
   // chosen in one set is chosen in every set with a tab of the same name.
+  // Material listens to a set once it has mounted it, which is a moment AFTER
+  // its script has run (Material 9.x mounts components asynchronously; it then
+  // marks the labels "tabbed-labels--linked"): until then this does the linking.
   var config = document.getElementById("__config");
   var linked = !!config && config.textContent.indexOf('"content.tabs.link"') >= 0;
   function labelOf(input) {
@@ -26,6 +29,7 @@
   function rememberTab(event) {
     var input = event.target;
     if (!linked || !input || !input.matches || !input.matches(".tabbed-set > input")) return;
+    if (input.parentNode.querySelector(":scope > .tabbed-labels--linked")) return;  // Material's
     var label = labelOf(input);
     if (!label) return;
     var name = label.textContent.trim();
@@ -59,7 +63,6 @@
         else if (listener && listener.handleEvent) listener.handleEvent(loaded);
       });
       window.dispatchEvent(new Event("sitekit:material"));
-      document.removeEventListener("change", rememberTab, true);
       // A key that opens the search ("/", "s", "f") was pressed before
       // Material listened: hand it the key again.
       if (event && event.type === "keydown" && /^[/sf]$/.test(event.key) &&
