@@ -556,8 +556,8 @@ def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Comple
     f"{STEPS}:4: Trin 1: skriv ikke numre i trinnet. Brug [[kontakt ID telefon]]",
     f"{STEPS}:8: Trin 2: ukendt felt 'goor'. Brug id, goer, hvis, tekst, akut, noegleord. Mente du 'goer'?",
     # a misspelt key in the training programme
-    f"{PROGRAM}:9: modulet 'modul-1': ukendt felt 'minuter'. Brug titel, minutter, form, case, grupper, plenum, "
-    "modul, afsnit, udskriv, dele. Mente du 'minutter'?",
+    f"{PROGRAM}:9: modulet 'modul-1': ukendt felt 'minuter'. Brug titel, minutter, form, case, eller, grupper, "
+    "plenum, modul, afsnit, udskriv, dele, sig, spørg, gør, vis. Mente du 'minutter'?",
 ])
 def test_data_file_mistakes_name_their_line(data_mistakes: subprocess.CompletedProcess[str],
                                                        expected: str):
