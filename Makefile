@@ -10,7 +10,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # The tool is the package scripts/sitekit, run as `python -m sitekit`.
 SITE_PY := PYTHONPATH=scripts $(PY) -m sitekit
-# Re-install when the pinned requirements change.
+# Re-install when the pinned requirements or the plugin's entry point change.
 STAMP := $(VENV)/.requirements-installed
 # The preview server's port: make serve PORT=8001
 PORT ?= 8000
@@ -22,7 +22,7 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## Vis denne hjælp
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@scripts/bootstrap.sh venv "$(PYTHON)"
 	@touch $@
 

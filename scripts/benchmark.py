@@ -39,10 +39,8 @@ from email.utils import formatdate, parsedate_to_datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sitekit.newpage import front_matter  # noqa: E402
-from sitekit.paths import BASE_CONFIG, CONFIG, ROOT  # noqa: E402
+from sitekit.newpage import front_matter
+from sitekit.paths import BASE_CONFIG, CONFIG, ROOT
 
 REVIEWED = dt.date(2026, 11, 1)
 PER_SECTION = 50

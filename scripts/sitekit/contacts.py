@@ -4,7 +4,7 @@ Every phone number, e-mail address, street address and opening hour on the site
 comes from here. An unknown value is the visible placeholder PLACEHOLDER, which
 the checks and the review report list until an editor fills it in.
 
-Shortcodes in Markdown (rendered by overrides/hooks/contacts.py):
+Shortcodes in Markdown (rendered by the sitekit plugin):
 
 * ``[[kontakt vink]]`` alone on its line: a contact card (name, description,
   every field). Inside a sentence: the contact's name, linked to its card on
@@ -33,7 +33,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from .pages import YamlError, read_yaml, yaml_line
 from .paths import DATA, data_file
 from .problems import Problem, restore_hint
-from .shortcodes import Shortcode, ShortcodeError, replace
+from .shortcodes import Shortcode, ShortcodeError
 
 CONTACTS_FILE = DATA / "kontakter.yml"
 PLACEHOLDER = "Udfyldes af redaktøren"
@@ -322,10 +322,9 @@ def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_
     return f"[{name}]({target}#{code.args[0]})"
 
 
-def render_markdown(markdown: str, contacts: dict[str, dict[str, Any]], page_src: str = "",
-                    contact_page: str | None = CONTACT_PAGE, lang: str = "da") -> tuple[str, list[tuple[Shortcode, str]]]:
-    """Replace every contact shortcode in a page; returns (markdown, errors)."""
-    return replace(markdown, lambda code: render_shortcode(code, contacts, page_src, contact_page, lang))
+def shortcode(code: Shortcode, ctx) -> str | None:
+    """[[kontakt …]] and [[kontakter]] (shortcodes.KNOWN) with the contacts of the page's language."""
+    return render_shortcode(code, ctx.contacts, ctx.src, ctx.contact_page, ctx.lang)
 
 
 # --- contact details written outside the data file -----------------------------------

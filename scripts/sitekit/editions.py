@@ -40,7 +40,7 @@ ALIAS = "nyeste"
 # Copies, not symlinks: many static hosts (and zip files) do not follow symlinks.
 ALIAS_TYPE = "copy"
 # The environment variable mike itself sets while it builds an edition; the
-# editions hook reads it (overrides/hooks/editions.py).
+# sitekit plugin reads it.
 VERSION_VAR = "MIKE_DOCS_VERSION"
 _VERSION_RE = re.compile(r"^[0-9]{1,4}(\.[0-9]{1,4}){0,3}$")
 

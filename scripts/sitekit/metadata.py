@@ -6,7 +6,7 @@ Every page under docs/ (except folders starting with "_") carries:
 
 ``validate_page`` returns a Problem per mistake, each with the file, the line
 (through the YAML node map of sitekit.pages) and what to do. The build hook
-(overrides/hooks/page_meta.py) calls it, so `make check` and the build agree.
+(the sitekit plugin) calls it, so `make check` and the build agree.
 The JSON Schema of the model is published for editors' editors:
 ``python -m sitekit schema`` writes docs/_data/metadata.schema.json.
 """

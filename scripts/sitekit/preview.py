@@ -188,7 +188,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
     def builder(config=None) -> None:
         """Build; on any error show the Danish error page instead of raising."""
         collect.records.clear()
-        collector.problems.clear()
+        collector.messages.clear()
         collect.active = True
         try:
             config = config or get_config()
@@ -197,7 +197,9 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             raise
         except BaseException as exc:  # noqa: BLE001 - every build error goes to the browser
             collect.active = False
-            problems = _config_problems(config_file) or not_utf8(docs) or collector.errors()
+            plugin = config.plugins.get("sitekit") if config is not None else None
+            problems = _config_problems(config_file) or not_utf8(docs) or found.errors(found.combine(
+                collector.messages, plugin.problems if plugin else [], plugin.where if plugin else None))
             error = str(exc) if not isinstance(exc, SystemExit) else ""
             assert server is not None
             server.error_html = error_page(problems, collect.records, error)

@@ -5,8 +5,8 @@ The fields are explained at the top of each data file and in its JSON Schema
 
 ``[[første-skridt]]`` renders the steps as a numbered list, ``[[første-skridt
 diagram]]`` as an inline SVG (no JavaScript, no files) in a figure whose text
-alternative is the same steps as a list; likewise ``[[efter-vink]]``. The hook
-(overrides/hooks/procedure.py) runs before the contact hook, so contact
+alternative is the same steps as a list; likewise ``[[efter-vink]]``. The plugin
+(sitekit/plugin) renders contact shortcodes in the output too, so contact
 shortcodes in the data become links. Links in the data are written from docs/.
 
 ``contradictions`` finds hand-written numbered lists that name the steps in
@@ -30,7 +30,7 @@ from .mdtext import mask_code
 from .pages import DataModel, Line, load_data, unknown_key
 from .paths import DATA
 from .problems import DataError
-from .shortcodes import Shortcode, ShortcodeError, replace
+from .shortcodes import Shortcode, ShortcodeError
 
 # Shortcode name -> data file under docs/_data/.
 PROCEDURES = {"første-skridt": "foerste-skridt.yml", "efter-vink": "efter-vink.yml"}
@@ -247,29 +247,19 @@ def render_figure(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str
             + f'<ol id="{uid}-tekst">{items}</ol></details></figure>')
 
 
-def render_markdown(markdown: str, procedures: dict[str, Procedure], contacts: dict[str, dict[str, Any]],
-                    page_src: str = "", lang: str = "da") -> tuple[str, list[tuple[Shortcode, str]]]:
-    """Replace the procedure shortcodes in a page; other shortcodes are left alone."""
-    counter = {"n": 0}
-
-    def render(code: Shortcode) -> str | None:
-        if code.name not in SHORTCODES:
-            return None
-        proc = procedures.get(code.name)
-        if proc is None:
-            raise ShortcodeError(f"Data til {code.text} mangler: docs/_data/{PROCEDURES[code.name]}.")
-        if code.args == ():
-            if not code.block:
-                raise ShortcodeError(f"{code.text} skal stå alene på sin linje.")
-            return render_list(proc, page_src)
-        if code.args == ("diagram",):
-            if not code.block:
-                raise ShortcodeError(f"{code.text} skal stå alene på sin linje.")
-            counter["n"] += 1
-            return render_figure(proc, contacts, f"{proc.key}-diagram-{counter['n']}", lang)
+def shortcode(code: Shortcode, ctx) -> str:
+    """[[første-skridt]], [[efter-vink]] and their [[… diagram]] (shortcodes.KNOWN)."""
+    proc = ctx.procedures.get(code.name)
+    if proc is None:
+        raise ShortcodeError(f"Data til {code.text} mangler: docs/_data/{PROCEDURES[code.name]}.")
+    if code.args not in ((), ("diagram",)):
         raise ShortcodeError(f"Brug [[{code.name}]] eller [[{code.name} diagram]].")
-
-    return replace(markdown, render)
+    if not code.block:
+        raise ShortcodeError(f"{code.text} skal stå alene på sin linje.")
+    if not code.args:
+        return render_list(proc, ctx.src)
+    ctx.counter["diagram"] = n = ctx.counter.get("diagram", 0) + 1
+    return render_figure(proc, ctx.contacts, f"{proc.key}-diagram-{n}", ctx.lang)
 
 
 # --- drift: hand-written lists ------------------------------------------------------

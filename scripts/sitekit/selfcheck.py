@@ -1,7 +1,7 @@
 """Self-checks (selvtjek) for the training modules, from docs/_data/selvtjek.yml
 (its fields: the file's header and docs/_data/selvtjek.schema.json).
 
-The hook (overrides/hooks/training.py) replaces ``<!-- selvtjek: modul-1 -->``
+The sitekit plugin replaces ``<!-- selvtjek: modul-1 -->``
 with HTML that works without JavaScript (a "Se svaret" <details> per question),
 with it (docs/assets/javascripts/selfcheck.js: "Tjek svar", feedback in an
 aria-live region), and keeps the answers out of search (``data-search-exclude``).

@@ -161,7 +161,9 @@ def page_words(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-def check_docs(docs_dir: Path, words: set[str] | None = None) -> list[Misspelling]:
+def check_docs(docs_dir: Path, words: set[str] | None = None,
+               more: dict[Path, list[tuple[int, str]]] | None = None) -> list[Misspelling]:
+    """Misspellings in the pages, and in ``more``: (line, word) per file (a data file's rendered text)."""
     lack = missing()
     if lack is not None and not required():
         print(SKIPPED.format(what=lack), file=sys.stderr)
@@ -171,6 +173,7 @@ def check_docs(docs_dir: Path, words: set[str] | None = None) -> list[Misspellin
     if own.is_file() and own.resolve() != WORD_LIST.resolve():
         accepted = accepted | load_word_list(own, Path(docs_dir) / "_snippets" / "ordliste.md")
     per_page = {path: page_words(path) for path in iter_page_paths(docs_dir) if not is_translation(path)}
+    per_page.update(more or {})
     # Every distinct word not in the word list goes to Hunspell once.
     seen = {w for found in per_page.values() for _, w in found}
     faulted = flagged(sorted(w for w in seen if len(w) > 1 and not _accepted(w, accepted)))
