@@ -493,13 +493,14 @@ def test_data_file_mistakes_name_their_line(data_mistakes: subprocess.CompletedP
 
 def test_cpr_and_misspelling_in_a_data_file_fail_make_check_at_its_line(tmp_path: Path):
     """Text from a data file is checked as readers get it (the rendered page), and reported at the
-    data file's own line: a CPR number and a misspelled word in the decision guide's questions."""
+    data file's own line: a CPR number, a misspelled word, an unexplained abbreviation and a TODO in the
+    decision guide's questions."""
     docs = tmp_path / "docs"
     shutil.copytree(ROOT / "docs", docs)
     guide = docs / "_data" / "beslutningsguide.yml"
     text = guide.read_text(encoding="utf-8")
     text = text.replace("    spoergsmaal: Er nogen i fare lige nu?", "    spoergsmaal: Er nogen i fare lige nu, fx 010190-1234?")
-    text = text.replace("      - tekst: Nej, ingen er i fare lige nu", "      - tekst: Nej, ingen er i fare lige nuu")
+    text = text.replace("      - tekst: Nej, ingen er i fare lige nu", "      - tekst: Nej, ingen er i fare lige nuu QZX TODO")
     guide.write_text(text, encoding="utf-8")
     lines = text.splitlines()
     cpr = next(n for n, line in enumerate(lines, start=1) if "010190-1234" in line)
@@ -509,3 +510,5 @@ def test_cpr_and_misspelling_in_a_data_file_fail_make_check_at_its_line(tmp_path
     rows = result.stdout.splitlines()
     assert any(f"beslutningsguide.yml:{cpr}: Her står noget, der ligner et CPR-nummer" in row for row in rows), result.stdout
     assert any(f"beslutningsguide.yml:{word}: Ukendt ord: 'nuu'" in row for row in rows), result.stdout
+    assert any(f"beslutningsguide.yml:{word}: Forkortelsen 'QZX' er ikke forklaret" in row for row in rows), result.stdout
+    assert any(f"beslutningsguide.yml:{word}: Teksten er ikke færdig: 'TODO'" in row for row in rows), result.stdout

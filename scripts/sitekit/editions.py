@@ -32,7 +32,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .paths import ROOT
+from .paths import GUIDANCE, ROOT, TRAINING, in_scope
 from .reviews import danish_date
 
 BRANCH = "gh-pages"
@@ -297,7 +297,6 @@ def yes(value: str | None, name: str) -> bool:
 #   - [Når du er bekymret](../vejledning/naar-du-er-bekymret.md): Nyt afsnit om …
 CHANGES_PAGE = "om/aendringer.md"
 # Pages whose changes readers must be told about: the guidance and the training.
-GUIDANCE_DIRS = ("docs/vejledning/", "docs/kompetenceforloeb/")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)#\s>]+\.md)>?(?:#[^)\s]*)?\s*\)")
 
 
@@ -344,7 +343,7 @@ def changed_without_changelog(base_ref: str, repo: Path = ROOT,
     changed |= set(git("ls-files", "--others", "--exclude-standard", "--", "docs/"))
     if changes_page in changed:
         return []
-    return sorted(p for p in changed if p.endswith(".md") and p.startswith(GUIDANCE_DIRS))
+    return sorted(p for p in changed if p.endswith(".md") and in_scope(p.removeprefix("docs/"), GUIDANCE, TRAINING))
 
 
 def changelog_reminder(pages: list[str]) -> str:

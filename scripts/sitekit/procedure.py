@@ -28,7 +28,7 @@ from pydantic_core import PydanticCustomError
 
 from .mdtext import mask_code
 from .pages import DataModel, Line, load_data, unknown_key
-from .paths import DATA
+from .paths import DATA, GUIDANCE, TRAINING, in_scope
 from .problems import DataError
 from .shortcodes import Shortcode, ShortcodeError
 
@@ -267,11 +267,8 @@ def shortcode(code: Shortcode, ctx) -> str:
 # Pages whose hand-written lists the build checks against the data. The
 # training pages (kompetenceforloeb/) join when modules 2 and 3 render
 # [[første-skridt]] instead of their own lists (module 2 still has one).
-DRIFT_SCOPE = ("index.md", "vejledning/", "kompetenceforloeb/")
-
-
 def in_drift_scope(page_src: str) -> bool:
-    return page_src == DRIFT_SCOPE[0] or page_src.startswith(DRIFT_SCOPE[1:])
+    return in_scope(page_src, GUIDANCE, TRAINING)
 
 
 _ITEM = re.compile(r"^(\s*)\d+[.)]\s+(.*)$")

@@ -1,43 +1,30 @@
 """The one prose extractor: the text a reader sees in a page's HTML, without code.
 
-Python's own HTML parser (html.parser) reads the rendered content, so text that came from a data
+A real HTML parser (selectolax, Lexbor) reads the rendered content, so text that came from a data
 file (the decision guide, self-checks, procedures, contacts) is checked like text written in a page.
+Blocks (paragraphs, list items, table cells …) are set apart by blank lines and headings and
+titles start with '#', so sitekit.lix counts the sentences as it does in Markdown.
 """
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+from selectolax.lexbor import LexborHTMLParser
 
-# Elements whose text is not prose: code, scripts and styles.
-SKIP = frozenset({"code", "pre", "kbd", "samp", "script", "style", "template"})
-VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
-
-
-class _Prose(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in SKIP:
-            self.skipping.append(tag)
-        elif tag not in VOID:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        if self.skipping and self.skipping[-1] == tag:
-            self.skipping.pop()
-        self.parts.append(" ")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
+# Elements whose text is not prose: code, scripts, styles, and the headings' permalinks.
+SKIP = "code, pre, kbd, samp, script, style, template, a.headerlink"
+BLOCKS = "p, li, td, th, dd, dt, div, blockquote, figcaption, caption, section, details, form, label, legend, button"
+LABELS = "h1, h2, h3, h4, h5, h6, summary, .admonition-title"
 
 
 def text(html: str) -> str:
-    """The page's readable text: tags become spaces, code and scripts are left out."""
-    parser = _Prose()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.parts)
+    """The page's readable text, block by block; code and scripts are left out."""
+    tree = LexborHTMLParser(f"<body>{html}</body>")
+    for node in tree.css(SKIP):
+        node.decompose()
+    for node in tree.css(LABELS):
+        node.insert_before("\n\n# ")
+        node.insert_after("\n\n")
+    for node in tree.css(BLOCKS):
+        node.insert_before("\n\n")
+        node.insert_after("\n\n")
+    return tree.body.text(separator=" ") if tree.body else ""

@@ -85,12 +85,37 @@ def translation_of(original: str, lang: str) -> str:
     return (p.parent / f"{p.stem}.{lang}{p.suffix}").as_posix().removeprefix("./")
 
 
-def _last_commit(docs: Path, rel: str) -> str | None:
-    return (git_stdout(docs, "log", "-1", "--format=%H", "--", rel) or "").strip() or None
+@dataclass
+class _Git:
+    """What git says about a docs folder, read in three calls: each file's last commit, the files with
+    uncommitted changes, and (kept in ``ancestors`` across calls) whether one commit contains another."""
 
+    docs: Path
+    ancestors: dict[tuple[str, str], bool]
+    last: dict[str, str] = field(default_factory=dict)
+    dirty: set[str] = field(default_factory=set)
 
-def _dirty(docs: Path, rel: str) -> bool:
-    return bool((git_stdout(docs, "status", "--porcelain", "--", rel) or "").strip())
+    @classmethod
+    def read(cls, docs: Path, ancestors: dict[tuple[str, str], bool]) -> _Git | None:
+        head = (git_stdout(docs, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix")
+                or "").splitlines()
+        log = git_stdout(docs, "log", "--format=%x1e%H", "--name-only", "--relative", "--no-renames", "--", ".")
+        status = git_stdout(docs, "status", "--porcelain", "--untracked-files=all", "--", ".")
+        if head[:2] != ["true", "false"] or log is None or status is None:
+            return None
+        found = cls(docs, ancestors)
+        for record in log.split("\x1e"):
+            commit, *names = [line.strip() for line in record.splitlines() if line.strip()] or [""]
+            for name in names:
+                found.last.setdefault(name, commit)
+        prefix = head[2].strip() if len(head) > 2 else ""
+        found.dirty = {line[3:].strip('"').removeprefix(prefix) for line in status.splitlines() if len(line) > 3}
+        return found
+
+    def contains(self, commit: str, later: str) -> bool:
+        if (commit, later) not in self.ancestors:  # a fact about two commits: never changes
+            self.ancestors[commit, later] = git_stdout(self.docs, "merge-base", "--is-ancestor", commit, later) is not None
+        return self.ancestors[commit, later]
 
 
 def _reviewed(path: Path) -> dt.date | None:
@@ -103,15 +128,13 @@ def _reviewed(path: Path) -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def _git_available(docs: Path) -> bool:
-    return ((git_stdout(docs, "rev-parse", "--is-inside-work-tree") or "").strip() == "true"
-            and (git_stdout(docs, "rev-parse", "--is-shallow-repository") or "").strip() == "false")
-
-
-def status(docs_dir: Path, lang: str = "en", core: tuple[str, ...] = CORE_PAGES) -> Status:
-    """Every ``lang`` translation under docs_dir behind its original, and every core page without one."""
+def status(docs_dir: Path, lang: str = "en", core: tuple[str, ...] = CORE_PAGES,
+           ancestors: dict[tuple[str, str], bool] | None = None) -> Status:
+    """Every ``lang`` translation under docs_dir behind its original, and every core page without one.
+    ``ancestors`` keeps git's answers between calls (the preview's rebuilds)."""
     docs = Path(docs_dir)
-    found = Status(lang, git=_git_available(docs))
+    git = _Git.read(docs, {} if ancestors is None else ancestors)
+    found = Status(lang, git=git is not None)
     for path in sorted(docs.rglob(f"*.{lang}.*")):
         rel = path.relative_to(docs).as_posix()
         pair = original_of(rel)
@@ -122,7 +145,7 @@ def status(docs_dir: Path, lang: str = "en", core: tuple[str, ...] = CORE_PAGES)
             found.behind.append(Behind(rel, original, "Den danske original findes ikke længere. Slet "
                                        "oversættelsen, eller flyt den, så den ligger ved siden af originalen."))
             continue
-        reason = _behind_by_git(docs, rel, original) if found.git else None
+        reason = _behind_by_git(git, rel, original) if git else None
         if reason is None:
             da_reviewed, en_reviewed = _reviewed(docs / original), _reviewed(path)
             if da_reviewed and en_reviewed and da_reviewed > en_reviewed:
@@ -138,11 +161,11 @@ def status(docs_dir: Path, lang: str = "en", core: tuple[str, ...] = CORE_PAGES)
     return found
 
 
-def _behind_by_git(docs: Path, rel: str, original: str) -> str | None:
-    da_commit, en_commit = _last_commit(docs, original), _last_commit(docs, rel)
-    if da_commit and en_commit and git_stdout(docs, "merge-base", "--is-ancestor", da_commit, en_commit) is None:
+def _behind_by_git(git: _Git, rel: str, original: str) -> str | None:
+    da_commit, en_commit = git.last.get(original), git.last.get(rel)
+    if da_commit and en_commit and not git.contains(da_commit, en_commit):
         return f"Den danske fil er ændret efter oversættelsen (commit {da_commit[:8]})."
-    if _dirty(docs, original) and not _dirty(docs, rel):
+    if original in git.dirty and rel not in git.dirty:
         return "Den danske fil har ændringer, der ikke er gemt i git, men oversættelsen er ikke ændret."
     return None
 

@@ -24,9 +24,11 @@ CHECKS: list[Check] = [
 ]
 
 
-def run_all(docs_dir: Path, prose: dict[str, str] | None = None) -> list[Problem]:
+def run_all(docs_dir: Path, prose: dict[str, str] | None = None, memo: dict[str, bool] | None = None) -> list[Problem]:
     """Every check; ``prose`` (page -> the text readers get, sitekit.prose) adds what the data files
-    put on the pages: personal data and spelling at the data file's line."""
+    put on the pages: personal data, spelling, abbreviations and unfinished text at the data file's line.
+    ``memo``: Hunspell's answers, kept between builds."""
     prose = prose or {}
     return ([problem for check in CHECKS for problem in check(docs_dir)] + rendered.personal_data(docs_dir, prose)
-            + spelling.check(docs_dir, rendered.words(docs_dir, prose)))
+            + rendered.unfinished_and_abbreviations(docs_dir, prose)
+            + spelling.check(docs_dir, rendered.words(docs_dir, prose), memo))

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import glossary
+from ..paths import data_file
 from ..problems import Problem
 from ..spelling import _WORD, prose
 from .personal_data import _CPR, cpr_problems, plausible_cpr
+from .unfinished import LEFTOVER
 
 # The data files whose text the build puts on pages (the Danish ones; translations are not spelled).
 DATA_FILES = ("beslutningsguide.yml", "selvtjek.yml", "program.yml", "foerste-skridt.yml", "efter-vink.yml",
@@ -45,3 +48,25 @@ def words(docs_dir: Path, prose: dict[str, str]) -> dict[Path, list[tuple[int, s
     seen = {w for text in prose.values() for w in _WORD.findall(text)}
     return {path: [(n, w) for n, line in enumerate(lines, start=1) for w in _WORD.findall(_value(line)) if w in seen]
             for path, lines in _data_lines(docs_dir).items()}
+
+
+def unfinished_and_abbreviations(docs_dir: Path, prose: dict[str, str]) -> list[Problem]:
+    """TODO/XXX/FIXME and abbreviations the glossary does not explain, in data-file text that reaches a
+    rendered page, at the data file's line."""
+    seen = " ".join(prose.values())
+    path = data_file(docs_dir, "_snippets/ordliste.md")
+    entries = glossary.load(path) if path.is_file() else None
+    found = []
+    for file, lines in _data_lines(docs_dir).items():
+        for n, line in enumerate(lines, start=1):
+            text = _value(line)
+            for token in sorted(glossary.abbreviations_in(text) - glossary.NOT_ABBREVIATIONS):
+                if token not in seen:
+                    continue
+                if LEFTOVER.fullmatch(token):
+                    found.append(Problem.at(file, n, "ufærdig side", f"Teksten er ikke færdig: '{token}' står i den.",
+                                            "Gør det færdigt, der mangler, og slet markeringen."))
+                elif entries is not None and not glossary.is_defined(token, entries):
+                    found.append(Problem.at(file, n, "forkortelser", f"Forkortelsen '{token}' er ikke forklaret i ordlisten.",
+                                            f"Tilføj en linje i docs/_snippets/ordliste.md: *[{token}]: forklaring på dansk."))
+    return found

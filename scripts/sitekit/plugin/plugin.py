@@ -8,7 +8,10 @@ sitekit function; this class only passes MkDocs' objects in, in this order:
 5. ``check_site``     (on_post_build)    the checks on the whole built site, once
 
 State lives on the instance. MkDocs keeps an instance with ``on_startup`` across the
-rebuilds of `make serve`, so data files that did not change are not read again.
+rebuilds of `make serve`, so data files that did not change are not read again, Hunspell and git
+are asked only about what is new, and a save that changed only the text of pages is built
+"dirty" (``dirty_build``): only those pages are rendered again; the rendered text, the anchors
+and the search entries of the other pages are kept from the build before.
 Problems are kept in ``self.problems``; sitekit.build and the preview print them.
 
 mkdocs-static-i18n builds the English edition inside the Danish build: at the end of
@@ -19,6 +22,7 @@ default language's on_post_build comes last, and the site-wide checks run once t
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import tempfile
@@ -52,7 +56,7 @@ from .. import (
 )
 from ..checks import content, readability
 from ..pagemeta import SiteMeta
-from ..paths import DOCS, data_file
+from ..paths import DOCS, TRAINING, data_file, in_scope
 from ..problems import LOGGER, DataError, Problem, Where, errors, restore_hint
 from ..search import SearchDataError, search_data
 from .config import Config
@@ -86,6 +90,20 @@ class SitekitPlugin(BasePlugin[Config]):
         self.problems: list[Problem] = []
         self.where = Where()
         self.notes = ""
+        self.dirty, self.snapshot = False, {}
+
+    def dirty_build(self, docs: Path, watched: list[Path], last_ok: bool) -> bool:
+        """For the preview: True when only the text of existing pages changed since the last build
+        (no file added or removed, no data, snippet, template or setting, no front matter), so
+        MkDocs renders only those pages again. Remembers the files for the next call."""
+        files = {p: p.stat().st_mtime_ns for root in watched for p in ([root] if root.is_file() else root.rglob("*"))
+                 if p.is_file()}
+        before, self.snapshot = self.snapshot, {p: (t, before_fm(p, self.snapshot.get(p), t)) for p, t in files.items()}
+        changed = [p for p in files if before.get(p, (None,))[0] != files[p]]
+        self.dirty = bool(last_ok and before and files.keys() == before.keys() and changed and all(
+            p.suffix == ".md" and p.is_relative_to(docs) and not p.relative_to(docs).as_posix().startswith("_")
+            and self.snapshot[p][1] == before[p][1] for p in changed))
+        return self.dirty
 
     def on_build_error(self, *, error) -> None:
         self.pending = 0
@@ -99,9 +117,10 @@ class SitekitPlugin(BasePlugin[Config]):
         if self.pending:  # a further language inside the default language's build: same config
             return config
         self.problems, self.notes, self.originals = [], "", {}
-        self.where = Where(docs_dir=Path(config.docs_dir), config=Path(config.config_file_path or ""))
         self.sources: dict[str, str] = {}
-        self.prose: dict[str, str] = {}
+        if not self.dirty:  # a dirty build renders only the changed pages: keep the others' text and anchors
+            self.where = Where(docs_dir=Path(config.docs_dir), config=Path(config.config_file_path or ""))
+            self.prose: dict[str, str] = {}
         i18n.danish_only_without_translations(config)
         plugin = i18n._plugin(config)
         self.pending = len(plugin.build_languages) if plugin else 1
@@ -305,8 +324,6 @@ class SitekitPlugin(BasePlugin[Config]):
             markdown = editions.with_changed_note(markdown, src)
         for code, message in shortcodes.unknown(markdown):
             self._at(page, markdown, path, code.line, "koder", message, "Ret stavningen af koden, eller fjern den.")
-        if self.config.checks and (problem := readability.page_problem(path, src, markdown, bool(page.file.generated_by))):
-            self.problems.append(problem)
         return markdown
 
     def _training(self, markdown: str, page, files, path: Path) -> str:
@@ -337,7 +354,7 @@ class SitekitPlugin(BasePlugin[Config]):
 
     def on_page_content(self, html, page, config, files):
         html = glossary.SNIPPET_COMMENTS.sub("", html)
-        if page.file.src_uri.startswith("kompetenceforloeb/"):  # printed training material shows link addresses
+        if in_scope(page.file.src_uri, TRAINING):  # printed training material shows link addresses
             html = training.add_print_addresses(html, page.url, config.site_url or "")
         self.check_page(html, page, config)
         return html
@@ -345,8 +362,11 @@ class SitekitPlugin(BasePlugin[Config]):
     def check_page(self, html: str, page, config) -> None:
         # The sections a link may point to, listed when an anchor is wrong.
         self.where.anchors[page.file.src_uri] = page.present_anchor_ids or set()
-        if i18n.page_language(page.file.src_uri) == i18n.DEFAULT:  # the Danish text readers get
-            self.prose[page.file.src_uri] = prose.text(html)
+        src, path = page.file.src_uri, Path(config.docs_dir) / page.file.src_uri
+        if i18n.page_language(src) == i18n.DEFAULT:  # the Danish text readers get
+            self.prose[src] = prose.text(html)
+            if self.config.checks and (found := readability.page_problem(path, src, self.prose[src], bool(page.file.generated_by))):
+                self.problems.append(found)
         if self.config.checks:
             self.problems.extend(content.page_problems(Path(config.docs_dir) / page.file.src_uri,
                                                        page.file.content_string, html))
@@ -386,6 +406,7 @@ class SitekitPlugin(BasePlugin[Config]):
         self.pending -= 1
         if self.pending > 0:
             return
+        self._search_index(Path(config.site_dir) / "search" / "search_index.json")
         plugin = i18n._plugin(config)
         if plugin is not None:
             i18n.split_search_index(Path(config.site_dir), [lang for lang in plugin.build_languages
@@ -397,13 +418,25 @@ class SitekitPlugin(BasePlugin[Config]):
         for problem in errors(self.problems):
             log.warning(problem.format())
 
+    def _search_index(self, path: Path) -> None:
+        """A dirty build indexes only the pages it rendered: the other pages' entries come from the build before."""
+        if not path.is_file():
+            return
+        index = json.loads(path.read_text(encoding="utf-8"))
+        if self.dirty and (before := self.cache.get("search")):
+            pages = {d["location"].split("#")[0] for d in index["docs"]}
+            index["docs"] = [d for d in before["docs"] if d["location"].split("#")[0] not in pages] + index["docs"]
+            path.write_text(json.dumps(index, separators=(",", ":")), encoding="utf-8")
+        self.cache["search"] = index
+
     def check_site(self, config) -> None:
         docs = Path(config.docs_dir)
         root_path = urlsplit(config.site_url or "/").path or "/"
         self.problems.extend(links.check_offline(Path(config.site_dir), dict(self.sources), docs, root_path))
-        self.problems.extend(checks.run_all(docs, self.prose))
+        self.problems.extend(checks.run_all(docs, self.prose, self.cache.setdefault("hunspell", {})))
         # English pages behind their Danish original, core pages without one: warnings.
-        self.problems.extend(translations.problems(translations.status(docs), docs))
+        found = translations.status(docs, ancestors=self.cache.setdefault("ancestors", {}))
+        self.problems.extend(translations.problems(found, docs))
         try:
             holes = len(contacts.placeholders(contacts.contacts_file_for(docs))) + len(placeholders.find(docs))
         except contacts.ContactsError:
@@ -418,3 +451,14 @@ class SitekitPlugin(BasePlugin[Config]):
             if (path := Path(config.docs_dir) / "_data" / name).is_file():
                 server.watch(str(path))
         return server
+
+
+def before_fm(path: Path, before: tuple | None, mtime: int) -> str | None:
+    """A page's front matter and first heading (its title and menu data): read again only when the file changed."""
+    if path.suffix != ".md":
+        return None
+    if before is not None and before[0] == mtime:
+        return before[1]
+    text = path.read_text(encoding="utf-8", errors="replace")
+    heading = next((line for line in text.splitlines() if line.startswith("# ")), "")
+    return (text.split("\n---", 1)[0] if text.startswith("---") else "") + heading
