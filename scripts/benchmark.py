@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""This site beside a stock Material site of the same content: page weight,
-build, checks, memory, search, Lighthouse. `make benchmark` runs it.
+"""This site beside a stock Material site of the same content: the preview's
+save-to-served time, page weight, build, checks, memory, search, Lighthouse.
+`make benchmark` runs it; --kun-gem measures only the preview.
 
 Both sites are built in one run, from the same Markdown:
 - "vores": the real configuration (mkdocs.yml, hooks, templates);

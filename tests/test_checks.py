@@ -465,7 +465,7 @@ def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Comple
 
 @pytest.mark.parametrize("expected", [
     # yes/no without quotes is read as true/false, not as the answer's text
-    f"{GUIDE}:10: 'tekst' i valg nr. 2 i 'foerste' skal være tekst, men er 'False'. Sæt anførselstegn",
+    f"{GUIDE}:10: Valg nr. 2 i 'foerste': Feltet 'tekst' skal være tekst, men er 'False'. Sæt anførselstegn",
     # a misspelt key in a step
     f"{GUIDE}:15: Trinnet 'svar-ja': ukendt felt 'hvad_sker_nu'. Brug svar, tekst, hvad_sker_der_nu. "
     "Mente du 'hvad_sker_der_nu'?",
@@ -474,7 +474,7 @@ def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Comple
     f"{SETS}:5: Selvtjekket 'modul-a', spørgsmål 1: ukendt felt 'rigtig'. Brug tekst, rigtigt, hvorfor. "
     "Mente du 'rigtigt'?",
     # a value that is not true or false
-    f"{SETS}:12: Selvtjekket 'modul-b', spørgsmål 1: 'rigtigt' skal være true eller false, men er 'ja'.",
+    f"{SETS}:12: Selvtjekket 'modul-b', spørgsmål 1: Feltet 'rigtigt' skal være true eller false, men er 'ja'.",
     # two right answers: on the line of the answers
     f"{SETS}:17: Selvtjekket 'modul-c', spørgsmål 1: præcis ét svar skal have 'rigtigt: true' (fandt 2).",
     # a set id that a marker cannot name

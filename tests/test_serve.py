@@ -184,7 +184,7 @@ def test_a_build_error_is_shown_in_the_browser_in_danish_until_it_is_fixed(site_
         config.write_text(slip, encoding="utf-8")
         html = _wait_for(url, proc, lambda status, html: status == 500)
         text = re.sub(r"<[^>]+>", "", html)
-        assert f"mkdocs.yml:{line}: Filen kan ikke læses. Ofte er en linje rykket forkert ind" in text, text
+        assert f"mkdocs.yml:{line}: Filen er ikke gyldig YAML" in text and "Tjek indrykningen" in text, text
         config.write_text(menu, encoding="utf-8")
         _wait_for(url, proc, lambda status, html: status == 200)
     finally:

@@ -23,10 +23,10 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
+from ruamel.yaml.error import YAMLError
 
-from .navedit import TolerantLoader
-from .pages import not_utf8
+from .navedit import read_menu
+from .pages import YAML_HINT, invalid_yaml, not_utf8
 from .paths import CONFIG, DOCS, ROOT
 
 
@@ -75,12 +75,7 @@ def yaml_problem(text: str, default: Path):
     marks = re.findall(r'in "([^"]+)", line (\d+)', text)
     file, line = (Path(marks[-1][0]), int(marks[-1][1])) if marks else (default, None)
     what = re.search(r"\n([^\n]*(?:expected|found|could not)[^\n]*)", text)
-    return Problem.at(file, line, "yaml",
-                      "Filen er ikke gyldig YAML, så sitet kan ikke bygges"
-                      + (f" ({what.group(1).strip()})." if what else "."),
-                      "Tjek indrykningen på linjen og linjen over den: linjer på samme niveau (fx punkter i "
-                      "menuen under nav) skal have præcis samme antal mellemrum foran. Brug mellemrum, ikke "
-                      "tabulator, og sæt anførselstegn om tekst med kolon.")
+    return Problem.at(file, line, "yaml", invalid_yaml("Filen", (what.group(1) if what else text).strip())[0], YAML_HINT)
 
 
 def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Path, json_file: Path | None = None) -> int:
@@ -108,8 +103,8 @@ def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Pat
             # A fixture site's own menu: nav and not_in_nav, everything else from the real config.
             where.config = menu
             try:
-                own = yaml.load(menu.read_text(encoding="utf-8"), Loader=TolerantLoader) or {}  # noqa: S506
-            except yaml.YAMLError as exc:
+                own = read_menu(menu.read_text(encoding="utf-8")) or {}
+            except YAMLError as exc:
                 found.append(yaml_problem(f"{exc}".replace("<unicode string>", str(menu)), menu))
                 own = {}
             overrides.update({k: own[k] for k in ("nav", "not_in_nav") if k in own})

@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .pages import YamlError, read_yaml, yaml_line
+from .pages import YamlError, read_yaml, wrong, yaml_line
 from .paths import DATA, data_file
 from .problems import Problem, restore_hint
 from .shortcodes import Shortcode, ShortcodeError
@@ -207,7 +207,7 @@ def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
                     message, hint = (f"Kontakten '{cid}' har den ukendte gruppe '{entry[key]}'.",
                                      "Brug en af grupperne " + ", ".join(GROUPS) + ".")
                 else:
-                    message, hint = (f"Feltet '{key}' i kontakten '{cid}' skal være tekst.",
+                    message, hint = (f"Kontakten '{cid}': " + wrong(key, error["type"], error.get("input")),
                                      "Skriv værdien som tekst, gerne i anførselstegn.")
                 problems.append(Problem.at(path, line, "kontakter", message, hint))
     # The translations beside it (kontakter.en.yml): readable, or the English pages lose their texts.

@@ -24,7 +24,7 @@ from typing import Annotated, Any, ClassVar
 import yaml
 from pydantic import AfterValidator, Discriminator, Field, PrivateAttr, StringConstraints, Tag, ValidationError
 
-from .pages import DataModel, Line, Page, Text, load_data, unknown_key
+from .pages import DataModel, Line, Page, Text, load_data, unknown_key, wrong
 from .paths import DATA, rel
 from .problems import DataError, Problem
 
@@ -172,8 +172,7 @@ def _message(loc: tuple, kind: str, value: Any) -> str:
                                                          .model_fields.values()])
     if kind == "string_type":
         where = f"valg nr. {rest[0] + 1} i '{sid}'" if rest else f"trinnet '{sid}'"
-        return (f"'{loc[-1]}' i {where} skal være tekst, men er '{value}'. Sæt anførselstegn om teksten: "
-                "ja, nej, yes og no uden anførselstegn læses som sand/falsk.")
+        return f"{where[:1].upper()}{where[1:]}: " + wrong(loc[-1], kind, value)
     if key == "valg" and rest:
         return f"Valg nr. {rest[0] + 1} i '{sid}' skal have både 'tekst' og 'til'."
     if key == "valg":

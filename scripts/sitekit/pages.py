@@ -106,6 +106,19 @@ def _parse(path: Path, text: str) -> Page:
     return Page(Path(path), meta, body, body_line, lines)
 
 
+# What to check when a YAML file cannot be read (most often the indentation).
+YAML_HINT = ("Tjek indrykningen på linjen og linjen over den: linjer på samme niveau (fx punkter i menuen under nav) "
+             "skal have præcis samme antal mellemrum foran. Brug mellemrum, ikke tabulator, og sæt anførselstegn om "
+             "tekst med kolon.")
+
+
+def invalid_yaml(name: str, exc: Exception | str) -> tuple[str, int | None]:
+    """The one Danish wording of a YAML mistake, "<name> er ikke gyldig YAML: <what the parser found>.",
+    and its 1-based line (from PyYAML's mark) when known."""
+    mark = getattr(exc, "problem_mark", None)
+    return f"{name} er ikke gyldig YAML: {getattr(exc, 'problem', None) or exc}.", mark.line + 1 if mark else None
+
+
 def read_yaml(text: str, first: int = 1, name: str = "Filen",
               error: type[YamlError] = YamlError) -> tuple[Any, dict[tuple, int]]:
     """YAML text as (data, node map; see ``yaml_lines``). ``first`` is the file line of the text's
@@ -116,9 +129,8 @@ def read_yaml(text: str, first: int = 1, name: str = "Filen",
         data = yaml.constructor.SafeConstructor().construct_document(node) if node is not None else None
         return data, yaml_lines(node, first)
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise error(f"{name} er ikke gyldig YAML: {problem}.", mark.line + first if mark else None) from exc
+        message, line = invalid_yaml(name, exc)
+        raise error(message, line + first - 1 if line else None) from exc
     except ValueError as exc:
         # PyYAML raises a bare ValueError for a date that is not in the calendar (2026-02-30).
         raise error("En dato findes ikke i kalenderen, fx 30. februar. Skriv en rigtig dato som ÅÅÅÅ-MM-DD.",
@@ -140,6 +152,27 @@ Line = Annotated[Text, AfterValidator(lambda v: " ".join(v.split()))]  # one lin
 class DataModel(BaseModel):
     # A data file's record: an unknown key is a mistake; the keys editors write are the aliases.
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+# What a pydantic error type says about a value, in Danish: one table for every data file and the front
+# matter ("Feltet 'x' …"). Rules of the site's own (the times in the programme, one right answer …) have
+# their own error types and sentences in their modules.
+WRONG = {
+    "missing": "mangler.", "string_too_short": "er tom.", "too_short": "er tom.",
+    "string_type": "skal være tekst, men er '{value}'. Sæt anførselstegn om teksten: ja, nej, yes og no uden "
+                   "anførselstegn læses som sand/falsk.",
+    "int_type": "skal være et helt tal, men er '{value}'.", "int_parsing": "skal være et helt tal, men er '{value}'.",
+    "int_from_float": "skal være et helt tal, men er '{value}'.",
+    "bool_type": "skal være true eller false, men er '{value}'.",
+    "bool_parsing": "skal være true eller false, men er '{value}'.",
+    "list_type": "skal være en liste med én værdi pr. linje ('  - …').",
+    "string_pattern_mismatch": "må kun have små bogstaver a-z, tal og bindestreg.",
+}
+
+
+def wrong(key: Any, kind: str, value: Any = None) -> str:
+    """"Feltet '<key>' <what is wrong>." for a pydantic error type (WRONG)."""
+    return f"Feltet '{key}' " + WRONG.get(kind, "har en forkert værdi: '{value}'.").format(value=value)
 
 
 def unknown_key(key: Any, allowed: Iterable[str]) -> str:

@@ -55,6 +55,7 @@ def _say(text: str) -> None:
 def _config_problems(config_file: Path) -> list:
     """A configuration file that is not valid YAML, as a Danish problem with its line."""
     from .navedit import yaml_error
+    from .pages import YAML_HINT
     from .problems import Problem
 
     found = yaml_error(config_file)
@@ -62,7 +63,7 @@ def _config_problems(config_file: Path) -> list:
         return []
     line, message = found
     return [Problem.at(config_file, line, "opsætning", message,
-                       "Ret linjen, og gem filen. Siden kommer tilbage af sig selv.")]
+                       YAML_HINT + " Gem filen: siden kommer tilbage af sig selv.")]
 
 
 def error_page(problems: list, details: Iterable[str], error: str) -> bytes:

@@ -27,7 +27,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .mdtext import mask_code
-from .pages import DataModel, Line, load_data, unknown_key
+from .pages import DataModel, Line, load_data, unknown_key, wrong
 from .paths import DATA, GUIDANCE, TRAINING, in_scope
 from .problems import DataError
 from .shortcodes import Shortcode, ShortcodeError
@@ -103,7 +103,7 @@ def data_file(name: str, docs_dir: Path | str | None = None, lang: str = "da") -
     return base / (file if lang == "da" else file.replace(".yml", f".{lang}.yml"))
 
 
-def _message(loc: tuple, kind: str, ctx: dict) -> tuple[tuple, str]:
+def _message(loc: tuple, kind: str, ctx: dict, value: Any = None) -> tuple[tuple, str]:
     """(location, Danish sentence) for one pydantic error."""
     if kind == "twice":
         return ("trin", ctx["index"], "id"), f"Trin {ctx['index'] + 1} ('{ctx['id']}'): id'et findes to gange."
@@ -117,11 +117,11 @@ def _message(loc: tuple, kind: str, ctx: dict) -> tuple[tuple, str]:
     return loc, {
         "number": f"{where}: skriv ikke numre i trinnet. Brug [[kontakt ID telefon]] fra docs/_data/kontakter.yml.",
         "extra_forbidden": f"{where}: " + unknown_key(key, [f.alias or n for n, f in Step.model_fields.items()]),
-        "string_pattern_mismatch": f"{where}: id skal være små bogstaver, tal og bindestreger.",
+        "string_pattern_mismatch": f"{where}: " + wrong("id", kind),
         "model_type": f"{where} skal have felterne id og goer.",
     }.get(kind, f"{where}: feltet '{key}' mangler (hvad du gør)." if key == "goer" and kind in ("missing", "string_too_short")
           else f"{where}: 'noegleord' skal være en liste af ord." if key == "noegleord"
-          else f"{where}: feltet '{key}' skal være tekst.")
+          else f"{where}: " + wrong(key, kind, value))
 
 
 def validate(data: Any) -> list[tuple[tuple, str]]:
@@ -129,7 +129,7 @@ def validate(data: Any) -> list[tuple[tuple, str]]:
     try:
         Procedure.model_validate(data)
     except ValidationError as exc:
-        return [_message(e["loc"], e["type"], e.get("ctx") or {}) for e in exc.errors()]
+        return [_message(e["loc"], e["type"], e.get("ctx") or {}, e.get("input")) for e in exc.errors()]
     return []
 
 
