@@ -51,7 +51,7 @@ class Placeholder:
 
 
 def _load(path: Path) -> tuple[dict[str, dict[str, Any]], dict[tuple, int]]:
-    """The contacts by id, and the file's YAML node map (sitekit.pages.yaml_lines)."""
+    """The contacts by id, and the file's YAML node map (sitekit.pages.read_yaml)."""
     if not Path(path).is_file():
         raise ContactsError("Kontaktfilen findes ikke. Alle kontaktoplysninger på sitet kommer fra den.", None)
     data, lines = read_yaml(Path(path).read_text(encoding="utf-8"), name="Kontaktfilen", error=ContactsError)

@@ -18,10 +18,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from .pages import invalid_yaml
+from .pages import invalid_yaml, yaml_reader
 
 
 class NavEditError(ValueError):
@@ -30,7 +29,7 @@ class NavEditError(ValueError):
 
 def read_menu(text: str) -> Any:
     """A MkDocs configuration file's data, with line numbers (``.lc``); raises ruamel's YAMLError."""
-    return YAML(typ="rt").load(text)
+    return yaml_reader().load(text)
 
 
 def nav_files(nav: Any) -> Iterator[str]:
