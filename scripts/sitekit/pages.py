@@ -6,6 +6,7 @@ reported at their line through the line map ``read_yaml`` returns, in Danish.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import difflib
 import functools
@@ -120,7 +121,7 @@ def read_yaml(text: str, first: int = 1, name: str = "Filen",
     """YAML text as (data, line map: the file line of each value by its path, see ``_plain``). ``first``
     is the file line of the text's first line. Raises ``error`` ("<name> er ikke gyldig YAML …") with the line of the mistake."""
     try:
-        data = yaml_reader().load(text)
+        data, lines = _read(text, first)
     except YAMLError as exc:
         message, line = invalid_yaml(name, exc)
         raise error(message, line + first - 1 if line else None) from exc
@@ -129,8 +130,15 @@ def read_yaml(text: str, first: int = 1, name: str = "Filen",
         bad = next((n for n, line in enumerate(text.splitlines(), start=first) for d in _DATE.findall(line)
                     if not _real_date(d)), None)
         raise error("En dato findes ikke i kalenderen, fx 30. februar. Skriv en rigtig dato som ÅÅÅÅ-MM-DD.", bad) from exc
+    return copy.deepcopy(data), dict(lines)
+
+
+# ruamel.yaml reads in pure Python: a text read before (the contacts, by several checks; a page the
+# preview builds again) is not parsed again. Callers get their own copy.
+@functools.lru_cache(maxsize=1024)
+def _read(text: str, first: int) -> tuple[Any, dict[tuple, int]]:
     lines: dict[tuple, int] = {}
-    return _plain(data, (), lines, first), lines
+    return _plain(yaml_reader().load(text), (), lines, first), lines
 
 
 _DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")

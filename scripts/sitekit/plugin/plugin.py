@@ -96,10 +96,11 @@ class SitekitPlugin(BasePlugin[Config]):
         """For the preview: True when only the text of existing pages changed since the last build
         (no file added or removed, no data, snippet, template or setting, no front matter), so
         MkDocs renders only those pages again. Remembers the files for the next call."""
-        files = {p: p.stat().st_mtime_ns for root in watched for p in ([root] if root.is_file() else root.rglob("*"))
-                 if p.is_file()}
+        docs = docs.resolve()
+        files = {p.resolve(): p.stat().st_mtime_ns for root in watched
+                 for p in ([root] if root.is_file() else root.rglob("*")) if p.is_file()}
         before, self.snapshot = self.snapshot, {p: (t, before_fm(p, self.snapshot.get(p), t)) for p, t in files.items()}
-        changed = [p for p in files if before.get(p, (None,))[0] != files[p]]
+        self.saved = changed = {p for p in files if before.get(p, (None,))[0] != files[p]}
         self.dirty = bool(last_ok and before and files.keys() == before.keys() and changed and all(
             p.suffix == ".md" and p.is_relative_to(docs) and not p.relative_to(docs).as_posix().startswith("_")
             and self.snapshot[p][1] == before[p][1] for p in changed))
@@ -182,6 +183,9 @@ class SitekitPlugin(BasePlugin[Config]):
         self.lang, self.default = i18n.languages(config)
         self.load_data(config)
         self.generate_pages(files, config)
+        if self.dirty:  # exactly the saved pages, whatever the clock says; generated files are as last built
+            for file in files:
+                file.is_modified = (Path(file.abs_src_path or "").resolve() in self.saved).__bool__
         return files
 
     def _load(self, paths: list[Path], load, *args, default=None):
