@@ -11,8 +11,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # The tool is the package scripts/sitekit, run as `python -m sitekit`.
 SITE_PY := PYTHONPATH=scripts $(PY) -m sitekit
-# Re-install when the pinned requirements change. The editors' targets install
-# requirements.txt only; test, lint and benchmark add requirements-dev.txt.
+# Re-install when the pinned requirements or the plugin's entry point change. The
+# editors' targets install requirements.txt only; test, lint and benchmark add requirements-dev.txt.
 STAMP := $(VENV)/.requirements-installed
 DEV_STAMP := $(VENV)/.requirements-dev-installed
 # The W3C Nu HTML checker for tests/test_html_valid.py: vnu-jar as locked in
@@ -35,7 +35,7 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## Vis denne hjælp
 	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): requirements.txt
+$(STAMP): requirements.txt pyproject.toml
 	@scripts/bootstrap.sh venv "$$PYTHON" requirements.txt
 	@touch $@
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""This site beside a stock Material site of the same content: page weight,
-build, checks, memory, search, Lighthouse. `make benchmark` runs it.
+"""This site beside a stock Material site of the same content: the preview's
+save-to-served time, page weight, build, checks, memory, search, Lighthouse.
+`make benchmark` runs it; --kun-gem measures only the preview.
 
 Both sites are built in one run, from the same Markdown:
 - "vores": the real configuration (mkdocs.yml, hooks, templates);
@@ -42,10 +43,8 @@ from email.utils import formatdate, parsedate_to_datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sitekit.newpage import front_matter  # noqa: E402
-from sitekit.paths import BASE_CONFIG, CONFIG, ROOT  # noqa: E402
+from sitekit.newpage import front_matter
+from sitekit.paths import BASE_CONFIG, CONFIG, ROOT
 
 REVIEWED = dt.date(2026, 11, 1)
 PER_SECTION = 50
@@ -198,6 +197,81 @@ def check_ours() -> float:
                    capture_output=True, text=True, check=False,
                    env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "scripts")))
     return time.perf_counter() - start
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Preview:
+    """A live-reload server (ours: `python -m sitekit serve`; stock: `mkdocs serve`) in its own process group."""
+
+    def __init__(self, cmd: list[str], port: int):
+        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "scripts"))
+        self.url, self.proc = f"http://127.0.0.1:{port}/", subprocess.Popen(
+            cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+    def get(self, path: str) -> str:
+        import urllib.request
+
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=60) as response:
+                return response.read().decode("utf-8", "replace")
+        except OSError:
+            return ""
+
+    def until(self, path: str, text: str, timeout: float = 300) -> float:
+        start = time.perf_counter()
+        while text not in self.get(path):
+            if time.perf_counter() - start > timeout or self.proc.poll() is not None:
+                raise RuntimeError(f"{self.url}{path} viste aldrig '{text}'")
+            time.sleep(0.05)
+        return time.perf_counter() - start
+
+    def stop(self) -> None:
+        os.killpg(self.proc.pid, 15)
+        self.proc.wait(timeout=30)
+
+
+def save_to_served(tmp: Path, saves: int = 5) -> Table:
+    """Seconds from saving a page until the preview serves it changed: the median of ``saves`` saves,
+    ours (the real docs, restored afterwards) and stock Material (a copy of the same pages), in turns."""
+    import statistics
+
+    copy = tmp / "stock-docs"
+    shutil.copytree(ROOT / "docs", copy)
+    stock_yml = stock_config(tmp, None).read_text(encoding="utf-8").replace(f"docs_dir: {ROOT / 'docs'}", f"docs_dir: {copy}")
+    (tmp / "stock.yml").write_text(stock_yml, encoding="utf-8")
+    page, path = CONTENT_PAGE.rstrip("/") + ".md", CONTENT_PAGE
+    ours_port, stock_port = _free_port(), _free_port()
+    servers = {"vores": (Preview([sys.executable, "-m", "sitekit", "serve", "--port", str(ours_port)], ours_port),
+                         ROOT / "docs" / page),
+               "standard": (Preview([sys.executable, "-m", "mkdocs", "serve", "-f", str(tmp / "stock.yml"), "-a",
+                                     f"127.0.0.1:{stock_port}"], stock_port), copy / page)}
+    original = (ROOT / "docs" / page).read_text(encoding="utf-8")
+    times: dict[str, list[float]] = {name: [] for name in servers}
+    try:
+        for server, _ in servers.values():
+            server.until(path, "</html>", timeout=600)
+        for _ in range(saves):
+            for name, (server, file) in servers.items():
+                marker = f"Udgave {time.time_ns() % 10**9}"
+                file.write_text(original + f"\n{marker}.\n", encoding="utf-8")
+                times[name].append(server.until(path, marker))
+                time.sleep(1)  # the watcher is quiet again before the next save
+    finally:
+        (ROOT / "docs" / page).write_text(original, encoding="utf-8")
+        for server, _ in servers.values():
+            server.stop()
+    ours, stock = statistics.median(times["vores"]), statistics.median(times["standard"])
+    t = Table(f"Forhåndsvisning: fra gemt side til vist side (median af {saves} gem, {CONTENT_PAGE})")
+    t.row("gem til vist", f"{stock:.2f} s", f"{ours:.2f} s", _ratio(ours, stock), "≤ 1.5 s", ours <= 1.5)
+    t.row("alle målinger", " ".join(f"{x:.1f}" for x in times["standard"]), " ".join(f"{x:.1f}" for x in times["vores"]))
+    return t
 
 
 def html_files(site: Path) -> list[Path]:
@@ -564,6 +638,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-real-site", action="store_true", help="kun de genererede sites")
     parser.add_argument("--kun-udgaver", action="store_true",
                         help="mål kun, hvor meget grenen gh-pages vokser for en ændret linje")
+    parser.add_argument("--kun-gem", action="store_true", help="kun målingen fra gemt side til vist side")
     parser.add_argument("--gentag", type=int, default=1, metavar="N",
                         help="byg hvert genereret site N gange skiftevis og brug den hurtigste (støjende maskine)")
     args = parser.parse_args(argv)
@@ -575,6 +650,9 @@ def main(argv: list[str] | None = None) -> int:
         tmp = Path(tmp)
         if args.kun_udgaver:
             edition_growth(tmp).print()
+            return 0
+        save_to_served(tmp).print()
+        if args.kun_gem:
             return 0
         if not args.no_real_site:
             from playwright.sync_api import sync_playwright

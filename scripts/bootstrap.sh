@@ -43,6 +43,11 @@ case "${1:-}" in
       echo "Installationen fejlede. Læs fejlen ovenfor, og kør kommandoen igen." >&2
       exit 1
     fi
+    # The site's own MkDocs plugin (scripts/sitekit): registered by its entry point in pyproject.toml.
+    if ! .venv/bin/python -m pip install --disable-pip-version-check -q --no-deps -e . >/dev/null; then
+      echo "Sitets eget plugin (scripts/sitekit) kunne ikke installeres. Læs fejlen ovenfor." >&2
+      exit 1
+    fi
     ;;
   system)
     missing=()

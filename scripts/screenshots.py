@@ -26,9 +26,7 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from sitekit import paths  # noqa: E402
+from sitekit import paths
 
 OUT = paths.DOCS / "redaktoerer" / "billeder"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")

@@ -538,7 +538,7 @@ def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Comple
 
 @pytest.mark.parametrize("expected", [
     # yes/no without quotes is read as true/false, not as the answer's text
-    f"{GUIDE}:10: 'tekst' i valg nr. 2 i 'foerste' skal være tekst, men er 'False'. Sæt anførselstegn",
+    f"{GUIDE}:10: Valg nr. 2 i 'foerste': Feltet 'tekst' skal være tekst, men er 'False'. Sæt anførselstegn",
     # a misspelt key in a step
     f"{GUIDE}:15: Trinnet 'svar-ja': ukendt felt 'hvad_sker_nu'. Brug svar, tekst, hvad_sker_der_nu. "
     "Mente du 'hvad_sker_der_nu'?",
@@ -547,7 +547,7 @@ def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Comple
     f"{SETS}:5: Selvtjekket 'modul-a', spørgsmål 1: ukendt felt 'rigtig'. Brug tekst, rigtigt, hvorfor. "
     "Mente du 'rigtigt'?",
     # a value that is not true or false
-    f"{SETS}:12: Selvtjekket 'modul-b', spørgsmål 1: 'rigtigt' skal være true eller false, men er 'ja'.",
+    f"{SETS}:12: Selvtjekket 'modul-b', spørgsmål 1: Feltet 'rigtigt' skal være true eller false, men er 'ja'.",
     # two right answers: on the line of the answers
     f"{SETS}:17: Selvtjekket 'modul-c', spørgsmål 1: præcis ét svar skal have 'rigtigt: true' (fandt 2).",
     # a set id that a marker cannot name
@@ -562,3 +562,26 @@ def data_mistakes(tmp_path_factory: pytest.TempPathFactory) -> subprocess.Comple
 def test_data_file_mistakes_name_their_line(data_mistakes: subprocess.CompletedProcess[str],
                                                        expected: str):
     assert_fails_with(data_mistakes, expected)
+
+
+def test_cpr_and_misspelling_in_a_data_file_fail_make_check_at_its_line(tmp_path: Path):
+    """Text from a data file is checked as readers get it (the rendered page), and reported at the
+    data file's own line: a CPR number, a misspelled word, an unexplained abbreviation and a TODO in the
+    decision guide's questions."""
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT / "docs", docs)
+    guide = docs / "_data" / "beslutningsguide.yml"
+    text = guide.read_text(encoding="utf-8")
+    text = text.replace("    spoergsmaal: Er nogen i fare lige nu?", "    spoergsmaal: Er nogen i fare lige nu, fx 010190-1234?")
+    text = text.replace("      - tekst: Nej, ingen er i fare lige nu", "      - tekst: Nej, ingen er i fare lige nuu QZX TODO")
+    guide.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    cpr = next(n for n, line in enumerate(lines, start=1) if "010190-1234" in line)
+    word = next(n for n, line in enumerate(lines, start=1) if "nuu" in line)
+    result = build_site(tmp_path / "site", docs_dir=docs, today=TODAY, env={"SITEKIT_SPELLING": "kraev"})
+    assert result.returncode != 0, result.stdout
+    rows = result.stdout.splitlines()
+    assert any(f"beslutningsguide.yml:{cpr}: Her står noget, der ligner et CPR-nummer" in row for row in rows), result.stdout
+    assert any(f"beslutningsguide.yml:{word}: Ukendt ord: 'nuu'" in row for row in rows), result.stdout
+    assert any(f"beslutningsguide.yml:{word}: Forkortelsen 'QZX' er ikke forklaret" in row for row in rows), result.stdout
+    assert any(f"beslutningsguide.yml:{word}: Teksten er ikke færdig: 'TODO'" in row for row in rows), result.stdout

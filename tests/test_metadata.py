@@ -50,9 +50,9 @@ def test_every_real_page_follows_the_schema():
 @pytest.mark.parametrize("old, new, expected", [
     ("review_months: 12", "review_months: 0", "6: 'review_months: 0' er uden for det tilladte"),
     ("review_months: 12", "review_months: 25", "6: 'review_months: 25' er uden for det tilladte"),
-    ("review_months: 12", "review_months: 1.5", "6: 'review_months' skal være et helt tal"),
-    ("review_months: 12", "review_months: 1 år", "6: 'review_months' skal være et helt tal"),
-    ("review_months: 12", "review_months: true", "6: 'review_months' skal være et helt tal"),
+    ("review_months: 12", "review_months: 1.5", "6: Feltet 'review_months' skal være et helt tal"),
+    ("review_months: 12", "review_months: 1 år", "6: Feltet 'review_months' skal være et helt tal"),
+    ("review_months: 12", "review_months: true", "6: Feltet 'review_months' skal være et helt tal"),
     ("last_reviewed: 2026-11-26", "last_reviewed: 2026-11-27", "5: 'last_reviewed' ligger i fremtiden"),
     ("last_reviewed: 2026-11-26", 'last_reviewed: "2026-11-26"', "5: 'last_reviewed' er ikke en rigtig dato"),
     ("last_reviewed: 2026-11-26", "last_reviewed: 2026-11-26 10:00:00", "5: 'last_reviewed' er ikke en rigtig dato"),

@@ -74,7 +74,7 @@ def test_an_entry_already_in_the_menu_is_not_added_twice(tmp_path):
 @pytest.mark.parametrize("text, message", [
     ("nav: [index.md]\n", "skrevet på én linje"),
     ("site_name: x\n", "ingen menu"),
-    ("nav:\n  - Vejledning:\n      - a.md\n    - b.md\n", "mkdocs.yml:4: Filen kan ikke læses som YAML"),
+    ("nav:\n  - Vejledning:\n      - a.md\n    - b.md\n", "mkdocs.yml:4: Filen er ikke gyldig YAML"),
 ])
 def test_a_menu_that_cannot_be_edited_is_left_alone(tmp_path, text, message):
     path = tmp_path / "mkdocs.yml"

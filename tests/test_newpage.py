@@ -82,7 +82,7 @@ def test_a_menu_that_cannot_be_read_leaves_everything_untouched(tmp_path):
     (tmp_path / "mkdocs.yml").write_text(broken, encoding="utf-8")
     result = new_page(docs, "--title", "Ny side", "--section", "vejledning")
     assert result.returncode == 1
-    assert "Siden blev ikke oprettet: mkdocs.yml:5: Filen kan ikke læses som YAML" in result.stderr
+    assert "Siden blev ikke oprettet: mkdocs.yml:5: Filen er ikke gyldig YAML" in result.stderr
     assert "Traceback" not in result.stderr
     assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == broken
     assert not (docs / "vejledning" / "ny-side.md").exists()

@@ -184,7 +184,7 @@ def test_a_build_error_is_shown_in_the_browser_in_danish_until_it_is_fixed(site_
         config.write_text(slip, encoding="utf-8")
         html = _wait_for(url, proc, lambda status, html: status == 500)
         text = re.sub(r"<[^>]+>", "", html)
-        assert f"mkdocs.yml:{line}: Filen kan ikke læses. Ofte er en linje rykket forkert ind" in text, text
+        assert f"mkdocs.yml:{line}: Filen er ikke gyldig YAML" in text and "Tjek indrykningen" in text, text
         config.write_text(menu, encoding="utf-8")
         _wait_for(url, proc, lambda status, html: status == 200)
     finally:
@@ -197,3 +197,33 @@ def test_a_build_error_is_shown_in_the_browser_in_danish_until_it_is_fixed(site_
     assert proc.returncode == 0, out
     assert "Sitet kunne ikke bygges. Fejlen vises i browseren" in out
     assert "Fejlen er rettet." in out and "Traceback" not in out
+
+
+def test_preview_builds_only_changed_page_text_dirty(tmp_path: Path):
+    """The preview renders again only the pages whose text changed (a dirty build); a new file, a data
+    file, a changed title or a failed build before mean a full build."""
+    from sitekit.plugin.plugin import SitekitPlugin
+
+    docs = tmp_path / "docs"
+    (docs / "_data").mkdir(parents=True)
+    page, data = docs / "side.md", docs / "_data" / "data.yml"
+    page.write_text("---\ntitle: Side\n---\n\nTekst.\n", encoding="utf-8")
+    data.write_text("a: 1\n", encoding="utf-8")
+    plugin = SitekitPlugin()
+    plugin.on_startup(command="serve", dirty=False)
+
+    def save(path: Path, text: str) -> None:
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(time.time_ns(), time.time_ns() + 10**9))  # newer, however coarse the clock
+
+    assert not plugin.dirty_build(docs, [docs], last_ok=True)  # the first build
+    save(page, "---\ntitle: Side\n---\n\nNy tekst.\n")
+    assert plugin.dirty_build(docs, [docs], last_ok=True)
+    save(page, "---\ntitle: Side\n---\n\nIgen.\n")
+    assert not plugin.dirty_build(docs, [docs], last_ok=False)  # the build before failed
+    save(page, "---\ntitle: Ny titel\n---\n\nIgen.\n")
+    assert not plugin.dirty_build(docs, [docs], last_ok=True)
+    save(data, "a: 2\n")
+    assert not plugin.dirty_build(docs, [docs], last_ok=True)
+    (docs / "ny.md").write_text("Ny side.\n", encoding="utf-8")
+    assert not plugin.dirty_build(docs, [docs], last_ok=True)

@@ -1,8 +1,8 @@
 """Plain, tested logic behind the site: the tool (`python -m sitekit`, see __main__.py),
-the MkDocs hooks and the tests import it.
+the MkDocs plugin (plugin/, the one module that knows MkDocs) and the tests import it.
 
 `make check` and `make build` are one pipeline: the strict build (build.py), whose
-hooks report every problem to one collector (problems.py).
+plugin collects every problem (problems.py).
 """
 
 from functools import cache

@@ -8,6 +8,7 @@ from itertools import groupby
 from typing import Any
 
 from .contacts import DEFAULT_GROUP, GROUPS, field_markdown, is_placeholder
+from .shortcodes import ShortcodeError
 
 TEXTS = {
     "da": {"steps": "Det gør du", "numbers": "Her ringer du", "open": "Åbent"},
@@ -49,3 +50,12 @@ def render(procedure, contacts: dict[str, dict[str, Any]], lang: str = "da") -> 
         else:
             lines += [f"- {texts['open']}: {hours}." if hours else "-"] + [f"    - {item}" for item in items]
     return "\n".join(lines + ["", "</div>"])
+
+
+def shortcode(code, ctx) -> str:
+    """[[handlekort]] (shortcodes.KNOWN): the card from the first steps and the contacts."""
+    if not code.block or code.args:
+        raise ShortcodeError("Skriv [[handlekort]] alene på sin linje.")
+    if "første-skridt" not in ctx.procedures:
+        raise ShortcodeError("Data til [[handlekort]] mangler: docs/_data/foerste-skridt.yml.")
+    return render(ctx.procedures["første-skridt"], ctx.contacts, ctx.lang)

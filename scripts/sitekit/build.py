@@ -1,10 +1,10 @@
 """The one pipeline: `make check`, `make build`, CI and the tests all run this strict build.
 
 The build runs in a child process (MkDocs keeps global state between builds)
-and calls MkDocs' own API the way `mkdocs build --strict` does. Hooks report
-every problem to one collector (sitekit.problems); the checks that need no
-build (spelling, personal data, LIX …) run in the same pass (overrides/hooks/
-checks.py). The child prints the problems in Danish, then one summary line,
+and calls MkDocs' own API the way `mkdocs build --strict` does. The site's plugin
+(sitekit.plugin) collects every problem, its checks included, in the same pass;
+MkDocs' own warnings are translated (sitekit.problems). The child prints the
+problems in Danish, then one summary line,
 and exits 1 when there is an error. Tests reuse it with ``docs_dir`` and
 ``auto_nav`` to build small fixture sites with the real configuration.
 """
@@ -23,10 +23,10 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import yaml
+from ruamel.yaml.error import YAMLError
 
-from .navedit import TolerantLoader
-from .pages import not_utf8
+from .navedit import read_menu
+from .pages import YAML_HINT, invalid_yaml, not_utf8
 from .paths import CONFIG, DOCS, ROOT
 
 
@@ -75,12 +75,7 @@ def yaml_problem(text: str, default: Path):
     marks = re.findall(r'in "([^"]+)", line (\d+)', text)
     file, line = (Path(marks[-1][0]), int(marks[-1][1])) if marks else (default, None)
     what = re.search(r"\n([^\n]*(?:expected|found|could not)[^\n]*)", text)
-    return Problem.at(file, line, "yaml",
-                      "Filen er ikke gyldig YAML, så sitet kan ikke bygges"
-                      + (f" ({what.group(1).strip()})." if what else "."),
-                      "Tjek indrykningen på linjen og linjen over den: linjer på samme niveau (fx punkter i "
-                      "menuen under nav) skal have præcis samme antal mellemrum foran. Brug mellemrum, ikke "
-                      "tabulator, og sæt anførselstegn om tekst med kolon.")
+    return Problem.at(file, line, "yaml", invalid_yaml("Filen", (what.group(1) if what else text).strip())[0], YAML_HINT)
 
 
 def note_build(docs_dir: Path) -> None:
@@ -106,29 +101,32 @@ def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Pat
     logger.propagate = False
 
     overrides: dict = {"site_dir": site_dir, "strict": True}
+    where = problems.Where(config=config_file)
+    found: list = []
     if docs_dir:
-        overrides["docs_dir"] = docs_dir
-        problems.CONTEXT["docs_dir"] = Path(docs_dir)
+        overrides["docs_dir"], where.docs_dir = docs_dir, Path(docs_dir)
         menu = Path(docs_dir).parent / "mkdocs.yml"
         if not auto_nav and menu.is_file() and menu.resolve() != config_file.resolve():
             # A fixture site's own menu: nav and not_in_nav, everything else from the real config.
-            problems.CONTEXT["config"] = menu
+            where.config = menu
             try:
-                own = yaml.load(menu.read_text(encoding="utf-8"), Loader=TolerantLoader) or {}  # noqa: S506
-            except yaml.YAMLError as exc:
-                collector.problems.append(yaml_problem(f"{exc}".replace("<unicode string>", str(menu)), menu))
+                own = read_menu(menu.read_text(encoding="utf-8")) or {}
+            except YAMLError as exc:
+                found.append(yaml_problem(f"{exc}".replace("<unicode string>", str(menu)), menu))
                 own = {}
             overrides.update({k: own[k] for k in ("nav", "not_in_nav") if k in own})
     # A page or data file saved in another character set than UTF-8 cannot be read by anything:
     # say which, instead of a traceback from the first tool that tries.
     unreadable = not_utf8(Path(docs_dir) if docs_dir else DOCS)
-    collector.problems.extend(unreadable)
+    found.extend(unreadable)
+    plugin, stopped = None, ""
     if not unreadable:
         try:
             config = load_config(str(config_file), **overrides)
             if auto_nav:
                 # load_config ignores None overrides, so clear the page tree here.
                 config["nav"] = None
+            plugin = config.plugins.get("sitekit")
             config.plugins.on_startup(command="build", dirty=False)
             note_build(Path(config.docs_dir))
             try:
@@ -137,20 +135,25 @@ def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Pat
                 config.plugins.on_shutdown()
         except exceptions.ConfigurationError as exc:
             if "error parsing the configuration file" in str(exc):
-                collector.problems.append(yaml_problem(str(exc), config_file))
-            elif not collector.errors():
-                collector.problems.extend(problems.translate(str(exc)))
-        except exceptions.Abort as exc:
-            if not collector.errors():  # "Aborted with N warnings": the warnings are the problems
-                collector.problems.extend(problems.translate(str(exc)))
-        except exceptions.MkDocsException as exc:  # a hook stopped the build with a Danish message
-            collector.problems.extend(problems.translate(str(exc)))
+                found.append(yaml_problem(str(exc), config_file))
+            else:
+                stopped = str(exc)
+        except exceptions.Abort as exc:  # "Aborted with N warnings": the warnings are the problems
+            stopped = str(exc)
+        except exceptions.MkDocsException as exc:  # the plugin stopped the build with a Danish message
+            found.extend(problems.translate(str(exc)))
+    if plugin is not None:
+        where.anchors = plugin.where.anchors
+        found.extend(plugin.problems)
     if not docs_dir or Path(docs_dir).resolve() == DOCS.resolve():
-        collector.problems.extend(_changes_reminder())
-    print(problems.summary(collector.problems, problems.CONTEXT.get("notes", "")))
+        found.extend(_changes_reminder())
+    found = problems.combine(collector.messages, found, where)
+    if stopped and not problems.errors(found):
+        found.extend(problems.translate(stopped))
+    print(problems.summary(found, plugin.notes if plugin is not None else ""))
     if json_file:
-        Path(json_file).write_text(problems.as_json(collector.problems), encoding="utf-8")
-    return 1 if collector.errors() else 0
+        Path(json_file).write_text(problems.as_json(found), encoding="utf-8")
+    return 1 if problems.errors(found) else 0
 
 
 def _changes_reminder(base: str = "origin/main") -> list:

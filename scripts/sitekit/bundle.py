@@ -3,7 +3,7 @@ file name, built from the files that mkdocs-base.yml lists in ``extra_css`` and
 ``extra_javascript``.
 
 Editors and other helpers keep editing the source files; the build joins them
-in the listed order at every build (overrides/hooks/bundle.py). The hash in
+in the listed order at every build (the sitekit plugin). The hash in
 the name changes whenever the content does, so browsers may cache the files
 for a long time and still never see a stale copy.
 

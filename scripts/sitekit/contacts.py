@@ -6,7 +6,7 @@ checked it (tjekket). An unknown value is the placeholder PLACEHOLDER: readers
 never see it (the field is left out), and `make review` lists it until an
 editor fills it in.
 
-Shortcodes in Markdown (rendered by overrides/hooks/contacts.py):
+Shortcodes in Markdown (rendered by the sitekit plugin):
 
 * ``[[kontakt vink]]`` alone on its line: a contact card (name, description,
   every field). Inside a sentence: the contact's name, linked to its card on
@@ -33,10 +33,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .pages import YamlError, read_yaml, yaml_line
+from .pages import YamlError, read_yaml, wrong, yaml_line
 from .paths import DATA, data_file
 from .problems import Problem, restore_hint
-from .shortcodes import Shortcode, ShortcodeError, replace
+from .shortcodes import Shortcode, ShortcodeError
 
 CONTACTS_FILE = DATA / "kontakter.yml"
 PLACEHOLDER = "Udfyldes af redaktøren"
@@ -54,7 +54,7 @@ class Placeholder:
 
 
 def _load(path: Path) -> tuple[dict[str, dict[str, Any]], dict[tuple, int]]:
-    """The contacts by id, and the file's YAML node map (sitekit.pages.yaml_lines)."""
+    """The contacts by id, and the file's YAML node map (sitekit.pages.read_yaml)."""
     if not Path(path).is_file():
         raise ContactsError("Kontaktfilen findes ikke. Alle kontaktoplysninger på sitet kommer fra den.", None)
     data, lines = read_yaml(Path(path).read_text(encoding="utf-8"), name="Kontaktfilen", error=ContactsError)
@@ -228,7 +228,7 @@ def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
                     message, hint = (f"Kontakten '{cid}' har den ukendte gruppe '{entry[key]}'.",
                                      "Brug en af grupperne " + ", ".join(GROUPS) + ".")
                 else:
-                    message, hint = (f"Feltet '{key}' i kontakten '{cid}' skal være tekst.",
+                    message, hint = (f"Kontakten '{cid}': " + wrong(key, error["type"], error.get("input")),
                                      "Skriv værdien som tekst, gerne i anførselstegn.")
                 problems.append(Problem.at(path, line, "kontakter", message, hint))
     # The translations beside it (kontakter.en.yml): readable, or the English pages lose their texts.
@@ -362,10 +362,9 @@ def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_
     return f"[{name}]({target}#{code.args[0]})"
 
 
-def render_markdown(markdown: str, contacts: dict[str, dict[str, Any]], page_src: str = "",
-                    contact_page: str | None = CONTACT_PAGE, lang: str = "da") -> tuple[str, list[tuple[Shortcode, str]]]:
-    """Replace every contact shortcode in a page; returns (markdown, errors)."""
-    return replace(markdown, lambda code: render_shortcode(code, contacts, page_src, contact_page, lang))
+def shortcode(code: Shortcode, ctx) -> str | None:
+    """[[kontakt …]] and [[kontakter]] (shortcodes.KNOWN) with the contacts of the page's language."""
+    return render_shortcode(code, ctx.contacts, ctx.src, ctx.contact_page, ctx.lang)
 
 
 # --- contact details written outside the data file -----------------------------------

@@ -45,7 +45,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .paths import ROOT
+from .paths import GUIDANCE, ROOT, TRAINING, in_scope
 from .reviews import danish_date
 
 BRANCH = "gh-pages"
@@ -53,7 +53,7 @@ ALIAS = "nyeste"
 # Copies, not symlinks: many static hosts (and zip files) do not follow symlinks.
 ALIAS_TYPE = "copy"
 # The environment variable mike itself sets while it builds an edition; the
-# editions hook reads it (overrides/hooks/editions.py).
+# sitekit plugin reads it.
 VERSION_VAR = "MIKE_DOCS_VERSION"
 _VERSION_RE = re.compile(r"^([0-9]{1,4}(\.[0-9]{1,4}){0,3}|[0-9]{4}-[0-9]{2}-[0-9]{2})$")
 # The page with every edition, the selector's last entry: mike sorts a name
@@ -394,7 +394,6 @@ def yes(value: str | None, name: str) -> bool:
 #   - [Når du er bekymret](../vejledning/naar-du-er-bekymret.md): Nyt afsnit om …
 CHANGES_PAGE = "om/aendringer.md"
 # Pages whose changes readers must be told about: the guidance and the training.
-GUIDANCE_DIRS = ("docs/vejledning/", "docs/kompetenceforloeb/")
 _MD_LINK = re.compile(r"\]\(\s*<?([^)#\s>]+\.md)>?(?:#[^)\s]*)?\s*\)")
 
 
@@ -441,7 +440,7 @@ def changed_without_changelog(base_ref: str, repo: Path = ROOT,
     changed |= set(git("ls-files", "--others", "--exclude-standard", "--", "docs/"))
     if changes_page in changed:
         return []
-    return sorted(p for p in changed if p.endswith(".md") and p.startswith(GUIDANCE_DIRS))
+    return sorted(p for p in changed if p.endswith(".md") and in_scope(p.removeprefix("docs/"), GUIDANCE, TRAINING))
 
 
 def changelog_reminder(pages: list[str]) -> str:

@@ -21,7 +21,7 @@ from pathlib import Path
 from .lix import blocks
 from .pages import iter_page_paths
 from .paths import SNIPPETS
-from .shortcodes import Shortcode, ShortcodeError, replace
+from .shortcodes import Shortcode, ShortcodeError
 
 GLOSSARY_FILE = SNIPPETS / "ordliste.md"
 
@@ -144,15 +144,11 @@ def render(entries: list[Entry]) -> str:
     return "\n".join(lines).rstrip()
 
 
-def render_markdown(markdown: str, entries: list[Entry]) -> tuple[str, list[tuple[Shortcode, str]]]:
-    def render_code(code: Shortcode) -> str | None:
-        if code.name != "ordliste":
-            return None
-        if code.args or not code.block:
-            raise ShortcodeError("Skriv [[ordliste]] alene på sin egen linje. Den viser hele ordlisten.")
-        return render(entries)
-
-    return replace(markdown, render_code)
+def shortcode(code: Shortcode, ctx) -> str:
+    """[[ordliste]] (shortcodes.KNOWN): the whole glossary of the page's language."""
+    if code.args or not code.block:
+        raise ShortcodeError("Skriv [[ordliste]] alene på sin egen linje. Den viser hele ordlisten.")
+    return render(ctx.glossary)
 
 
 def abbreviations_in(text: str) -> set[str]:

@@ -58,21 +58,20 @@ def danish_only_without_translations(config) -> bool:
 
 # Extension settings with words in them: (extension, option) -> text per language.
 MARKDOWN_TEXTS = {("toc", "permalink_title"): {"en": "Link to this section"}}
-_ORIGINAL_TEXTS: dict[tuple[str, str], str] = {}
 
 
-def localize_markdown_config(config, lang: str) -> None:
+def localize_markdown_config(config, lang: str, originals: dict) -> None:
     """Set the extensions' texts (the heading links' title) for the language being built;
-    the Danish text in mkdocs.yml is kept for the Danish build."""
+    the Danish text in mkdocs.yml is kept (in ``originals``) for the Danish build."""
     for (ext, option), texts in MARKDOWN_TEXTS.items():
         options = config.mdx_configs.get(ext)
         if not isinstance(options, dict) or option not in options:
             continue
-        _ORIGINAL_TEXTS.setdefault((ext, option), options[option])
-        options[option] = texts.get(lang, _ORIGINAL_TEXTS[(ext, option)])
+        originals.setdefault((ext, option), options[option])
+        options[option] = texts.get(lang, originals[(ext, option)])
 
 
-@functools.lru_cache(maxsize=8192)  # asked by several hooks for every page
+@functools.lru_cache(maxsize=8192)  # asked several times for every page
 def page_language(src_uri: str, default: str = DEFAULT) -> str:
     """'en' for 'vejledning/x.en.md', the default language for 'vejledning/x.md'."""
     suffixes = PurePosixPath(src_uri).suffixes

@@ -41,6 +41,7 @@ from pathlib import Path
 
 from .mdtext import mask_code
 from .pages import is_translation, split_front_matter
+from .paths import GUIDANCE, in_scope
 
 LIMIT = 40.0
 LONG_WORD_LETTERS = 6
@@ -186,11 +187,9 @@ def analyse(markdown: str) -> LixResult:
 
 
 def guidance_pages(docs_dir: Path) -> list[Path]:
-    """The pages held to the LIX limit: the front page and the guidance section."""
-    docs_dir = Path(docs_dir)
-    front = [docs_dir / "index.md"] if (docs_dir / "index.md").is_file() else []
-    # LIX is a Danish measure: translations (page.en.md) are not held to it.
-    return front + sorted(p for p in (docs_dir / "vejledning").rglob("*.md") if not is_translation(p))
+    """The pages held to the LIX limit (paths.GUIDANCE); translations (page.en.md) are not: LIX is Danish."""
+    return sorted(p for p in Path(docs_dir).rglob("*.md")
+                  if in_scope(p.relative_to(docs_dir).as_posix(), GUIDANCE) and not is_translation(p))
 
 
 def lix(text: str) -> float:

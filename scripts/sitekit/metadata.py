@@ -6,7 +6,7 @@ Every page under docs/ (except folders starting with "_") carries:
 
 ``validate_page`` returns a Problem per mistake, each with the file, the line
 (through the YAML node map of sitekit.pages) and what to do. The build hook
-(overrides/hooks/page_meta.py) calls it, so `make check` and the build agree.
+(the sitekit plugin) calls it, so `make check` and the build agree.
 The JSON Schema of the model is published for editors' editors:
 ``python -m sitekit schema`` writes docs/_data/metadata.schema.json.
 """
@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationIn
 from pydantic_core import PydanticCustomError
 
 from .contacts import ContactsError, contacts_file_for, load_contacts
-from .pages import FrontMatterError, Page, iter_page_paths, parse_page, yaml_line
+from .pages import FrontMatterError, Page, iter_page_paths, parse_page, wrong, yaml_line
 from .paths import DATA
 from .problems import Problem
 
@@ -160,7 +160,7 @@ def _source_message(n: int, field: str | None, kind: str, value: Any) -> tuple[s
                 "Skriv hele adressen med https:// foran. Er kilden ikke på nettet, så brug 'ref' i stedet.")
     if field == "date":
         return f"Kilde nr. {n}: {_date_text('date', value, kind)}", "Skriv kildens dato som ÅÅÅÅ-MM-DD, fx 2015-01-15."
-    return f"Kilde nr. {n}: '{field}' skal være tekst.", "Sæt anførselstegn om teksten."
+    return f"Kilde nr. {n}: " + wrong(field, kind, value), "Sæt anførselstegn om teksten."
 
 
 def _message(loc: tuple, kind: str, value: Any, contacts: dict) -> tuple[str, str]:
@@ -173,8 +173,7 @@ def _message(loc: tuple, kind: str, value: Any, contacts: dict) -> tuple[str, st
         return (f"Ukendt felt '{key}' i metadata.", f"Mente du '{guess[0]}'? Ret stavningen." if guess
                 else "Slet feltet, eller bed en udvikler om at tilføje det i scripts/sitekit/metadata.py.")
     if key in ("title", "description") and kind == "string_type":
-        return (f"Feltet '{key}' skal være tekst, men er '{value}'.",
-                "Sæt anførselstegn om teksten, fx title: \"Kontakt: VINK\".")
+        return wrong(key, kind, value), "Sæt anførselstegn om teksten, fx title: \"Kontakt: VINK\"."
     if key == "description":
         return (f"Beskrivelsen er {len(value)} tegn lang. Den må højst være {DESCRIPTION_MAX} tegn.",
                 "Skriv en kortere sætning. Søgemaskiner skærer resten af.")
@@ -188,7 +187,7 @@ def _message(loc: tuple, kind: str, value: Any, contacts: dict) -> tuple[str, st
         return (f"'review_months: {value}' er uden for det tilladte: 1 til 24 måneder.",
                 "Vælg et tal fra 1 til 24. En side skal gennemgås mindst hvert andet år.")
     if key == "review_months":
-        return f"'review_months' skal være et helt tal, men er '{value}'.", _FIELD_HELP[key]
+        return wrong(key, "int_type", value), _FIELD_HELP[key]
     if key == "audience" and len(loc) > 1:
         return f"Ukendt målgruppe '{value}' i 'audience'.", _FIELD_HELP[key]
     if key == "audience":
@@ -196,7 +195,7 @@ def _message(loc: tuple, kind: str, value: Any, contacts: dict) -> tuple[str, st
                 "Skriv hver målgruppe på sin egen linje med '  - ' foran, fx '  - medarbejdere'.")
     if key == "sources":
         return "'sources' skal være en liste med kilder.", _FIELD_HELP["sources"]
-    return f"Feltet '{key}' har en forkert værdi: '{value}'.", "Se 'Metadata øverst på siden' under For redaktører."
+    return wrong(key, kind, value), "Se 'Metadata øverst på siden' under For redaktører."
 
 
 def validate_page(page: Page, contacts: dict[str, dict[str, Any]], today: dt.date) -> list[Problem]:

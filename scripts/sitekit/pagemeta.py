@@ -1,6 +1,6 @@
 """What the build adds to every page from its front matter.
 
-Used by overrides/hooks/page_meta.py, which only passes MkDocs' objects in:
+Used by the sitekit plugin, which only passes MkDocs' objects in:
 
 - front matter validated with the one schema (MkDocs itself silently drops
   invalid YAML), each mistake returned for the hook to log as a warning;
@@ -47,7 +47,7 @@ class SiteMeta:
         try:
             site.contacts = known = metadata.contacts_for(site.docs_dir)
         except ContactsError:
-            known = None  # hooks/contacts.py reports the file; no page is blamed for it
+            known = None  # the sitekit plugin reports the file; no page is blamed for it
         generated = generated or {}
         site.generated = set(generated)
         for uri in src_uris:

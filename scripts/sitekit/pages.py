@@ -1,11 +1,13 @@
 """Read Markdown pages and their YAML front matter, and YAML data files, keeping line numbers.
 
 A data file (docs/_data/*.yml) is read with ``load_data``: its pydantic model's mistakes are
-reported at their line through the YAML node map (``yaml_lines``), in Danish.
+reported at their line through the line map ``read_yaml`` returns, in Danish.
 """
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import difflib
 import functools
 import os
@@ -15,8 +17,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 from pydantic import AfterValidator, BaseModel, ConfigDict, StringConstraints
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+from ruamel.yaml.scalarbool import ScalarBoolean
 
 from .paths import DOCS
 from .problems import DataError, Problem
@@ -78,20 +82,13 @@ def _parse_file(absolute: str, mtime_ns: int, path: Path) -> Page:
     return _parse(path, path.read_text(encoding="utf-8"))
 
 
-# libyaml's parser (the PyYAML wheel includes it) reads YAML many times faster
-# than PyYAML's pure-Python one; the values are built by PyYAML's safe constructor.
-_FastLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-def compose_yaml(text: str) -> yaml.Node | None:
-    """The YAML node tree. On a mistake, PyYAML's own parser reads it again for its
-    clearer message (it names the character or token it did not expect)."""
-    try:
-        return yaml.compose(text, Loader=_FastLoader)
-    except yaml.YAMLError:
-        if _FastLoader is yaml.SafeLoader:
-            raise
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+def yaml_reader() -> YAML:
+    """The one YAML reader: ruamel.yaml's round-trip loader, which knows the line of every key and
+    item and keeps unknown tags (mkdocs.yml's !ENV). YAML 1.1, as MkDocs and PyYAML read it:
+    yes/no are true/false."""
+    reader = YAML(typ="rt")
+    reader.version = (1, 1)
+    return reader
 
 
 def _parse(path: Path, text: str) -> Page:
@@ -106,23 +103,73 @@ def _parse(path: Path, text: str) -> Page:
     return Page(Path(path), meta, body, body_line, lines)
 
 
+# What to check when a YAML file cannot be read (most often the indentation).
+YAML_HINT = ("Tjek indrykningen på linjen og linjen over den: linjer på samme niveau (fx punkter i menuen under nav) "
+             "skal have præcis samme antal mellemrum foran. Brug mellemrum, ikke tabulator, og sæt anførselstegn om "
+             "tekst med kolon.")
+
+
+def invalid_yaml(name: str, exc: Exception | str) -> tuple[str, int | None]:
+    """The one Danish wording of a YAML mistake, "<name> er ikke gyldig YAML: <what the parser found>.",
+    and its 1-based line (from the parser's mark) when known."""
+    mark = getattr(exc, "problem_mark", None)
+    return f"{name} er ikke gyldig YAML: {getattr(exc, 'problem', None) or exc}.", mark.line + 1 if mark else None
+
+
 def read_yaml(text: str, first: int = 1, name: str = "Filen",
               error: type[YamlError] = YamlError) -> tuple[Any, dict[tuple, int]]:
-    """YAML text as (data, node map; see ``yaml_lines``). ``first`` is the file line of the text's
-    first line. Raises ``error`` ("<name> er ikke gyldig YAML …") with the line of the mistake."""
-    node = None
+    """YAML text as (data, line map: the file line of each value by its path, see ``_plain``). ``first``
+    is the file line of the text's first line. Raises ``error`` ("<name> er ikke gyldig YAML …") with the line of the mistake."""
     try:
-        node = compose_yaml(text)  # read once: the values are built from the node tree
-        data = yaml.constructor.SafeConstructor().construct_document(node) if node is not None else None
-        return data, yaml_lines(node, first)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise error(f"{name} er ikke gyldig YAML: {problem}.", mark.line + first if mark else None) from exc
+        data, lines = _read(text, first)
+    except YAMLError as exc:
+        message, line = invalid_yaml(name, exc)
+        raise error(message, line + first - 1 if line else None) from exc
     except ValueError as exc:
-        # PyYAML raises a bare ValueError for a date that is not in the calendar (2026-02-30).
-        raise error("En dato findes ikke i kalenderen, fx 30. februar. Skriv en rigtig dato som ÅÅÅÅ-MM-DD.",
-                    _bad_date_line(node, first)) from exc
+        # A date that is not in the calendar (2026-02-30).
+        bad = next((n for n, line in enumerate(text.splitlines(), start=first) for d in _DATE.findall(line)
+                    if not _real_date(d)), None)
+        raise error("En dato findes ikke i kalenderen, fx 30. februar. Skriv en rigtig dato som ÅÅÅÅ-MM-DD.", bad) from exc
+    return copy.deepcopy(data), dict(lines)
+
+
+# ruamel.yaml reads in pure Python: a text read before (the contacts, by several checks; a page the
+# preview builds again) is not parsed again. Callers get their own copy.
+@functools.lru_cache(maxsize=1024)
+def _read(text: str, first: int) -> tuple[Any, dict[tuple, int]]:
+    lines: dict[tuple, int] = {}
+    return _plain(yaml_reader().load(text), (), lines, first), lines
+
+
+_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+
+
+def _real_date(text: str) -> bool:
+    try:
+        return bool(dt.date.fromisoformat(text))
+    except ValueError:
+        return False
+
+
+def _plain(value: Any, key: tuple, lines: dict[tuple, int], first: int) -> Any:
+    """ruamel's values as plain Python ones (dict, list, str, int, bool …); the line of each value by its
+    path, e.g. ("sources", 0, "url"), in ``lines``: a mapping's value points at its key's line."""
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            lines[key + (str(k),)] = value.lc.key(k)[0] + first if hasattr(value, "lc") else first
+            out[k] = _plain(v, key + (str(k),), lines, first)
+        return out
+    if isinstance(value, list):
+        for i in range(len(value)):
+            lines[key + (i,)] = value.lc.item(i)[0] + first if hasattr(value, "lc") else first
+        return [_plain(v, key + (i,), lines, first) for i, v in enumerate(value)]
+    if isinstance(value, ScalarBoolean):  # an int in ruamel
+        return bool(value)
+    for kind in (str, int, float):
+        if isinstance(value, kind) and type(value) not in (kind, bool):
+            return kind(value)
+    return value
 
 
 def yaml_line(lines: dict[tuple, int], loc: tuple, default: int | None = None) -> int | None:
@@ -140,6 +187,27 @@ Line = Annotated[Text, AfterValidator(lambda v: " ".join(v.split()))]  # one lin
 class DataModel(BaseModel):
     # A data file's record: an unknown key is a mistake; the keys editors write are the aliases.
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+# What a pydantic error type says about a value, in Danish: one table for every data file and the front
+# matter ("Feltet 'x' …"). Rules of the site's own (the times in the programme, one right answer …) have
+# their own error types and sentences in their modules.
+WRONG = {
+    "missing": "mangler.", "string_too_short": "er tom.", "too_short": "er tom.",
+    "string_type": "skal være tekst, men er '{value}'. Sæt anførselstegn om teksten: ja, nej, yes og no uden "
+                   "anførselstegn læses som sand/falsk.",
+    "int_type": "skal være et helt tal, men er '{value}'.", "int_parsing": "skal være et helt tal, men er '{value}'.",
+    "int_from_float": "skal være et helt tal, men er '{value}'.",
+    "bool_type": "skal være true eller false, men er '{value}'.",
+    "bool_parsing": "skal være true eller false, men er '{value}'.",
+    "list_type": "skal være en liste med én værdi pr. linje ('  - …').",
+    "string_pattern_mismatch": "må kun have små bogstaver a-z, tal og bindestreg.",
+}
+
+
+def wrong(key: Any, kind: str, value: Any = None) -> str:
+    """"Feltet '<key>' <what is wrong>." for a pydantic error type (WRONG)."""
+    return f"Feltet '{key}' " + WRONG.get(kind, "har en forkert værdi: '{value}'.").format(value=value)
 
 
 def unknown_key(key: Any, allowed: Iterable[str]) -> str:
@@ -160,46 +228,6 @@ def load_data(path: Path, validate: Callable[[Any], list[tuple[tuple, str]]], er
     if found := validate(data):
         raise error.of([Problem.at(path, yaml_line(lines, loc, 1), check, message, hint) for loc, message in found])
     return data, lines
-
-
-def yaml_lines(node: yaml.Node | None, first: int = 1) -> dict[tuple, int]:
-    """The YAML node map: the file line of each value by its path, e.g. ("sources", 0, "url").
-
-    ``first`` is the file line of the YAML's first line (2 for front matter). A mapping's value
-    points at its key's line ("url:" rather than a folded value below it).
-    """
-    lines: dict[tuple, int] = {}
-
-    def walk(n: yaml.Node, key: tuple) -> None:
-        if isinstance(n, yaml.MappingNode):
-            for k, v in n.value:
-                walk(v, key + (str(k.value),))
-                lines[key + (str(k.value),)] = k.start_mark.line + first
-        elif isinstance(n, yaml.SequenceNode):
-            for i, item in enumerate(n.value):
-                lines[key + (i,)] = item.start_mark.line + first
-                walk(item, key + (i,))
-
-    if node is not None:
-        walk(node, ())
-    return lines
-
-
-def _bad_date_line(node: yaml.Node | None, first: int) -> int | None:
-    """1-based file line of the first timestamp scalar that is not a real date."""
-    stack = [node] if node is not None else []
-    while stack:
-        n = stack.pop(0)
-        if isinstance(n, yaml.ScalarNode) and n.tag == "tag:yaml.org,2002:timestamp":
-            try:
-                yaml.safe_load(n.value)
-            except ValueError:
-                return n.start_mark.line + first
-        elif isinstance(n, yaml.MappingNode):
-            stack.extend(v for _, v in n.value)
-        elif isinstance(n, yaml.SequenceNode):
-            stack.extend(n.value)
-    return None
 
 
 def is_translation(path: Path | str) -> bool:

@@ -13,6 +13,16 @@ CONFIG = ROOT / "mkdocs.yml"
 BASE_CONFIG = ROOT / "mkdocs-base.yml"
 SITE = ROOT / "site"
 
+# The page scopes, by path under docs/ (a folder ends in "/"). One definition of each:
+GUIDANCE = ("index.md", "vejledning/")  # what staff read: held to LIX 40, changes told to readers
+TRAINING = ("kompetenceforloeb/",)      # the training: printed with link addresses
+EDITOR = ("redaktoerer/",)              # for editors
+
+
+def in_scope(src_uri: str, *scopes: tuple[str, ...]) -> bool:
+    """Whether a page (its path under docs/, e.g. 'vejledning/vink.md') is in one of ``scopes``."""
+    return any(src_uri == s or (s.endswith("/") and src_uri.startswith(s)) for scope in scopes for s in scope)
+
 
 def rel(path: Path, start: Path = ROOT) -> str:
     """A path as editors see it: relative to the repository, with forward slashes."""

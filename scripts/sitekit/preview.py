@@ -55,6 +55,7 @@ def _say(text: str) -> None:
 def _config_problems(config_file: Path) -> list:
     """A configuration file that is not valid YAML, as a Danish problem with its line."""
     from .navedit import yaml_error
+    from .pages import YAML_HINT
     from .problems import Problem
 
     found = yaml_error(config_file)
@@ -62,7 +63,7 @@ def _config_problems(config_file: Path) -> list:
         return []
     line, message = found
     return [Problem.at(config_file, line, "opsætning", message,
-                       "Ret linjen, og gem filen. Siden kommer tilbage af sig selv.")]
+                       YAML_HINT + " Gem filen: siden kommer tilbage af sig selv.")]
 
 
 def error_page(problems: list, details: Iterable[str], error: str) -> bytes:
@@ -132,6 +133,26 @@ def _give_back_terminal(terminal: tuple[int, int] | None) -> None:
             os.tcsetpgrp(*terminal)
 
 
+class _NoDirtyWarning(logging.Filter):
+    """MkDocs warns at every dirty build (which strict mode would count as a failure); the preview
+    builds dirty only when nothing but the text of existing pages changed (SitekitPlugin.dirty_build)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+@contextlib.contextmanager
+def _dirty(dirty: bool):
+    """mkdocs-static-i18n 1.3 builds the further languages dirty only when '--dirty' is in sys.argv."""
+    if dirty:
+        sys.argv.append("--dirty")
+    try:
+        yield
+    finally:
+        if dirty:
+            sys.argv.remove("--dirty")
+
+
 def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -148,6 +169,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
     log.addHandler(collector)
     log.setLevel(logging.INFO)
     log.propagate = False
+    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
 
     site_dir = tempfile.mkdtemp(prefix="forhaandsvisning-")
     serve_url = _serve_url(host, port, "/")
@@ -180,6 +202,9 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
 
     server: PreviewServer | None = None
     first_config = None
+    watched = [p for p in (docs, Path(config_file).resolve(), Path(config_file).resolve().parent / "mkdocs-base.yml",
+                           ROOT / "overrides") if p.exists()]
+    last_ok = False
 
     def get_config():
         config = load_config(config_file=str(config_file), **overrides)
@@ -188,18 +213,27 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
 
     def builder(config=None) -> None:
         """Build; on any error show the Danish error page instead of raising."""
+        nonlocal last_ok
         collect.records.clear()
-        collector.problems.clear()
+        collector.messages.clear()
         collect.active = True
         try:
             config = config or get_config()
-            note_build(docs)
-            build(config, serve_url=serve_url, dirty=False)
+            plugin = config.plugins.get("sitekit")
+            dirty = bool(plugin) and plugin.dirty_build(docs, watched, last_ok)
+            last_ok = False
+            if not dirty:
+                note_build(docs)
+            with _dirty(dirty):
+                build(config, serve_url=serve_url, dirty=dirty)
+            last_ok = True
         except KeyboardInterrupt:
             raise
         except BaseException as exc:  # noqa: BLE001 - every build error goes to the browser
             collect.active = False
-            problems = _config_problems(config_file) or not_utf8(docs) or collector.errors()
+            plugin = config.plugins.get("sitekit") if config is not None else None
+            problems = _config_problems(config_file) or not_utf8(docs) or found.errors(found.combine(
+                collector.messages, plugin.problems if plugin else [], plugin.where if plugin else None))
             error = str(exc) if not isinstance(exc, SystemExit) else ""
             assert server is not None
             server.error_html = error_page(problems, collect.records, error)
@@ -233,10 +267,8 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             builder(first_config)
         else:
             builder()
-        for path in {docs, Path(config_file).resolve(), Path(config_file).resolve().parent / "mkdocs-base.yml",
-                     ROOT / "overrides"}:
-            if path.exists():
-                server.watch(str(path))
+        for path in watched:
+            server.watch(str(path))
         if first_config is not None:
             server = first_config.plugins.on_serve(server, config=first_config, builder=builder)
             for item in first_config.watch:

@@ -1,11 +1,10 @@
-"""One shape for every mistake the build finds, and one collector that prints them in Danish.
+"""One shape for every mistake the build finds, and one Danish list of them.
 
-Hooks and checks call ``report(problem)``. It logs the problem through MkDocs'
-logger: an error as a warning (which fails the strict build, also in `mkdocs
-serve`), a warning (an overdue review) as info. The build command
-(sitekit.build) attaches a ``Collector`` to that logger; it keeps our problems
-and turns MkDocs' own English warnings (links, anchors, the menu) into Danish
-ones, so `make check` and `make build` print one list and one summary line.
+The plugin (sitekit.plugin) collects its problems in a list on itself. The build
+command (sitekit.build) and the preview attach a ``Collector`` to MkDocs' logger
+for MkDocs' own English warnings (links, anchors, the menu), and ``combine``
+turns those into Danish problems beside the plugin's, so `make check` and
+`make build` print one list and one summary line.
 """
 
 from __future__ import annotations
@@ -25,7 +24,10 @@ ERROR, WARNING = "fejl", "advarsel"
 def restore_hint(path: Path | str) -> str:
     """What to do about a data file that is gone."""
     return f"Hent den sidste gemte udgave tilbage med git restore {rel(Path(path))}, eller opret filen igen."
-log = logging.getLogger("mkdocs.plugins.sitekit")
+
+
+# The plugin's logger: what it logs is already in its list of problems.
+LOGGER = "mkdocs.plugins.sitekit"
 
 
 @dataclass(frozen=True, order=True)
@@ -68,27 +70,17 @@ class DataError(ValueError):
         return cls(" ".join(p.format() for p in problems), problems)
 
 
-def loaded(load, *args, default=None):
-    """``load(*args)``, or ``default`` when it raises DataError: its problems go to the build."""
-    try:
-        return load(*args)
-    except DataError as exc:
-        for problem in exc.problems:
-            report(problem)
-        return default
-
-
-def report(problem: Problem) -> None:
-    """Report a problem to the build: an error fails the strict build, a warning does not."""
-    log.log(logging.WARNING if problem.level == ERROR else logging.INFO, "%s", problem.format(),
-            extra={"problem": problem})
-
-
 # --- MkDocs' own warnings, in Danish ----------------------------------------------------------
 
-# Filled by the build (sitekit.build) and the checks hook: where the docs and the menu live, and
-# the anchors of every page (for "the page has these sections").
-CONTEXT: dict = {"docs_dir": DOCS, "config": CONFIG, "anchors": {}}
+
+@dataclass
+class Where:
+    """What a Danish translation of MkDocs' warnings needs: where the docs and the menu live, and
+    the anchors of every page (for "the page has these sections"; the plugin fills them)."""
+
+    docs_dir: Path = DOCS
+    config: Path = CONFIG
+    anchors: dict = dataclasses.field(default_factory=dict)
 
 _LINK = re.compile(r"Doc file '(?P<file>[^']+)' contains (?:an? )?(?:[\w ]+ )?link '(?P<target>[^']+)'(?P<rest>.*)",
                    re.S)
@@ -108,15 +100,15 @@ def line_of(path: Path, needle: str) -> int | None:
     return next((n for n, line in enumerate(lines, start=1) if needle and needle in line), None)
 
 
-def _link_problem(m: re.Match) -> Problem:
-    source, target, rest = CONTEXT["docs_dir"] / m["file"], m["target"], m["rest"]
+def _link_problem(m: re.Match, where: Where) -> Problem:
+    source, target, rest = where.docs_dir / m["file"], m["target"], m["rest"]
     line = line_of(source, target)
     mean = _MEAN.search(rest)
     also = f" Mente du '{mean.group(1)}'?" if mean else ""
     if a := _ANCHOR.search(rest):
         doc = a["doc"] or m["file"]
         fragment = target.split("#", 1)[1]
-        anchors = sorted(CONTEXT["anchors"].get(doc, ()))
+        anchors = sorted(where.anchors.get(doc, ()))
         shown = ", ".join("#" + x for x in anchors) if anchors else "ingen"
         return Problem.at(source, line, "links",
                           f"Linket '{target}' peger på afsnittet '#{fragment}' på siden '{doc}', "
@@ -133,21 +125,22 @@ def _link_problem(m: re.Match) -> Problem:
                       "Ret stien, så den peger på en fil, der findes, eller fjern linket. " + LINK_HINT + also)
 
 
-def translate(text: str) -> list[Problem]:
+def translate(text: str, where: Where | None = None) -> list[Problem]:
     """MkDocs' English warning as Danish problems (the text itself when we do not know it)."""
+    where = where or Where()
     if m := _LINK.search(text):
-        return [_link_problem(m)]
+        return [_link_problem(m, where)]
     if m := _NAV_MISSING.search(text):
-        config = CONTEXT["config"]
+        config = where.config
         return [Problem.at(config, line_of(config, m["target"]), "menu",
                            f"Menuen (nav) nævner '{m['target']}', men filen findes ikke i docs/.",
                            "Ret stavningen af filnavnet i menuen, eller fjern linjen.")]
     if text.startswith("Config value 'nav'"):
-        return [Problem.at(CONTEXT["config"], None, "menu", "Menuen (nav) kan ikke læses: " + text.split(": ", 1)[1],
+        return [Problem.at(where.config, None, "menu", "Menuen (nav) kan ikke læses: " + text.split(": ", 1)[1],
                            "Et afsnit i menuen skal have mindst én side under sig, og linjerne under et afsnit "
                            "skal være rykket lige langt ind (6 mellemrum foran '- ').")]
     if text.startswith(_OMITTED):
-        return [Problem.at(CONTEXT["docs_dir"] / uri.strip(" -"), 1, "menu",
+        return [Problem.at(where.docs_dir / uri.strip(" -"), 1, "menu",
                            "Siden er ikke med i menuen (nav i mkdocs.yml).",
                            f"Tilføj linjen '      - {uri.strip(' -')}' under det rigtige afsnit i menuen. "
                            "Skal siden kun nås fra andre sider, så tilføj den under not_in_nav.")
@@ -171,22 +164,28 @@ def _same_link(known: Problem, new: Problem) -> bool:
 
 
 class Collector(logging.Handler):
-    """Keeps every problem reported during one build, MkDocs' own warnings in Danish."""
+    """Keeps MkDocs' own warnings during one build (the plugin keeps its problems itself)."""
 
     def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.problems: list[Problem] = []
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        problem = getattr(record, "problem", None)
-        if problem is not None:
-            if not (problem.check == "links" and any(_same_link(p, problem) for p in self.problems)):
-                self.problems.append(problem)
-        elif record.levelno >= logging.WARNING:
-            self.problems.extend(translate(record.getMessage()))
+        if record.name != LOGGER:
+            self.messages.append(record.getMessage())
 
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.level == ERROR]
+
+def combine(messages: list[str], found: list[Problem], where: Where | None = None) -> list[Problem]:
+    """MkDocs' warnings in Danish, then the plugin's problems without a link MkDocs reported already."""
+    out = [p for text in messages for p in translate(text, where)]
+    for problem in found:
+        if not (problem.check == "links" and any(_same_link(p, problem) for p in out)):
+            out.append(problem)
+    return out
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.level == ERROR]
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -5,8 +5,8 @@ The fields are explained at the top of each data file and in its JSON Schema
 
 ``[[første-skridt]]`` renders the steps as a numbered list, ``[[første-skridt
 diagram]]`` as an inline SVG (no JavaScript, no files) in a figure whose text
-alternative is the same steps as a list; likewise ``[[efter-vink]]``. The hook
-(overrides/hooks/procedure.py) runs before the contact hook, so contact
+alternative is the same steps as a list; likewise ``[[efter-vink]]``. The plugin
+(sitekit/plugin) renders contact shortcodes in the output too, so contact
 shortcodes in the data become links. Links in the data are written from docs/.
 
 ``contradictions`` finds hand-written numbered lists that name the steps in
@@ -27,10 +27,10 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from .mdtext import mask_code
-from .pages import DataModel, Line, load_data, unknown_key
-from .paths import DATA
+from .pages import DataModel, Line, load_data, unknown_key, wrong
+from .paths import DATA, GUIDANCE, TRAINING, in_scope
 from .problems import DataError
-from .shortcodes import Shortcode, ShortcodeError, replace
+from .shortcodes import Shortcode, ShortcodeError
 
 # Shortcode name -> data file under docs/_data/.
 PROCEDURES = {"første-skridt": "foerste-skridt.yml", "efter-vink": "efter-vink.yml"}
@@ -103,7 +103,7 @@ def data_file(name: str, docs_dir: Path | str | None = None, lang: str = "da") -
     return base / (file if lang == "da" else file.replace(".yml", f".{lang}.yml"))
 
 
-def _message(loc: tuple, kind: str, ctx: dict) -> tuple[tuple, str]:
+def _message(loc: tuple, kind: str, ctx: dict, value: Any = None) -> tuple[tuple, str]:
     """(location, Danish sentence) for one pydantic error."""
     if kind == "twice":
         return ("trin", ctx["index"], "id"), f"Trin {ctx['index'] + 1} ('{ctx['id']}'): id'et findes to gange."
@@ -117,11 +117,11 @@ def _message(loc: tuple, kind: str, ctx: dict) -> tuple[tuple, str]:
     return loc, {
         "number": f"{where}: skriv ikke numre i trinnet. Brug [[kontakt ID telefon]] fra docs/_data/kontakter.yml.",
         "extra_forbidden": f"{where}: " + unknown_key(key, [f.alias or n for n, f in Step.model_fields.items()]),
-        "string_pattern_mismatch": f"{where}: id skal være små bogstaver, tal og bindestreger.",
+        "string_pattern_mismatch": f"{where}: " + wrong("id", kind),
         "model_type": f"{where} skal have felterne id og goer.",
     }.get(kind, f"{where}: feltet '{key}' mangler (hvad du gør)." if key == "goer" and kind in ("missing", "string_too_short")
           else f"{where}: 'noegleord' skal være en liste af ord." if key == "noegleord"
-          else f"{where}: feltet '{key}' skal være tekst.")
+          else f"{where}: " + wrong(key, kind, value))
 
 
 def validate(data: Any) -> list[tuple[tuple, str]]:
@@ -129,7 +129,7 @@ def validate(data: Any) -> list[tuple[tuple, str]]:
     try:
         Procedure.model_validate(data)
     except ValidationError as exc:
-        return [_message(e["loc"], e["type"], e.get("ctx") or {}) for e in exc.errors()]
+        return [_message(e["loc"], e["type"], e.get("ctx") or {}, e.get("input")) for e in exc.errors()]
     return []
 
 
@@ -250,37 +250,19 @@ def render_figure(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str
             + f'<ol id="{uid}-tekst">{items}</ol></details></figcaption></figure>')
 
 
-def render_markdown(markdown: str, procedures: dict[str, Procedure], contacts: dict[str, dict[str, Any]],
-                    page_src: str = "", lang: str = "da") -> tuple[str, list[tuple[Shortcode, str]]]:
-    """Replace the procedure shortcodes in a page; other shortcodes are left alone."""
-    counter = {"n": 0}
-
-    def render(code: Shortcode) -> str | None:
-        if code.name == "handlekort":
-            from .actioncard import render as action_card
-
-            if not code.block or code.args:
-                raise ShortcodeError("Skriv [[handlekort]] alene på sin linje.")
-            if "første-skridt" not in procedures:
-                raise ShortcodeError("Data til [[handlekort]] mangler: docs/_data/foerste-skridt.yml.")
-            return action_card(procedures["første-skridt"], contacts, lang)
-        if code.name not in SHORTCODES:
-            return None
-        proc = procedures.get(code.name)
-        if proc is None:
-            raise ShortcodeError(f"Data til {code.text} mangler: docs/_data/{PROCEDURES[code.name]}.")
-        if code.args == ():
-            if not code.block:
-                raise ShortcodeError(f"{code.text} skal stå alene på sin linje.")
-            return render_list(proc, page_src, bool(code.indent))
-        if code.args == ("diagram",):
-            if not code.block:
-                raise ShortcodeError(f"{code.text} skal stå alene på sin linje.")
-            counter["n"] += 1
-            return render_figure(proc, contacts, f"{proc.key}-diagram-{counter['n']}", lang)
+def shortcode(code: Shortcode, ctx) -> str:
+    """[[første-skridt]], [[efter-vink]] and their [[… diagram]] (shortcodes.KNOWN)."""
+    proc = ctx.procedures.get(code.name)
+    if proc is None:
+        raise ShortcodeError(f"Data til {code.text} mangler: docs/_data/{PROCEDURES[code.name]}.")
+    if code.args not in ((), ("diagram",)):
         raise ShortcodeError(f"Brug [[{code.name}]] eller [[{code.name} diagram]].")
-
-    return replace(markdown, render)
+    if not code.block:
+        raise ShortcodeError(f"{code.text} skal stå alene på sin linje.")
+    if not code.args:
+        return render_list(proc, ctx.src, bool(code.indent))
+    ctx.counter["diagram"] = n = ctx.counter.get("diagram", 0) + 1
+    return render_figure(proc, ctx.contacts, f"{proc.key}-diagram-{n}", ctx.lang)
 
 
 # --- drift: hand-written lists ------------------------------------------------------
@@ -288,11 +270,8 @@ def render_markdown(markdown: str, procedures: dict[str, Procedure], contacts: d
 # Pages whose hand-written lists the build checks against the data. The
 # training pages (kompetenceforloeb/) join when modules 2 and 3 render
 # [[første-skridt]] instead of their own lists (module 2 still has one).
-DRIFT_SCOPE = ("index.md", "vejledning/", "kompetenceforloeb/")
-
-
 def in_drift_scope(page_src: str) -> bool:
-    return page_src == DRIFT_SCOPE[0] or page_src.startswith(DRIFT_SCOPE[1:])
+    return in_scope(page_src, GUIDANCE, TRAINING)
 
 
 _ITEM = re.compile(r"^(\s*)\d+[.)]\s+(.*)$")

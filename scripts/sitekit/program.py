@@ -33,7 +33,7 @@ from urllib.parse import quote
 from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from .pages import DataModel, Text, load_data, unknown_key, yaml_line
+from .pages import DataModel, Text, load_data, unknown_key, wrong, yaml_line
 from .paths import DATA
 from .problems import DataError, Problem
 
@@ -230,7 +230,7 @@ def _message(loc: tuple, kind: str, value: Any, ctx: dict) -> str:
         return f"{what}: '{key}' skal være et helt antal minutter (fandt {value!r})."
     if isinstance(key, int):
         return f"{what}: hvert punkt skal have 'titel' og 'minutter'."
-    return f"{what} mangler feltet '{key}' (tekst)."
+    return f"{what}: " + wrong(key, kind, value)
 
 
 def _references(prog: Program) -> list[tuple[tuple, str]]:

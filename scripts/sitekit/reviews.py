@@ -286,7 +286,7 @@ def collect(docs_dir: Path, on: dt.date, contacts: dict[str, dict[str, Any]]) ->
     try:
         holes = [(rel(contacts_file), p.line, p.contact_id, p.field) for p in placeholders(contacts_file)]
     except ContactsError:
-        holes = []  # the contacts file cannot be read: `make check` reports that (hooks/contacts.py)
+        holes = []  # the contacts file cannot be read: `make check` reports that (the sitekit plugin)
     return Report(pages, holes, find_markers(docs_dir), find_other_holes(docs_dir))
 
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
+from .pages import read_yaml
 from .paths import ROOT
 
 QUERY_FILE = ROOT / "tests" / "fixtures" / "search" / "soegninger.yml"
@@ -46,7 +45,7 @@ _ASK = """async ([query, n, timeout]) => {
 
 
 def load_queries(path: Path = QUERY_FILE) -> list[dict]:
-    return yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    return read_yaml(Path(path).read_text(encoding="utf-8"))[0]
 
 
 def open_search(page, url: str) -> None:

@@ -1,7 +1,7 @@
 """Self-checks (selvtjek) for the training modules, from docs/_data/selvtjek.yml
 (its fields: the file's header and docs/_data/selvtjek.schema.json).
 
-The hook (overrides/hooks/training.py) replaces ``<!-- selvtjek: modul-1 -->``
+The sitekit plugin replaces ``<!-- selvtjek: modul-1 -->``
 with HTML that works without JavaScript (a "Se svaret" <details> per question),
 with it (docs/assets/javascripts/selfcheck.js: "Tjek svar", feedback in an
 aria-live region), and keeps the answers out of search (``data-search-exclude``).
@@ -18,7 +18,7 @@ from pydantic import BeforeValidator, Field, StringConstraints, TypeAdapter, Val
 from pydantic_core import PydanticCustomError
 
 from . import render
-from .pages import DataModel, Text, load_data, unknown_key
+from .pages import DataModel, Text, load_data, unknown_key, wrong
 from .paths import DATA
 from .problems import DataError
 
@@ -104,14 +104,14 @@ def _message(loc: tuple, kind: str, value: Any, ctx: dict) -> str:
     if len(loc) == 2:
         return f"{where}: skal have felterne spørgsmål, svar og forklaring."
     if key == "rigtigt":
-        return f"{where}: 'rigtigt' skal være true eller false, men er '{value}'."
+        return f"{where}: " + wrong(key, "bool_type", value)
     if loc[2] == "svar" and len(loc) == 3:
         return f"{where}: 'svar' skal være en liste med 2 til {len(_LETTERS)} svar."
     if loc[2] == "svar":
         return f"{where}: svar nr. {loc[3] + 1} skal have en 'tekst'."
     if loc[2] == "læs_mere":
         return f"{where}: hvert link i 'læs_mere' skal have 'tekst' og 'side'."
-    return f"{where}: '{key}' mangler eller er tom. Skriv teksten."
+    return f"{where}: " + wrong(key, kind, value)
 
 
 def validate(data: Any) -> list[tuple[tuple, str]]:

@@ -8,9 +8,11 @@ renderers (sitekit.contacts, sitekit.glossary) decide what each becomes.
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from .mdtext import mask_code
 from .pages import FrontMatterError, split_front_matter
@@ -18,18 +20,32 @@ from .pages import FrontMatterError, split_front_matter
 SHORTCODE = re.compile(r"\[\[\s*([a-zæøå][\w-]*)((?:\s+[^\s\]]+)*)\s*\]\]", re.IGNORECASE)
 
 
-# Every shortcode the site knows: name -> how to write it (shown when a name is unknown).
-# To add a shortcode: add one line here, and render it with ``replace`` in a hook
-# listed before overrides/hooks/checks.py in mkdocs-base.yml. A shortcode still in a
-# page after every hook ran is reported as unknown, with its line.
-KNOWN: dict[str, str] = {
-    "kontakt": "[[kontakt ID]] eller [[kontakt ID FELT]]",
-    "kontakter": "[[kontakter]]",
-    "ordliste": "[[ordliste]]",
-    "første-skridt": "[[første-skridt]]",
-    "efter-vink": "[[efter-vink]]",
-    "handlekort": "[[handlekort]]",
+# Every shortcode the site knows: name -> (how to write it, "module.function" in sitekit that
+# renders it). The function takes (Shortcode, Context) and returns Markdown or HTML, or raises
+# ShortcodeError with a Danish message. To add a shortcode, add one line here. A shortcode still
+# in a page after rendering is reported as unknown, with its line.
+KNOWN: dict[str, tuple[str, str]] = {
+    "kontakt": ("[[kontakt ID]] eller [[kontakt ID FELT]]", "contacts.shortcode"),
+    "kontakter": ("[[kontakter]]", "contacts.shortcode"),
+    "ordliste": ("[[ordliste]]", "glossary.shortcode"),
+    "første-skridt": ("[[første-skridt]]", "procedure.shortcode"),
+    "efter-vink": ("[[efter-vink]]", "procedure.shortcode"),
+    "handlekort": ("[[handlekort]]", "actioncard.shortcode"),
 }
+
+
+@dataclass
+class Context:
+    """What a renderer gets besides the shortcode: the page, its language and the data for it."""
+
+    src: str = ""
+    lang: str = "da"
+    contacts: dict = field(default_factory=dict)
+    contact_page: str | None = None
+    procedures: dict = field(default_factory=dict)
+    glossary: list = field(default_factory=list)
+    docs_dir: Path | None = None
+    counter: dict = field(default_factory=dict)
 
 
 class ShortcodeError(ValueError):
@@ -114,6 +130,24 @@ def source_line(page, markdown: str, line: int) -> int:
 def unknown(markdown: str) -> list[tuple[Shortcode, str]]:
     """(shortcode, Danish message) for each unknown shortcode. A known one left in the page
     had a mistake its own hook reported."""
-    usage = ", ".join(KNOWN.values())
+    usage = ", ".join(dict.fromkeys(u for u, _ in KNOWN.values()))
     return [(code, f"Koden {code.text} findes ikke. Brug {usage} – se vejledningen for redaktører.")
             for code in find(markdown) if code.name not in KNOWN]
+
+
+def render(markdown: str, ctx: Context) -> tuple[str, list[tuple[Shortcode, str]]]:
+    """Render every known shortcode with its function in KNOWN; shortcodes in a renderer's output
+    (a procedure's steps name contacts) are rendered too, their mistakes reported at the outer one."""
+    errors: list[tuple[Shortcode, str]] = []
+
+    def one(code: Shortcode) -> str | None:
+        if code.name not in KNOWN:
+            return None
+        module, function = KNOWN[code.name][1].rsplit(".", 1)
+        out = getattr(importlib.import_module(f"{__package__}.{module}"), function)(code, ctx)
+        out, inner = replace(out, one)
+        errors.extend((code, message) for _, message in inner)
+        return out
+
+    markdown, outer = replace(markdown, one)
+    return markdown, outer + errors

@@ -134,16 +134,18 @@ def hunspell(words: list[str], dictionary: Path = DICTIONARY) -> dict[str, dict[
     return unknown
 
 
-def flagged(words: list[str], dictionary: Path = DICTIONARY) -> list[str]:
+def flagged(words: list[str], dictionary: Path = DICTIONARY, memo: dict[str, bool] | None = None) -> list[str]:
     """The words Hunspell finds fault with, without suggestions (``hunspell -l``, many times
-    faster). It lists the faulty (sub)words; a word is kept when one of them is part of it."""
-    if not words:
-        return []
-    _require(dictionary)
-    listed = set(subprocess.run(["hunspell", "-l", "-i", "utf-8", "-d", str(dictionary)],
-                                input="".join(f"{w}\n" for w in words), capture_output=True, text=True,
-                                encoding="utf-8", check=True, timeout=120).stdout.split())
-    return [w for w in words if any(sub in w for sub in listed)]
+    faster). It lists the faulty (sub)words; a word is kept when one of them is part of it.
+    ``memo`` keeps the answers between calls (the preview's rebuilds ask only for new words)."""
+    memo = {} if memo is None else memo
+    if new := [w for w in words if w not in memo]:
+        _require(dictionary)
+        listed = set(subprocess.run(["hunspell", "-l", "-i", "utf-8", "-d", str(dictionary)],
+                                    input="".join(f"{w}\n" for w in new), capture_output=True, text=True,
+                                    encoding="utf-8", check=True, timeout=120).stdout.split())
+        memo.update({w: any(sub in w for sub in listed) for w in new})
+    return [w for w in words if memo[w]]
 
 
 def page_words(path: Path) -> list[tuple[int, str]]:
@@ -161,7 +163,9 @@ def page_words(path: Path) -> list[tuple[int, str]]:
     return found
 
 
-def check_docs(docs_dir: Path, words: set[str] | None = None) -> list[Misspelling]:
+def check_docs(docs_dir: Path, words: set[str] | None = None,
+               more: dict[Path, list[tuple[int, str]]] | None = None, memo: dict[str, bool] | None = None) -> list[Misspelling]:
+    """Misspellings in the pages, and in ``more``: (line, word) per file (a data file's rendered text)."""
     lack = missing()
     if lack is not None and not required():
         print(SKIPPED.format(what=lack), file=sys.stderr)
@@ -171,13 +175,14 @@ def check_docs(docs_dir: Path, words: set[str] | None = None) -> list[Misspellin
     if own.is_file() and own.resolve() != WORD_LIST.resolve():
         accepted = accepted | load_word_list(own, Path(docs_dir) / "_snippets" / "ordliste.md")
     per_page = {path: page_words(path) for path in iter_page_paths(docs_dir) if not is_translation(path)}
+    per_page.update(more or {})
     # Every distinct word not in the word list goes to Hunspell once.
     seen = {w for found in per_page.values() for _, w in found}
-    faulted = flagged(sorted(w for w in seen if len(w) > 1 and not _accepted(w, accepted)))
+    faulted = flagged(sorted(w for w in seen if len(w) > 1 and not _accepted(w, accepted)), memo=memo)
     # A hyphenated word Hunspell does not know whole ("SSP-samarbejdet") is
     # right when each part is known or accepted: ask once more for the parts.
     parts = flagged(sorted({p for w in faulted if "-" in w for p in w.split("-")
-                            if len(p) > 1 and not _accepted(p, accepted)}))
+                            if len(p) > 1 and not _accepted(p, accepted)}), memo=memo)
     wrong = [w for w in faulted if "-" not in w or any(p in parts for p in w.split("-"))]
     # Suggestions cost Hunspell far more than the check: only for the words that are wrong.
     first = {w: next(iter(found.values())) for w, found in (hunspell(wrong) if wrong else {}).items()}

@@ -92,12 +92,48 @@ def translation_of(original: str, lang: str) -> str:
     return (p.parent / f"{p.stem}.{lang}{p.suffix}").as_posix().removeprefix("./")
 
 
-def _last_commit(docs: Path, rel: str) -> str | None:
-    return (git_stdout(docs, "log", "-1", "--format=%H", "--", rel) or "").strip() or None
+@dataclass
+class _Git:
+    """What git says about a docs folder, read in three calls: each file's last commit, the files with
+    uncommitted changes, and (kept in ``ancestors`` across calls) whether one commit contains another."""
 
+    docs: Path
+    ancestors: dict[tuple[str, str], bool]
+    last: dict[str, str] = field(default_factory=dict)
+    day: dict[str, str] = field(default_factory=dict)  # the day of that commit, YYYY-MM-DD
+    dirty: set[str] = field(default_factory=set)
 
-def _dirty(docs: Path, rel: str) -> bool:
-    return bool((git_stdout(docs, "status", "--porcelain", "--", rel) or "").strip())
+    @classmethod
+    def read(cls, docs: Path, ancestors: dict[tuple[str, str], bool]) -> _Git | None:
+        head = (git_stdout(docs, "rev-parse", "--is-inside-work-tree", "--is-shallow-repository", "--show-prefix")
+                or "").splitlines()
+        # A merge counts with what it brought to its first parent (what `git log -1 -- FILE` says too).
+        log = git_stdout(docs, "log", "--format=%x1e%H %cs", "--name-only", "--diff-merges=first-parent", "--relative",
+                         "--no-renames", "--", ".")
+        status = git_stdout(docs, "status", "--porcelain", "--untracked-files=all", "--", ".")
+        if head[:2] != ["true", "false"] or log is None or status is None:
+            return None
+        found = cls(docs, ancestors)
+        for record in log.split("\x1e"):
+            first, *names = [line.strip() for line in record.splitlines() if line.strip()] or [""]
+            commit, _, day = first.partition(" ")
+            for name in names:
+                found.last.setdefault(name, commit)
+                found.day.setdefault(name, day)
+        prefix = head[2].strip() if len(head) > 2 else ""
+        found.dirty = {line[3:].strip('"').removeprefix(prefix) for line in status.splitlines() if len(line) > 3}
+        return found
+
+    def changed_on(self, rel: str) -> dt.date | None:
+        """The day the file last changed: today with uncommitted changes, else its last commit's day."""
+        if rel in self.dirty:
+            return today()
+        return dt.date.fromisoformat(self.day[rel]) if self.day.get(rel) else None
+
+    def contains(self, commit: str, later: str) -> bool:
+        if (commit, later) not in self.ancestors:  # a fact about two commits: never changes
+            self.ancestors[commit, later] = git_stdout(self.docs, "merge-base", "--is-ancestor", commit, later) is not None
+        return self.ancestors[commit, later]
 
 
 def _reviewed(path: Path, key: str = "last_reviewed") -> dt.date | None:
@@ -110,23 +146,13 @@ def _reviewed(path: Path, key: str = "last_reviewed") -> dt.date | None:
     return value if isinstance(value, dt.date) else None
 
 
-def _changed_on(docs: Path, rel: str) -> dt.date | None:
-    """The day the file last changed: today with uncommitted changes, else its last commit's day."""
-    if _dirty(docs, rel):
-        return today()
-    day = (git_stdout(docs, "log", "-1", "--format=%cs", "--", rel) or "").strip()
-    return dt.date.fromisoformat(day) if day else None
-
-
-def _git_available(docs: Path) -> bool:
-    return ((git_stdout(docs, "rev-parse", "--is-inside-work-tree") or "").strip() == "true"
-            and (git_stdout(docs, "rev-parse", "--is-shallow-repository") or "").strip() == "false")
-
-
-def status(docs_dir: Path, lang: str = "en", core: tuple[str, ...] = CORE_PAGES) -> Status:
-    """Every ``lang`` translation under docs_dir behind its original, and every core page without one."""
+def status(docs_dir: Path, lang: str = "en", core: tuple[str, ...] = CORE_PAGES,
+           ancestors: dict[tuple[str, str], bool] | None = None) -> Status:
+    """Every ``lang`` translation under docs_dir behind its original, and every core page without one.
+    ``ancestors`` keeps git's answers between calls (the preview's rebuilds)."""
     docs = Path(docs_dir)
-    found = Status(lang, git=_git_available(docs))
+    git = _Git.read(docs, {} if ancestors is None else ancestors)
+    found = Status(lang, git=git is not None)
     for path in sorted(docs.rglob(f"*.{lang}.*")):
         rel = path.relative_to(docs).as_posix()
         pair = original_of(rel)
@@ -137,7 +163,7 @@ def status(docs_dir: Path, lang: str = "en", core: tuple[str, ...] = CORE_PAGES)
             found.behind.append(Behind(rel, original, "Den danske original findes ikke længere. Slet "
                                        "oversættelsen, eller flyt den, så den ligger ved siden af originalen."))
             continue
-        reason = _behind_by_git(docs, rel, original) if found.git else None
+        reason = _behind_by_git(git, rel, original) if git else None
         if reason is None:
             da_reviewed, en_reviewed = _reviewed(docs / original), _reviewed(path)
             if da_reviewed and en_reviewed and da_reviewed > en_reviewed:
@@ -159,15 +185,15 @@ def translated_reason(changed: dt.date, translated: dt.date) -> str:
             "oversæt ændringen, og skriv datoen for den danske tekst i translated_from.")
 
 
-def _behind_by_git(docs: Path, rel: str, original: str) -> str | None:
-    if _dirty(docs, original) and not _dirty(docs, rel):
+def _behind_by_git(git: _Git, rel: str, original: str) -> str | None:
+    if original in git.dirty and rel not in git.dirty:
         return "Den danske fil har ændringer, der ikke er gemt i git, men oversættelsen er ikke ændret."
-    translated = _reviewed(docs / rel, "translated_from")
-    changed = _changed_on(docs, original)
-    if translated is not None:
+    changed = git.changed_on(original)
+    translated = _reviewed(git.docs / rel, "translated_from")
+    if translated is not None:  # the English page says which Danish text it translates
         return translated_reason(changed, translated) if changed and changed > translated else None
-    da_commit, en_commit = _last_commit(docs, original), _last_commit(docs, rel)
-    if da_commit and en_commit and git_stdout(docs, "merge-base", "--is-ancestor", da_commit, en_commit) is None:
+    da_commit, en_commit = git.last.get(original), git.last.get(rel)
+    if da_commit and en_commit and not git.contains(da_commit, en_commit):
         return f"Den danske fil er ændret {danish_date(changed)}, efter oversættelsen sidst blev ændret."
     return None
 

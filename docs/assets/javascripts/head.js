@@ -1,5 +1,6 @@
 /* The site's one script in the page head (one request, no inline script):
-   1. Material's storage globals; 2. the search starter. */
+   1. Material's storage globals; 2. the search starter.
+   Checked against Material for MkDocs 9.8.2. */
 
 /* Material for MkDocs keeps small settings (tabs, the "older edition" flag)
    in the browser's storage, under keys that start with the site's own path.

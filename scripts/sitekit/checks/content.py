@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .. import placeholders
 from ..mdtext import mask_code
-from ..problems import CONTEXT, Problem
+from ..problems import Problem
 
 _IMG = re.compile(r"<img\b[^>]*>")
 _ALT = re.compile(r"\balt=\"[^\"]+\"")
@@ -18,7 +18,7 @@ _SRC = re.compile(r"\bsrc=\"([^\"]*)\"")
 _EMBED = re.compile(r"<(script|iframe)\b", re.I)
 
 
-def page_problems(path: Path, source: str, html: str) -> list[Problem]:
+def page_problems(path: Path, source: str, html: str, docs_dir: Path) -> list[Problem]:
     """Problems in one page's content HTML; lines are found in its Markdown source."""
     lines = mask_code(source).splitlines()
     used: dict[str, int] = {}
@@ -48,4 +48,4 @@ def page_problems(path: Path, source: str, html: str) -> list[Problem]:
             f"Siden indeholder et <{tag}>-tag. Sider må ikke have scripts eller indlejrede rammer.",
             "Fjern tagget. Vil du vise noget fra et andet site, så lav et almindeligt link til det."))
     # Nothing unfinished in front of readers: no marker or placeholder on a reader page.
-    return problems + placeholders.in_reader_page(path, source, html, CONTEXT["docs_dir"])
+    return problems + placeholders.in_reader_page(path, source, html, docs_dir)

@@ -1,8 +1,8 @@
 """Guidance pages stay easy to read: LIX at most 40 (sitekit.lix explains the count).
 
-Measured on what the reader sees: the page after every shortcode is rendered,
-generated pages (the decision guide) included. The checks hook calls
-``page_problem`` for each page. Pages under MIN_WORDS words are not measured:
+Measured on what the reader sees: the text of the rendered page (sitekit.prose), data-file text
+and generated pages (the decision guide) included. The sitekit plugin calls ``page_problem``
+for each Danish page. Pages under MIN_WORDS words are not measured:
 on a very short text LIX swings too much to mean anything.
 """
 
@@ -11,18 +11,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..lix import LIMIT, MIN_WORDS, analyse
+from ..paths import GUIDANCE, in_scope
 from ..problems import Problem
 
 
-def held_to_limit(src_uri: str) -> bool:
-    """The front page and the guidance section."""
-    return src_uri == "index.md" or src_uri.startswith("vejledning/")
-
-
-def page_problem(path: Path, src_uri: str, markdown: str, generated: bool = False) -> Problem | None:
-    if not held_to_limit(src_uri):
+def page_problem(path: Path, src_uri: str, text: str, generated: bool = False) -> Problem | None:
+    if not in_scope(src_uri, GUIDANCE):
         return None  # not counted at all: LIX is only held against these pages
-    result = analyse(markdown)
+    result = analyse(text)
     if result.words < MIN_WORDS or result.score <= LIMIT:
         return None
     where = " Siden laves ud fra docs/_data/beslutningsguide.yml: ret teksten dér." if generated else ""

@@ -8,9 +8,10 @@ from ..problems import Problem
 from ..spelling import check_docs
 
 
-def check(docs_dir: Path) -> list[Problem]:
+def check(docs_dir: Path, more: dict[Path, list[tuple[int, str]]] | None = None,
+          memo: dict[str, bool] | None = None) -> list[Problem]:
     try:
-        found = check_docs(docs_dir)
+        found = check_docs(docs_dir, more=more, memo=memo)
     except RuntimeError as exc:  # only where spelling is required (CI): elsewhere it is skipped with a note
         return [Problem.at(Path(docs_dir), None, "stavning", f"Stavningen blev ikke tjekket: {exc}",
                            "Installer Debian-pakkerne hunspell og hunspell-da (`make system` som root).")]

@@ -7,7 +7,8 @@
    says until when the edition applied (the property "gaeldende_til_tekst",
    written when the next edition was published) and links to the same page
    in the newest edition, or to its start page when the page is gone there.
-   The texts are in the template; this file holds none. */
+   The texts are in the template; this file holds none.
+Checked against Material for MkDocs 9.8.2. */
 (function () {
   "use strict";
   var script = document.currentScript;
