@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
+import json
 import logging
 import os
 import re
@@ -114,7 +115,8 @@ def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Pat
             except YAMLError as exc:
                 found.append(yaml_problem(f"{exc}".replace("<unicode string>", str(menu)), menu))
                 own = {}
-            overrides.update({k: own[k] for k in ("nav", "not_in_nav") if k in own})
+            # As plain lists and dicts: MkDocs and mkdocs-static-i18n check the types of a setting.
+            overrides.update({k: json.loads(json.dumps(own[k])) for k in ("nav", "not_in_nav") if k in own})
     # A page or data file saved in another character set than UTF-8 cannot be read by anything:
     # say which, instead of a traceback from the first tool that tries.
     unreadable = not_utf8(Path(docs_dir) if docs_dir else DOCS)
