@@ -38,7 +38,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -274,8 +274,9 @@ def save_to_served(tmp: Path, saves: int = 5) -> Table:
     return t
 
 
-def html_files(site: Path) -> list[Path]:
-    return [p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("assets/")]
+def html_per_page(site: Path) -> float:
+    pages = [p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("assets/")]
+    return sum(p.stat().st_size for p in pages) / len(pages)
 
 
 def index_size(site: Path) -> tuple[int, int]:
@@ -289,22 +290,7 @@ _HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:css|js)$")
 _COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
-class Served:
-    """What the server sent: (path, status, bytes on the wire)."""
-
-    def __init__(self) -> None:
-        self.log: list[tuple[str, int, int]] = []
-        self.lock = threading.Lock()
-
-    def mark(self) -> int:
-        return len(self.log)
-
-    def since(self, mark: int) -> list[tuple[str, int, int]]:
-        with self.lock:
-            return list(self.log[mark:])
-
-
-def _handler(root: Path, served: Served):
+def _handler(root: Path, served: Server):
     cache: dict[Path, bytes] = {}
 
     class Handler(SimpleHTTPRequestHandler):
@@ -358,8 +344,9 @@ def _handler(root: Path, served: Served):
 
 class Server:
     def __init__(self, root: Path):
-        self.served = Served()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(root, self.served))
+        self.log: list[tuple[str, int, int]] = []  # what the server sent: (path, status, bytes on the wire)
+        self.lock = threading.Lock()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(root, self))
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
@@ -380,16 +367,18 @@ class Server:
 
 @dataclass
 class View:
-    requests: int = 0
-    gzip: int = 0
-    search_before_search: bool = False
-    urls: list[str] = field(default_factory=list)
+    requests: int
+    gzip: int
+    search_before_search: bool
 
 
-def _view(log: list[tuple[str, int, int]]) -> View:
-    v = View(requests=len(log), gzip=sum(size for _, _, size in log), urls=[p for p, _, _ in log])
-    v.search_before_search = any("search_index" in p for p in v.urls)
-    return v
+def _view(page, server: Server, url: str) -> View:
+    """What opening ``url`` in ``page`` fetched from ``server``."""
+    mark = len(server.log)
+    page.goto(url, wait_until="networkidle")
+    with server.lock:
+        log = server.log[mark:]
+    return View(len(log), sum(size for _, _, size in log), any("search_index" in p for p, _, _ in log))
 
 
 def page_views(browser, server: Server) -> tuple[View, View]:
@@ -399,13 +388,7 @@ def page_views(browser, server: Server) -> tuple[View, View]:
         # No page.route() here: Playwright turns the browser cache off for routed
         # pages. Other hosts are unreachable by the browser's own flag instead.
         page = context.new_page()
-        mark = server.served.mark()
-        page.goto(server.url + CONTENT_PAGE, wait_until="networkidle")
-        cold = _view(server.served.since(mark))
-        mark = server.served.mark()
-        page.goto(server.url + NEXT_PAGE, wait_until="networkidle")
-        warm = _view(server.served.since(mark))
-        return cold, warm
+        return _view(page, server, server.url + CONTENT_PAGE), _view(page, server, server.url + NEXT_PAGE)
     finally:
         context.close()
 
@@ -549,10 +532,7 @@ def generated_sites(sizes: list[int], tmp: Path, repeat: int = 1) -> Table:
         if not ours.ok or not stock.ok:
             sys.exit("Bygningen fejlede:\n" + (ours.output if not ours.ok else stock.output))
         site = root / "vores" / "site"
-        pages = html_files(site)
-        spages = html_files(root / "standard" / "site")
-        html = sum(p.stat().st_size for p in pages) / len(pages)
-        shtml = sum(p.stat().st_size for p in spages) / len(spages)
+        html, shtml = html_per_page(site), html_per_page(root / "standard" / "site")
         total = ours.seconds  # every check runs inside the build
         per_page[n] = total / n
         # The budget is for a big site (issue 14: 1,000 pages); on a small one start-up dominates.
@@ -615,12 +595,11 @@ def edition_growth(tmp: Path) -> Table:
     listing = git("rev-list", "--objects", f"{before}..gh-pages")
     objects = [line.split(" ", 1)[0] for line in listing.decode().splitlines()]
     sizes = git("cat-file", "--batch-check=%(objecttype) %(objectsize)", data="\n".join(objects).encode())
-    blobs = [int(line.split()[1]) for line in sizes.decode().splitlines() if line.startswith("blob")]
-    zips = sum(int(size) for line, size in zip(listing.decode().splitlines(),
-                                                (ln.split()[1] for ln in sizes.decode().splitlines()), strict=True)
-               if line.endswith(".zip"))
+    kinds = [(kind, int(size)) for kind, size in (ln.split() for ln in sizes.decode().splitlines())]
+    blobs = [size for kind, size in kinds if kind == "blob"]
+    zips = sum(size for line, (_, size) in zip(listing.decode().splitlines(), kinds, strict=True) if line.endswith(".zip"))
     packed = len(git("pack-objects", "--stdout", "-q", data=listing))
-    total = sum(int(ln.split()[1]) for ln in sizes.decode().splitlines())
+    total = sum(size for _, size in kinds)
     t = Table("Udgaver: grenen gh-pages, når dagen efter har én linje ændret (make publish som i CI)")
     t.row("nye git-objekter", "", str(len(objects)))
     t.row("heraf filer (blobs)", "", str(len(blobs)))

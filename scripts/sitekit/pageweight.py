@@ -29,33 +29,16 @@ class Weight:
         self.gzip += len(gzip.compress(body, compresslevel=6)) if body else 0
 
 
-def _settle(page) -> None:
-    page.wait_for_load_state("load")
-    page.wait_for_load_state("networkidle")
-
-
 def cold_view(browser, url: str, viewport: dict | None = None) -> Weight:
     """A first visit with an empty cache: everything ``url`` loads until the network is idle."""
-    return _view(browser, url, viewport=viewport)
-
-
-def warm_view(browser, first: str, then: str) -> Weight:
-    """What ``then`` downloads after ``first`` was opened in the same browser
-    (the cache holds the shared stylesheets and scripts)."""
-    return _view(browser, then, first)
-
-
-def _view(browser, url: str, first: str | None = None, viewport: dict | None = None) -> Weight:
     context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800})
     try:
         page = context.new_page()
-        if first:
-            page.goto(first)
-            _settle(page)
         weight = Weight()
         page.on("requestfinished", lambda request: _finished(request, weight))
         page.goto(url)
-        _settle(page)
+        page.wait_for_load_state("load")
+        page.wait_for_load_state("networkidle")
         return weight
     finally:
         context.close()
