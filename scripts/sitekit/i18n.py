@@ -93,10 +93,7 @@ def localized_dest(src_uri: str, lang: str, default: str, use_directory_urls: bo
 def localize(file, config, lang: str, default: str):
     """Give a generated File the URL and the i18n attributes of ``lang``."""
     file.dest_uri = localized_dest(file.src_uri, lang, default, config.use_directory_urls)
-    url = file.dest_uri
-    if config.use_directory_urls:
-        url = url[: -len("index.html")] if url.endswith("index.html") else url
-    file.url = url
+    file.url = file.dest_uri.removesuffix("index.html") if config.use_directory_urls else file.dest_uri
     file.abs_dest_path = str(PurePosixPath(config.site_dir) / file.dest_uri)
     file.locale = lang
     file.localization = None if lang == default else lang

@@ -70,8 +70,7 @@ def build_offline(dist: Path = DIST, name: str = NAME) -> OfflineCopy:
     found = problems(folder)
     if found:
         raise OfflineError("Offline-kopien er ikke selvstændig:\n" + "\n".join(found))
-    if zip_path.exists():
-        zip_path.unlink()
+    zip_path.unlink(missing_ok=True)
     files = 0
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
         for path in sorted(folder.rglob("*")):
