@@ -36,14 +36,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from dataclasses import dataclass, field
-from email.utils import formatdate, parsedate_to_datetime
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from dataclasses import dataclass
 from pathlib import Path
 
 from sitekit.newpage import front_matter
+from sitekit.pageweight import Server
 from sitekit.paths import BASE_CONFIG, CONFIG, ROOT
 
 REVIEWED = dt.date(2026, 11, 1)
@@ -89,11 +87,9 @@ def _rel(from_n: int, to_n: int) -> str:
 def generate(docs: Path, pages: int) -> None:
     """A site of ``pages`` pages (plus the pages the theme needs)."""
     (docs / "om").mkdir(parents=True)
-    (docs / "index.md").write_text(front("Forside")
-                                   + "# Forside\n\nEt stort testsite.\n", encoding="utf-8")
-    for name, title in [("om/index.md", "Om sitet"), ("om/tilgaengelighed.md", "Tilgængelighed")]:
-        (docs / name).write_text(front(title) + f"# {title}\n\nTekst.\n",
-                                 encoding="utf-8")
+    for name, title, text in [("index.md", "Forside", "Et stort testsite."), ("om/index.md", "Om sitet", "Tekst."),
+                              ("om/tilgaengelighed.md", "Tilgængelighed", "Tekst.")]:
+        (docs / name).write_text(front(title) + f"# {title}\n\n{text}\n", encoding="utf-8")
     for n in range(pages):
         nxt, prev, far = (n + 1) % pages, (n - 1) % pages, (n * 7 + 3) % pages
         path = docs / _page_path(n)
@@ -135,10 +131,9 @@ class Build:
     output: str
 
 
-def _run(module: str, args: list[str], env: dict[str, str] | None = None) -> Build:
+def _run(module: str, args: list[str]) -> Build:
     full_env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), full_env.get("PYTHONPATH")]))
-    full_env.update(env or {})
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", _WRAP, module, *args], cwd=ROOT, env=full_env,
                           capture_output=True, text=True, check=False)
@@ -148,11 +143,11 @@ def _run(module: str, args: list[str], env: dict[str, str] | None = None) -> Bui
                  proc.stdout[-3000:] + proc.stderr[-3000:])
 
 
-def build_ours(site: Path, docs: Path | None = None, env: dict[str, str] | None = None) -> Build:
+def build_ours(site: Path, docs: Path | None = None) -> Build:
     args = ["--site-dir", str(site)]
     if docs is not None:
         args += ["--docs-dir", str(docs), "--auto-nav"]
-    return _run("sitekit.build", args, env)
+    return _run("sitekit.build", args)
 
 
 def _top_level_block(text: str, key: str) -> str:
@@ -192,11 +187,7 @@ def build_stock(site: Path, docs: Path | None = None) -> Build:
 
 def check_ours() -> float:
     """The editors' `make check` on the real site, in seconds."""
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "sitekit", "check"], cwd=ROOT,
-                   capture_output=True, text=True, check=False,
-                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "scripts")))
-    return time.perf_counter() - start
+    return _run("sitekit", ["check"]).seconds
 
 
 def _free_port() -> int:
@@ -274,8 +265,9 @@ def save_to_served(tmp: Path, saves: int = 5) -> Table:
     return t
 
 
-def html_files(site: Path) -> list[Path]:
-    return [p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("assets/")]
+def html_per_page(site: Path) -> float:
+    pages = [p for p in site.rglob("*.html") if not p.relative_to(site).as_posix().startswith("assets/")]
+    return sum(p.stat().st_size for p in pages) / len(pages)
 
 
 def index_size(site: Path) -> tuple[int, int]:
@@ -283,113 +275,22 @@ def index_size(site: Path) -> tuple[int, int]:
     return len(data), len(gzip.compress(data, 6))
 
 
-# --- serving like a web server: gzip, long caching of hashed names ------------------
-
-_HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:css|js)$")
-_COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
-
-
-class Served:
-    """What the server sent: (path, status, bytes on the wire)."""
-
-    def __init__(self) -> None:
-        self.log: list[tuple[str, int, int]] = []
-        self.lock = threading.Lock()
-
-    def mark(self) -> int:
-        return len(self.log)
-
-    def since(self, mark: int) -> list[tuple[str, int, int]]:
-        with self.lock:
-            return list(self.log[mark:])
-
-
-def _handler(root: Path, served: Served):
-    cache: dict[Path, bytes] = {}
-
-    class Handler(SimpleHTTPRequestHandler):
-        def __init__(self, *a, **kw):
-            super().__init__(*a, directory=str(root), **kw)
-
-        def log_message(self, format, *args):  # noqa: A002 - stdlib signature
-            pass
-
-        def _record(self, status: int, size: int) -> None:
-            with served.lock:
-                served.log.append((self.path, status, size))
-
-        def do_GET(self):  # noqa: N802 - stdlib name
-            path = Path(self.translate_path(self.path))
-            if path.is_dir():
-                path = path / "index.html"
-            if not path.is_file():
-                self.send_error(404)
-                self._record(404, 0)
-                return
-            mtime = path.stat().st_mtime
-            since = self.headers.get("If-Modified-Since")
-            if since:
-                try:
-                    if parsedate_to_datetime(since).timestamp() >= int(mtime):
-                        self.send_response(304)
-                        self.end_headers()
-                        self._record(304, 0)
-                        return
-                except (TypeError, ValueError):
-                    pass
-            body = path.read_bytes()
-            gz = "gzip" in self.headers.get("Accept-Encoding", "") and path.suffix in _COMPRESS
-            if gz:
-                body = cache.setdefault(path, gzip.compress(body, 6))
-            self.send_response(200)
-            self.send_header("Content-Type", self.guess_type(str(path)))
-            self.send_header("Content-Length", str(len(body)))
-            self.send_header("Last-Modified", formatdate(mtime, usegmt=True))
-            if gz:
-                self.send_header("Content-Encoding", "gzip")
-            immutable = _HASHED.search(path.name)
-            self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
-            self.end_headers()
-            self.wfile.write(body)
-            self._record(200, len(body))
-
-    return Handler
-
-
-class Server:
-    def __init__(self, root: Path):
-        self.served = Served()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(root, self.served))
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
-
-    def __enter__(self) -> Server:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
 # --- in Chromium ----------------------------------------------------------------
 
 @dataclass
 class View:
-    requests: int = 0
-    gzip: int = 0
-    search_before_search: bool = False
-    urls: list[str] = field(default_factory=list)
+    requests: int
+    gzip: int
+    search_before_search: bool
 
 
-def _view(log: list[tuple[str, int, int]]) -> View:
-    v = View(requests=len(log), gzip=sum(size for _, _, size in log), urls=[p for p, _, _ in log])
-    v.search_before_search = any("search_index" in p for p in v.urls)
-    return v
+def _view(page, server: Server, url: str) -> View:
+    """What opening ``url`` in ``page`` fetched from ``server``."""
+    mark = len(server.log)
+    page.goto(url, wait_until="networkidle")
+    with server.lock:
+        log = server.log[mark:]
+    return View(len(log), sum(size for _, _, size in log), any("search_index" in p for p, _, _ in log))
 
 
 def page_views(browser, server: Server) -> tuple[View, View]:
@@ -399,22 +300,23 @@ def page_views(browser, server: Server) -> tuple[View, View]:
         # No page.route() here: Playwright turns the browser cache off for routed
         # pages. Other hosts are unreachable by the browser's own flag instead.
         page = context.new_page()
-        mark = server.served.mark()
-        page.goto(server.url + CONTENT_PAGE, wait_until="networkidle")
-        cold = _view(server.served.since(mark))
-        mark = server.served.mark()
-        page.goto(server.url + NEXT_PAGE, wait_until="networkidle")
-        warm = _view(server.served.since(mark))
-        return cold, warm
+        return _view(page, server, server.url + CONTENT_PAGE), _view(page, server, server.url + NEXT_PAGE)
     finally:
         context.close()
 
 
 def search_rates(browser, server: Server) -> tuple[float, float]:
-    from sitekit.searchbox import answers, hit_rates, load_queries
+    """The share of the test queries with a right page first, and in the top 3, asked in one page."""
+    from sitekit.searchbox import hit_rates, load_queries, open_search, top_pages
 
     queries = load_queries()
-    return hit_rates(queries, answers(browser, server.url + "vejledning/", queries))
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        open_search(page, server.url + "vejledning/")
+        return hit_rates(queries, {q["q"]: top_pages(page, q["q"]) for q in queries})
+    finally:
+        context.close()
 
 
 def lighthouse(url: str) -> dict[str, int] | None:
@@ -453,17 +355,13 @@ def _ratio(ours: float, stock: float) -> str:
     return f"{ours / stock:.2f}×" if stock else "–"
 
 
-def _ok(passed: bool | None) -> str:
-    return "–" if passed is None else ("OK" if passed else "IKKE OK")
-
-
 class Table:
     def __init__(self, title: str):
         self.title = title
         self.rows: list[tuple[str, str, str, str, str, str]] = []
 
-    def row(self, name: str, stock: str, ours: str, ratio: str = "", budget: str = "", ok: bool | None = None):
-        self.rows.append((name, stock, ours, ratio, budget, _ok(ok) if budget else ""))
+    def row(self, name: str, stock: str, ours: str, ratio: str = "", budget: str = "", ok: bool = False):
+        self.rows.append((name, stock, ours, ratio, budget, ("OK" if ok else "IKKE OK") if budget else ""))
 
     def print(self) -> None:
         head = ("måling", "standard", "vores", "forhold", "budget", "")
@@ -516,12 +414,9 @@ def real_site(browser, tmp: Path, with_lighthouse: bool) -> Table:
                 if o is None or s is None:
                     t.row(f"Lighthouse, {name}", "kørte ikke", "kørte ikke")
                     continue
-                t.row(f"Lighthouse ydelse, {name}", str(s["performance"]), str(o["performance"]), "",
-                      f"≥ {BUDGET['lighthouse_performance']}",
-                      o["performance"] >= BUDGET["lighthouse_performance"])
-                t.row(f"Lighthouse tilgængelighed, {name}", str(s["accessibility"]), str(o["accessibility"]), "",
-                      f"= {BUDGET['lighthouse_accessibility']}",
-                      o["accessibility"] >= BUDGET["lighthouse_accessibility"])
+                for label, key, sign in (("ydelse", "performance", "≥"), ("tilgængelighed", "accessibility", "=")):
+                    budget = BUDGET[f"lighthouse_{key}"]
+                    t.row(f"Lighthouse {label}, {name}", str(s[key]), str(o[key]), "", f"{sign} {budget}", o[key] >= budget)
     return t
 
 
@@ -549,10 +444,7 @@ def generated_sites(sizes: list[int], tmp: Path, repeat: int = 1) -> Table:
         if not ours.ok or not stock.ok:
             sys.exit("Bygningen fejlede:\n" + (ours.output if not ours.ok else stock.output))
         site = root / "vores" / "site"
-        pages = html_files(site)
-        spages = html_files(root / "standard" / "site")
-        html = sum(p.stat().st_size for p in pages) / len(pages)
-        shtml = sum(p.stat().st_size for p in spages) / len(spages)
+        html, shtml = html_per_page(site), html_per_page(root / "standard" / "site")
         total = ours.seconds  # every check runs inside the build
         per_page[n] = total / n
         # The budget is for a big site (issue 14: 1,000 pages); on a small one start-up dominates.
@@ -615,12 +507,11 @@ def edition_growth(tmp: Path) -> Table:
     listing = git("rev-list", "--objects", f"{before}..gh-pages")
     objects = [line.split(" ", 1)[0] for line in listing.decode().splitlines()]
     sizes = git("cat-file", "--batch-check=%(objecttype) %(objectsize)", data="\n".join(objects).encode())
-    blobs = [int(line.split()[1]) for line in sizes.decode().splitlines() if line.startswith("blob")]
-    zips = sum(int(size) for line, size in zip(listing.decode().splitlines(),
-                                                (ln.split()[1] for ln in sizes.decode().splitlines()), strict=True)
-               if line.endswith(".zip"))
+    kinds = [(kind, int(size)) for kind, size in (ln.split() for ln in sizes.decode().splitlines())]
+    blobs = [size for kind, size in kinds if kind == "blob"]
+    zips = sum(size for line, (_, size) in zip(listing.decode().splitlines(), kinds, strict=True) if line.endswith(".zip"))
     packed = len(git("pack-objects", "--stdout", "-q", data=listing))
-    total = sum(int(ln.split()[1]) for ln in sizes.decode().splitlines())
+    total = sum(size for _, size in kinds)
     t = Table("Udgaver: grenen gh-pages, når dagen efter har én linje ændret (make publish som i CI)")
     t.row("nye git-objekter", "", str(len(objects)))
     t.row("heraf filer (blobs)", "", str(len(blobs)))

@@ -15,15 +15,12 @@ midlertidig kopi af siderne, tjekket med de samme tjek som `make check`.
 from __future__ import annotations
 
 import argparse
-import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from sitekit import paths
@@ -38,17 +35,6 @@ SHOTS = {
     "kontaktkort.png": "vejledning/kontakt/",
 }
 ERROR_SHOT = "fejl-i-forhaandsvisningen.png"
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args) -> None:  # noqa: A002 - stdlib signature
-        pass
-
-
-def _serve(folder: Path) -> tuple[ThreadingHTTPServer, str]:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
 def error_page_html(docs_dir: Path = paths.DOCS) -> bytes:
@@ -130,21 +116,17 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     from sitekit.build import site_or_build
+    from sitekit.pageweight import Server
 
     with site_or_build(args.site_dir, "skaermbilleder-site-") as site:
         if site is None:
             return 1
-        httpd, url = _serve(site)
-        try:
-            with sync_playwright() as pw:
-                browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-                try:
-                    files = take(browser, url, Path(args.out), error_page_html())
-                finally:
-                    browser.close()
-        finally:
-            httpd.shutdown()
-            httpd.server_close()
+        with Server(site) as server, sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+            try:
+                files = take(browser, server.url, Path(args.out), error_page_html())
+            finally:
+                browser.close()
     for f in files:
         print(f"Gemt: {paths.rel(f)}")
     return 0

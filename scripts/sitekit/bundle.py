@@ -123,9 +123,8 @@ def palette_css_needed(palette) -> bool:
     entries = palette if isinstance(palette, list) else [palette]
     for entry in entries:
         entry = entry or {}
-        if entry.get("scheme", "default") not in ("default", None):
-            return True
-        if entry.get("primary") != "custom" or entry.get("accent") != "custom":
+        if (entry.get("scheme", "default") not in ("default", None)
+                or entry.get("primary") != "custom" or entry.get("accent") != "custom"):
             return True
     return False
 

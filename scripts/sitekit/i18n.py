@@ -13,6 +13,8 @@ import json
 import re
 from pathlib import Path, PurePosixPath
 
+from .links import dest_for_source
+
 DEFAULT = "da"
 
 
@@ -84,24 +86,14 @@ def localized_dest(src_uri: str, lang: str, default: str, use_directory_urls: bo
     """Where the plugin puts a page: x.en.md -> en/x/index.html (or en/x.html)."""
     path = PurePosixPath(src_uri)
     stem = path.name[: -len("".join(path.suffixes))] if path.suffixes else path.name
-    parent = path.parent.as_posix()
-    parent = "" if parent == "." else parent + "/"
-    if stem in ("index", "README"):
-        dest = f"{parent}index.html"
-    elif use_directory_urls:
-        dest = f"{parent}{stem}/index.html"
-    else:
-        dest = f"{parent}{stem}.html"
+    dest = dest_for_source(path.with_name(stem).as_posix(), use_directory_urls)
     return dest if lang == default else f"{lang}/{dest}"
 
 
 def localize(file, config, lang: str, default: str):
     """Give a generated File the URL and the i18n attributes of ``lang``."""
     file.dest_uri = localized_dest(file.src_uri, lang, default, config.use_directory_urls)
-    url = file.dest_uri
-    if config.use_directory_urls:
-        url = url[: -len("index.html")] if url.endswith("index.html") else url
-    file.url = url
+    file.url = file.dest_uri.removesuffix("index.html") if config.use_directory_urls else file.dest_uri
     file.abs_dest_path = str(PurePosixPath(config.site_dir) / file.dest_uri)
     file.locale = lang
     file.localization = None if lang == default else lang

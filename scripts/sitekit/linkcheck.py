@@ -222,10 +222,8 @@ def _redirect(url: str, chain: list[dict], cached: bool = False) -> Finding:
     target = chain[-1].get("url")
     codes = [c.get("code") for c in chain]
     permanent = any(c in PERMANENT_CODES for c in codes)
-    if permanent:
-        suggestion = f"Siden er flyttet permanent. Ret linket til {target}."
-    else:
-        suggestion = "Siden sender midlertidigt videre. Lad linket stå."
+    suggestion = (f"Siden er flyttet permanent. Ret linket til {target}." if permanent
+                  else "Siden sender midlertidigt videre. Lad linket stå.")
     return Finding(url, REDIRECT, codes[0], f"Sender videre til {target} ({', '.join(map(str, codes))}).",
                    target=target, permanent=permanent, cached=cached, suggestion=suggestion)
 

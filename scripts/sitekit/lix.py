@@ -127,9 +127,7 @@ def blocks(markdown: str) -> list[tuple[str, str]]:
         if line.lstrip().startswith("|"):
             flush()
             if not _TABLE_SEPARATOR.match(line):
-                for cell in line.strip().strip("|").split("|"):
-                    if cell.strip():
-                        out.append(("text", cell.strip()))
+                out += [("text", cell.strip()) for cell in line.strip().strip("|").split("|") if cell.strip()]
             continue
         item = _LIST_ITEM.match(line) or _DEFINITION.match(line)
         if item:
@@ -145,13 +143,11 @@ def _tokens(text: str) -> list[str]:
     return [t for t in text.split() if any(ch.isalnum() for ch in t)]
 
 
-def _ends_sentence(token: str, following: str | None) -> bool:
+def _ends_sentence(token: str, following: str) -> bool:
     core = token.rstrip(_CLOSE)
     if not core or core[-1] not in ".!?:":
         return False
     if core[-1] in "!?":
-        return True
-    if following is None:
         return True
     if core[-1] == "." and core[:-1].lower() in ABBREVIATIONS:
         return False
@@ -177,10 +173,9 @@ def analyse(markdown: str) -> LixResult:
                 sentences += 1
                 pending = 0
         last = tokens[-1].rstrip(_CLOSE)
-        if kind == "text" or last[-1:] in (".", "!", "?", ":"):
-            if pending:
-                sentences += 1
-                pending = 0
+        if pending and (kind == "text" or last[-1:] in (".", "!", "?", ":")):
+            sentences += 1
+            pending = 0
     if pending:
         sentences += 1
     return LixResult(words, sentences, long_words)

@@ -102,9 +102,8 @@ def add_page(config: Path, uri: str, section_title: str, folder: str) -> int:
         raise NavEditError(f"{config.name}: Menuen (nav) er tom.")
     lines = original.splitlines()
 
-    def indent(seq: list) -> int:  # the column of the items' "-"
-        line = lines[seq.lc.item(0)[0]]
-        return len(line) - len(line.lstrip(" "))
+    def indent(line: int) -> int:  # the column of the line's first character (a list item's "-")
+        return len(lines[line]) - len(lines[line].lstrip(" "))
 
     def by_folder(section: tuple[str, list, int]) -> bool:
         return any(p.startswith(folder + "/") for p in (i if isinstance(i, str) else next(iter(i.values()), "")
@@ -113,13 +112,12 @@ def add_page(config: Path, uri: str, section_title: str, folder: str) -> int:
     sections = list(_sections(nav))
     match = next((s for s in sections if by_folder(s)), None) or next((s for s in sections if s[0] == section_title), None)
     if match is None:  # a new section at the end of the menu
-        top = indent(nav)
+        top = indent(nav.lc.item(0)[0])
         child, at = top + 4, _last_line(nav) + 1
         new = [f"{' ' * top}- {section_title}:", f"{' ' * child}- {uri}"]
     else:
-        title_line = lines[match[2]]
-        child, at = ((indent(match[1]), _last_line(match[1]) + 1) if match[1] else
-                     (len(title_line) - len(title_line.lstrip(" ")) + 4, match[2] + 1))
+        child, at = ((indent(match[1].lc.item(0)[0]), _last_line(match[1]) + 1) if match[1] else
+                     (indent(match[2]) + 4, match[2] + 1))
         new = [f"{' ' * child}- {uri}"]
     text = "\n".join(lines[:at] + new + lines[at:]) + ("\n" if original.endswith("\n") or not original else "")
     if uri not in set(nav_files(_load(text, config).get("nav"))):

@@ -70,13 +70,10 @@ def build_offline(dist: Path = DIST, name: str = NAME) -> OfflineCopy:
     found = problems(folder)
     if found:
         raise OfflineError("Offline-kopien er ikke selvstændig:\n" + "\n".join(found))
-    if zip_path.exists():
-        zip_path.unlink()
-    files = 0
+    zip_path.unlink(missing_ok=True)
+    files = [path for path in sorted(folder.rglob("*")) if path.is_file()]
     with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        for path in sorted(folder.rglob("*")):
-            if path.is_file():
-                # One top folder in the zip, so unpacking does not spill files.
-                zf.write(path, f"{name}/{path.relative_to(folder).as_posix()}")
-                files += 1
-    return OfflineCopy(folder=folder, zip_path=zip_path, files=files)
+        for path in files:
+            # One top folder in the zip, so unpacking does not spill files.
+            zf.write(path, f"{name}/{path.relative_to(folder).as_posix()}")
+    return OfflineCopy(folder=folder, zip_path=zip_path, files=len(files))

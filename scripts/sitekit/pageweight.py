@@ -2,13 +2,18 @@
 gzip size of each response, measured in a real Chromium (Playwright).
 
 Used by tests/test_performance.py (the budget of a first visit); scripts/benchmark.py
-measures page views on the server side, for its figures.
+measures page views on the server side (``Server``), for its figures.
 """
 
 from __future__ import annotations
 
 import gzip
+import re
+import threading
 from dataclasses import dataclass, field
+from email.utils import formatdate, parsedate_to_datetime
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 
 @dataclass
@@ -29,33 +34,16 @@ class Weight:
         self.gzip += len(gzip.compress(body, compresslevel=6)) if body else 0
 
 
-def _settle(page) -> None:
-    page.wait_for_load_state("load")
-    page.wait_for_load_state("networkidle")
-
-
 def cold_view(browser, url: str, viewport: dict | None = None) -> Weight:
     """A first visit with an empty cache: everything ``url`` loads until the network is idle."""
-    return _view(browser, url, viewport=viewport)
-
-
-def warm_view(browser, first: str, then: str) -> Weight:
-    """What ``then`` downloads after ``first`` was opened in the same browser
-    (the cache holds the shared stylesheets and scripts)."""
-    return _view(browser, then, first)
-
-
-def _view(browser, url: str, first: str | None = None, viewport: dict | None = None) -> Weight:
     context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800})
     try:
         page = context.new_page()
-        if first:
-            page.goto(first)
-            _settle(page)
         weight = Weight()
         page.on("requestfinished", lambda request: _finished(request, weight))
         page.goto(url)
-        _settle(page)
+        page.wait_for_load_state("load")
+        page.wait_for_load_state("networkidle")
         return weight
     finally:
         context.close()
@@ -80,3 +68,84 @@ def _finished(request, weight: Weight) -> None:
 def _from_cache(request) -> bool:
     sizes = request.sizes()
     return sizes.get("responseBodySize", 0) == 0 and sizes.get("responseHeadersSize", 0) <= 0
+
+
+# --- serving like a web server: gzip, long caching of hashed names ------------------
+
+_HASHED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:css|js)$")
+_COMPRESS = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+
+def _handler(root: Path, served: Server):
+    cache: dict[Path, bytes] = {}
+
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *a, **kw):
+            super().__init__(*a, directory=str(root), **kw)
+
+        def log_message(self, format, *args):  # noqa: A002 - stdlib signature
+            pass
+
+        def _record(self, status: int, size: int) -> None:
+            with served.lock:
+                served.log.append((self.path, status, size))
+
+        def do_GET(self):  # noqa: N802 - stdlib name
+            path = Path(self.translate_path(self.path))
+            if path.is_dir():
+                path = path / "index.html"
+            if not path.is_file():
+                self.send_error(404)
+                self._record(404, 0)
+                return
+            mtime = path.stat().st_mtime
+            since = self.headers.get("If-Modified-Since")
+            if since:
+                try:
+                    if parsedate_to_datetime(since).timestamp() >= int(mtime):
+                        self.send_response(304)
+                        self.end_headers()
+                        self._record(304, 0)
+                        return
+                except (TypeError, ValueError):
+                    pass
+            body = path.read_bytes()
+            gz = "gzip" in self.headers.get("Accept-Encoding", "") and path.suffix in _COMPRESS
+            if gz:
+                body = cache.setdefault(path, gzip.compress(body, 6))
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Length", str(len(body)))
+            self.send_header("Last-Modified", formatdate(mtime, usegmt=True))
+            if gz:
+                self.send_header("Content-Encoding", "gzip")
+            immutable = _HASHED.search(path.name)
+            self.send_header("Cache-Control", "public, max-age=31536000, immutable" if immutable else "no-cache")
+            self.end_headers()
+            self.wfile.write(body)
+            self._record(200, len(body))
+
+    return Handler
+
+
+class Server:
+    """``root`` on 127.0.0.1 (a free port) as a web server sends it, with a log of what it sent."""
+
+    def __init__(self, root: Path):
+        self.log: list[tuple[str, int, int]] = []  # what the server sent: (path, status, bytes on the wire)
+        self.lock = threading.Lock()
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(root, self))
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+
+    def __enter__(self) -> Server:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -123,8 +123,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--blob-url", default="", help="https://github.com/ORG/REPO/blob/SHA, til links til linjer")
     args = parser.parse_args(argv)
     problems, notes = parse(Path(args.check_output).read_text(encoding="utf-8"))
-    body = markdown(problems, notes, args.exit_code, args.preview_url, args.run_url, args.blob_url)
-    sys.stdout.write(body)
+    sys.stdout.write(markdown(problems, notes, args.exit_code, args.preview_url, args.run_url, args.blob_url))
     return 0
 
 

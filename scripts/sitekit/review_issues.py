@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -65,11 +66,8 @@ def bodies(report: Report, contacts: dict[str, dict[str, Any]], on: dt.date) -> 
 
 
 def owner_of(issue: dict[str, Any]) -> str | None:
-    body = issue.get("body") or ""
-    start = body.find("<!-- gennemgang-ejer: ")
-    if start < 0:
-        return None
-    return body[start + len("<!-- gennemgang-ejer: "):].split(" -->", 1)[0].strip() or None
+    found = re.search(r"<!-- gennemgang-ejer: (.*?) -->", issue.get("body") or "")
+    return found and found.group(1).strip() or None
 
 
 def plan(wanted: dict[str, tuple[str, str] | None], existing: list[dict[str, Any]]) -> list[Action]:
@@ -112,11 +110,9 @@ def list_open(gh: str = "gh", run: Runner = subprocess.run) -> list[dict[str, An
 
 def apply(actions: list[Action], gh: str = "gh", run: Runner = subprocess.run) -> None:
     for a in actions:
-        if a.kind == "create":
-            run([gh, "issue", "create", "--label", LABEL, "--title", a.title, "--body-file", "-"],
-                input=a.body, text=True, check=True, capture_output=True)
-        elif a.kind == "edit":
-            run([gh, "issue", "edit", str(a.number), "--title", a.title, "--body-file", "-"],
+        if a.kind in ("create", "edit"):
+            which = ["create", "--label", LABEL] if a.kind == "create" else ["edit", str(a.number)]
+            run([gh, "issue", *which, "--title", a.title, "--body-file", "-"],
                 input=a.body, text=True, check=True, capture_output=True)
         else:
             run([gh, "issue", "close", str(a.number), "--comment",

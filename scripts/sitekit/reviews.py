@@ -239,13 +239,8 @@ def find_markers(docs_dir: Path) -> list[Marker]:
         raw_lines = path.read_text(encoding="utf-8").splitlines()
         text = mask_code(path.read_text(encoding="utf-8"))
         masked_lines = text.splitlines()
-        seen: set[int] = set()
         marked: list[int] = []
-        for m in re.finditer(re.escape(MARKER), text):
-            line = line_at(text, m.start())
-            if line in seen:
-                continue
-            seen.add(line)
+        for line in sorted({line_at(text, m.start()) for m in re.finditer(re.escape(MARKER), text)}):
             raw = raw_lines[line - 1]
             box = bool(_BOX.match(raw))
             if not box and _MENTION.search(masked_lines[line - 1]):
@@ -296,9 +291,9 @@ def _status(r: Review | None) -> str:
     return "Overskredet" if r.overdue else "I orden"
 
 
-def _wrap(text: str, width: int) -> str:
-    """One item on one line, or wrapped at spaces with the rest indented."""
-    return textwrap.fill(text, width=max(width, 40), initial_indent="  ", subsequent_indent="      ",
+def _wrap(text: str, width: int, indent: str = "", rest: str = "") -> str:
+    """Wrapped at spaces to ``width`` (at least 40), the first line indented by ``indent``, the others by ``rest``."""
+    return textwrap.fill(text, width=max(width, 40), initial_indent=indent, subsequent_indent=rest,
                          break_long_words=False, break_on_hyphens=False)
 
 
@@ -317,11 +312,10 @@ def report_text(report: Report, on: dt.date, width: int = 100, owner: str = "") 
     from . import render
 
     text = render("gennemgang.txt", report=report, on=on, owner=owner, date=danish_date, fields=FIELDS,
-                  wrap=lambda item: _wrap(item, width))
+                  wrap=lambda item: _wrap(item, width, "  ", "      "))  # one item on one line, or the rest indented
     # Headings and notes wrap too; items already are.
-    return "\n".join(line if line.startswith("  ") or len(line) <= width
-                     else textwrap.fill(line, width=max(width, 40), break_long_words=False,
-                                        break_on_hyphens=False) for line in text.rstrip("\n").split("\n"))
+    return "\n".join(line if line.startswith("  ") or len(line) <= width else _wrap(line, width)
+                     for line in text.rstrip("\n").split("\n"))
 
 
 def _other_language(src_uri: str) -> bool:

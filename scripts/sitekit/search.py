@@ -88,14 +88,8 @@ def long_form(definition: str) -> str | None:
 
 
 def abbreviation_groups(entries: list[glossary.Entry]) -> list[list[str]]:
-    groups = []
-    for entry in entries:
-        if not entry.abbreviation:
-            continue
-        long = long_form(entry.definition)
-        if long and long.lower() != entry.term.lower():
-            groups.append([entry.term, long])
-    return groups
+    pairs = [(entry.term, long_form(entry.definition)) for entry in entries if entry.abbreviation]
+    return [[term, long] for term, long in pairs if long and long.lower() != term.lower()]
 
 
 def search_data(synonym_file: Path = SYNONYM_FILE,

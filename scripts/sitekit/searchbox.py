@@ -60,17 +60,6 @@ def top_pages(page, query: str, n: int = 3) -> list[str]:
     return page.evaluate(_ASK, [query, n, 15000])
 
 
-def answers(browser, url: str, queries: list[dict]) -> dict[str, list[str]]:
-    """The top-3 pages for each query, asked in one page."""
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        open_search(page, url)
-        return {q["q"]: top_pages(page, q["q"]) for q in queries}
-    finally:
-        context.close()
-
-
 def hit_rates(queries: list[dict], found: dict[str, list[str]]) -> tuple[float, float]:
     """Share of queries with a right page first, and in the top 3."""
     top1 = sum(1 for q in queries if found[q["q"]][:1] and found[q["q"]][0] in q["side"])

@@ -105,23 +105,22 @@ def required() -> bool:
         os.environ.get("SITEKIT_SPELLING", "").lower() in ("kraev", "kræv", "required")
 
 
-def _require(dictionary: Path) -> None:
+def _hunspell(option: str, lines: str, dictionary: Path) -> str:
+    """What ``hunspell OPTION`` prints for ``lines``."""
     if lack := missing(dictionary):
         raise RuntimeError(f"Stavekontrollen kan ikke køre: {lack} mangler. Installer Debian-pakkerne "
                            "hunspell og hunspell-da (`make system` som root).")
+    return subprocess.run(["hunspell", option, "-i", "utf-8", "-d", str(dictionary)], input=lines, capture_output=True,
+                          text=True, encoding="utf-8", check=True, timeout=120).stdout
 
 
 def hunspell(words: list[str], dictionary: Path = DICTIONARY) -> dict[str, dict[str, tuple[str, ...]]]:
     """For each word Hunspell finds fault with: the (sub)words it does not know,
     each with up to three suggestions. Hunspell checks the parts of a
     hyphenated word ("SSP-samarbejdet") one by one."""
-    _require(dictionary)
     # "^" makes Hunspell read each line as plain text, never as a command.
-    result = subprocess.run(["hunspell", "-a", "-i", "utf-8", "-d", str(dictionary)],
-                            input="".join(f"^{w}\n" for w in words), capture_output=True,
-                            text=True, encoding="utf-8", check=True, timeout=120)
     # After a version line, each input line gives one result line per word and an empty line.
-    blocks = result.stdout.split("\n\n")
+    blocks = _hunspell("-a", "".join(f"^{w}\n" for w in words), dictionary).split("\n\n")
     blocks[0] = blocks[0].split("\n", 1)[1] if "\n" in blocks[0] else ""
     unknown: dict[str, dict[str, tuple[str, ...]]] = {}
     for word, block in zip(words, blocks, strict=False):
@@ -140,10 +139,7 @@ def flagged(words: list[str], dictionary: Path = DICTIONARY, memo: dict[str, boo
     ``memo`` keeps the answers between calls (the preview's rebuilds ask only for new words)."""
     memo = {} if memo is None else memo
     if new := [w for w in words if w not in memo]:
-        _require(dictionary)
-        listed = set(subprocess.run(["hunspell", "-l", "-i", "utf-8", "-d", str(dictionary)],
-                                    input="".join(f"{w}\n" for w in new), capture_output=True, text=True,
-                                    encoding="utf-8", check=True, timeout=120).stdout.split())
+        listed = set(_hunspell("-l", "".join(f"{w}\n" for w in new), dictionary).split())
         memo.update({w: any(sub in w for sub in listed) for w in new})
     return [w for w in words if memo[w]]
 
@@ -194,11 +190,6 @@ def check_docs(docs_dir: Path, words: set[str] | None = None,
                 unknown[word] = first[word]
         elif bad := [p for p in word.split("-") if p in wrong_parts]:
             unknown[word] = first.get(word) or wrong_parts[bad[0]]
-    out = []
-    for path, found in per_page.items():
-        seen: set[tuple[int, str]] = set()
-        for line, w in found:
-            if w in unknown and (line, w) not in seen:
-                seen.add((line, w))
-                out.append(Misspelling(path, line, w, unknown[w]))
-    return out
+    # A word twice on one line is one misspelling.
+    return [Misspelling(path, line, w, unknown[w]) for path, found in per_page.items()
+            for line, w in dict.fromkeys(found) if w in unknown]
