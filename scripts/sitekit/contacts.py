@@ -300,37 +300,30 @@ def render_card(contacts: dict[str, dict[str, Any]], cid: str, lang: str = "da")
     return _render(contacts, cid, lang=lang)
 
 
-def render_all(contacts: dict[str, dict[str, Any]], level: int = 2, lang: str = "da") -> str:
-    """Every contact, grouped (acute danger first); a heading per group and per contact."""
-    return _render(contacts, level=level, lang=lang)
+def _close(word: str, known) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" Mente du '{close[0]}'?" if close else ""
 
 
 def _entry(contacts: dict[str, dict[str, Any]], cid: str) -> dict[str, Any]:
     if cid in contacts:
         return contacts[cid]
-    close = difflib.get_close_matches(cid, list(contacts), n=1)
-    hint = f" Mente du '{close[0]}'?" if close else ""
     raise ShortcodeError(
-        f"Kontakten '{cid}' findes ikke i docs/_data/kontakter.yml.{hint} Brug et af id'erne "
+        f"Kontakten '{cid}' findes ikke i docs/_data/kontakter.yml.{_close(cid, contacts)} Brug et af id'erne "
         f"{', '.join(contacts)}, eller tilføj kontakten i filen.")
 
 
-def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_src: str = "",
-                     contact_page: str | None = CONTACT_PAGE, lang: str = "da") -> str | None:
-    """Render ``kontakt`` and ``kontakter``; None for any other shortcode.
-
-    ``page_src`` is the page's path under docs/ (for the link to the Kontakt
-    page); ``contact_page`` is None when the site has no Kontakt page.
-    """
+def shortcode(code: Shortcode, ctx) -> str:
+    """[[kontakt …]] and [[kontakter]] (shortcodes.KNOWN) with the contacts of the page's language.
+    The link to a card goes to the Kontakt page (``ctx.contact_page``, None when the site has none)."""
+    contacts, lang = ctx.contacts, ctx.lang
     if code.name == "kontakter":
         if code.args:
             raise ShortcodeError("[[kontakter]] viser alle kontakter og tager ingen ord efter sig. "
                                  "Brug [[kontakt ID]] for én kontakt.")
         if not code.block:
             raise ShortcodeError("Skriv [[kontakter]] på sin egen linje.")
-        return render_all(contacts, lang=lang)
-    if code.name != "kontakt":
-        return None
+        return _render(contacts, lang=lang)
     if not 1 <= len(code.args) <= 2:
         raise ShortcodeError("Skriv [[kontakt ID]] for et kontaktkort eller [[kontakt ID FELT]] for ét "
                              "felt, fx [[kontakt vink telefon]].")
@@ -338,9 +331,7 @@ def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_
     if len(code.args) == 2:
         field = code.args[1]
         if field not in FIELDS:
-            close = difflib.get_close_matches(field, list(FIELDS), n=1)
-            hint = f" Mente du '{close[0]}'?" if close else ""
-            raise ShortcodeError(f"Feltet '{field}' i {code.text} findes ikke.{hint} "
+            raise ShortcodeError(f"Feltet '{field}' i {code.text} findes ikke.{_close(field, FIELDS)} "
                                  f"Brug et af felterne {', '.join(FIELDS)}.")
         if field not in entry:
             raise ShortcodeError(
@@ -354,17 +345,12 @@ def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_
         return render_card(contacts, code.args[0], lang)
     # Inside a sentence a card does not fit: name the contact and link to its card.
     name = _text(entry["navn"])
-    if contact_page is None:
+    if ctx.contact_page is None:
         return f"**{name}**"
-    if page_src == contact_page:
+    if ctx.src == ctx.contact_page:
         return f"[{name}](#{code.args[0]})"
-    target = posixpath.relpath(contact_page, posixpath.dirname(page_src) or ".")
+    target = posixpath.relpath(ctx.contact_page, posixpath.dirname(ctx.src) or ".")
     return f"[{name}]({target}#{code.args[0]})"
-
-
-def shortcode(code: Shortcode, ctx) -> str | None:
-    """[[kontakt …]] and [[kontakter]] (shortcodes.KNOWN) with the contacts of the page's language."""
-    return render_shortcode(code, ctx.contacts, ctx.src, ctx.contact_page, ctx.lang)
 
 
 # --- contact details written outside the data file -----------------------------------
@@ -400,18 +386,12 @@ def unknown_contact_values(docs_dir: Path, contacts_path: Path | None = None) ->
         if path.resolve() == Path(contacts_path).resolve():
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            for m in PHONE.finditer(line):
-                if _digits(m.group(0)) not in known_phones:
-                    problems.append(Problem.at(
-                        path, number, "kontaktoplysninger",
-                        f"Telefonnummeret '{m.group(0).strip()}' står direkte i teksten.",
-                        "Telefonnumre må kun stå i docs/_data/kontakter.yml. Tilføj nummeret der, og "
-                        "skriv [[kontakt ID telefon]] i teksten. Er det et personligt nummer, så slet det."))
-            for m in EMAIL.finditer(line):
-                if m.group(0).lower() not in known_emails:
-                    problems.append(Problem.at(
-                        path, number, "kontaktoplysninger",
-                        f"E-mailadressen '{m.group(0)}' står direkte i teksten.",
-                        "E-mailadresser må kun stå i docs/_data/kontakter.yml. Tilføj adressen der, og "
-                        "skriv [[kontakt ID email]] i teksten. Er det en persons adresse, så slet den."))
+            found = [(m.group(0).strip(), "Telefonnummeret", "Telefonnumre", "nummeret", "telefon", "et personligt nummer",
+                      "det") for m in PHONE.finditer(line) if _digits(m.group(0)) not in known_phones]
+            found += [(m.group(0), "E-mailadressen", "E-mailadresser", "adressen", "email", "en persons adresse", "den")
+                      for m in EMAIL.finditer(line) if m.group(0).lower() not in known_emails]
+            problems += [Problem.at(path, number, "kontaktoplysninger", f"{what} '{value}' står direkte i teksten.",
+                                    f"{kinds} må kun stå i docs/_data/kontakter.yml. Tilføj {it} der, og skriv "
+                                    f"[[kontakt ID {field}]] i teksten. Er det {whose}, så slet {pronoun}.")
+                         for value, what, kinds, it, field, whose, pronoun in found]
     return problems

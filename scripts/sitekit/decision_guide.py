@@ -283,11 +283,6 @@ def render_page(guide: Guide, node_id: str, lang: str = "da") -> str:
                   front_matter=yaml.safe_dump(meta, allow_unicode=True, sort_keys=False))
 
 
-def pages(guide: Guide, lang: str = "da") -> dict[str, str]:
-    """src_uri (under docs/) -> Markdown, for every step and answer."""
-    return {src_uri(sid, lang): render_page(guide, sid, lang) for sid in guide.nodes}
-
-
 def tree(guide: Guide) -> str:
     """The guide as an indented text tree, for editors."""
     lines: list[str] = []

@@ -34,7 +34,6 @@ from .shortcodes import Shortcode, ShortcodeError
 
 # Shortcode name -> data file under docs/_data/.
 PROCEDURES = {"første-skridt": "foerste-skridt.yml", "efter-vink": "efter-vink.yml"}
-SHORTCODES = frozenset(PROCEDURES)
 CHECK = "første skridt"
 HINT = "Ret datafilen. Felterne står forklaret øverst i filen."
 _LINK = re.compile(r"\]\(([^)\s]+)\)")

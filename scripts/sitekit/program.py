@@ -46,13 +46,7 @@ MARKER = re.compile(r"<!--\s*(?P<kind>drejeark|drejebog|modulinfo|tid|minutter|u
 TIMED_PAGES = re.compile(r"(^|/)kompetenceforloeb/(modul-[^/]*|cases)\.md$")
 TYPED_TIME = re.compile(r"\*\*Tid:|\b(\d+|et|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|femten|tyve|tredive)"
                         r"\s*(minutter|minut|min\.)", re.I)
-FORMS = {
-    "plenum": "Plenum",
-    "oplæg": "Oplæg",
-    "grupper": "Grupper",
-    "hver for sig": "Hver for sig",
-    "pause": "Pause",
-}
+FORMS = ("plenum", "oplæg", "grupper", "hver for sig", "pause")  # shown capitalized: "Hver for sig"
 
 
 class ProgramError(DataError):
@@ -347,7 +341,7 @@ def _split(item: Item) -> str:
             bits.append(f"plenum {item.plenary} min.")
         text = ", ".join(bits)
         return text[:1].upper() + text[1:]
-    return FORMS.get(item.form, "")
+    return (item.form or "").capitalize()
 
 
 def copies(fmt: Format, per: str) -> int:

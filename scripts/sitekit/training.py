@@ -33,9 +33,9 @@ def markers_without_data(markdown: str, data_dir: Path) -> list[tuple[int, str, 
     return found
 
 
-def render_toolbar(markdown: str, title: str = "") -> str:
+def render_toolbar(markdown: str) -> str:
     """Replace each ``<!-- værktøjslinje -->`` line with the toolbar. The printed footer
-    with the page's title is in the page's <head> (overrides/main.html); ``title`` is unused."""
+    with the page's title is in the page's <head> (overrides/main.html)."""
     from . import render
 
     toolbar = render("vaerktoejslinje.html").rstrip("\n")

@@ -339,7 +339,7 @@ class SitekitPlugin(BasePlugin[Config]):
 
         for line, message, hint in training.markers_without_data(markdown, self.where.docs_dir / "_data"):
             self._at(page, markdown, path, line, program.CHECK, message, hint)
-        markdown = training.render_toolbar(markdown, page.title or "")
+        markdown = training.render_toolbar(markdown)
         try:
             if self.program and program.MARKER.search(markdown):
                 markdown = program.render_markers(markdown, self.program, page.file.src_uri, link)
