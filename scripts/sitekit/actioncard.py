@@ -35,8 +35,7 @@ def render(procedure, contacts: dict[str, dict[str, Any]], lang: str = "da") -> 
     texts = TEXTS.get(lang, TEXTS["da"])
     lines = ['<div class="handlekort" markdown="1">', "", f"## {texts['steps']} {{ #trin }}", ""]
     for number, step in enumerate(procedure.steps, start=1):
-        lines.append(f"{number}. " + (f"**{step.condition}** {step.action}" if step.condition
-                                      else f"**{step.action}**"))
+        lines.append(f"{number}. {step.lead}")
     lines += ["", f"## {texts['numbers']} {{ #numre }}", ""]
     for hours, run in groupby(phone_contacts(contacts), key=lambda cid: _hours(contacts[cid], lang)):
         items = [f"**{field_markdown(contacts[cid], 'navn')}:** {field_markdown(contacts[cid], 'telefon', lang)}"

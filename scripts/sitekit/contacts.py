@@ -141,10 +141,6 @@ TRANSLATED_FIELDS = ("navn", "enhed", "beskrivelse", "skal_verificeres")
 VERIFY_LABEL = {"da": "Skal verificeres", "en": 'To be verified (<span lang="da">skal verificeres</span>)'}
 
 
-def _labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    return (FIELDS_EN, GROUPS_EN) if lang == "en" else (FIELDS, GROUPS)
-
-
 @functools.lru_cache(maxsize=16)
 def _translated_texts(path: str, mtime_ns: int) -> dict[str, dict[str, Any]]:
     """kontakter.en.yml's texts, read once per version of the file (every English page asks)."""
@@ -285,7 +281,7 @@ def _link(url: str) -> str:
 def _render(contacts: dict[str, dict[str, Any]], cid: str = "", level: int = 2, lang: str = "da") -> str:
     from . import render
 
-    labels, groups = _labels(lang)
+    labels, groups = (FIELDS_EN, GROUPS_EN) if lang == "en" else (FIELDS, GROUPS)
     grouped = [(title, [c for c, e in contacts.items() if e.get("gruppe", DEFAULT_GROUP) == group])
                for group, title in groups.items()]
     return render("kontakter.md", contacts=contacts, cid=cid, level=level, labels=labels, groups=grouped,

@@ -66,6 +66,11 @@ class Step(_Model):
     keywords: tuple[Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v,
                                                    json_schema_input_type=str | int)], ...] = Field((), alias="noegleord")
 
+    @property
+    def lead(self) -> str:
+        """The condition in bold, then the action; without a condition the action in bold."""
+        return f"**{self.condition}** {self.action}" if self.condition else f"**{self.action}**"
+
     @model_validator(mode="after")
     def _no_numbers(self) -> Step:
         if _NUMBER.search(_CONTACT.sub("", f"{self.condition} {self.action} {self.text}")):
@@ -185,13 +190,7 @@ def render_list(proc: Procedure, page_src: str, indented: bool = False) -> str:
     attr = "" if indented else ' markdown="1"'
     lines = [f'<div class="procedure procedure-{proc.key}"{attr}>', ""]
     for number, step in enumerate(proc.steps, start=1):
-        parts = []
-        if step.condition:
-            parts.append(f"**{step.condition}**")
-        parts.append(step.action if step.condition else f"**{step.action}**")
-        if step.text:
-            parts.append(step.text)
-        lines.append(f"{number}. " + _relink(" ".join(parts), page_src))
+        lines.append(f"{number}. " + _relink(f"{step.lead} {step.text}".rstrip(), page_src))
     lines += ["", "</div>"]
     return "\n".join(lines)
 

@@ -33,7 +33,8 @@ from urllib.parse import quote
 from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
 
-from .pages import DataModel, Text, load_data, unknown_key, wrong, yaml_line
+from .mdtext import mask_code
+from .pages import DataModel, Text, iter_page_bodies, load_data, unknown_key, wrong, yaml_line
 from .paths import DATA
 from .problems import DataError, Problem
 
@@ -334,18 +335,9 @@ def clock(start: str, offset: int) -> str:
 
 def _split(item: Item) -> str:
     if item.case:
-        bits = []
-        if item.groups:
-            bits.append(f"Grupper {item.groups} min.")
-        if item.plenary:
-            bits.append(f"plenum {item.plenary} min.")
-        text = ", ".join(bits)
+        text = ", ".join(f"{name} {n} min." for name, n in (("grupper", item.groups), ("plenum", item.plenary)) if n)
         return text[:1].upper() + text[1:]
     return (item.form or "").capitalize()
-
-
-def copies(fmt: Format, per: str) -> int:
-    return {"deltager": fmt.participants, "gruppe": fmt.groups, "underviser": 1}[per]
 
 
 def print_list(fmt: Format) -> list[tuple[str, int]]:
@@ -359,21 +351,21 @@ def print_items(fmt: Format) -> list[tuple[str, int, str]]:
     for item in _walk(fmt.items):
         for p in item.prints:
             entry = seen.setdefault(p.what, [p.what, 0, p.page or item.case])
-            entry[1] += copies(fmt, p.per)
+            entry[1] += {"deltager": fmt.participants, "gruppe": fmt.groups, "underviser": 1}[p.per]
     return [tuple(e) for e in seen.values()]
 
 
 ACTION_CARD = "vejledning/handlekort.md"
 
 
-def case_card(markdown: str, anchor: str) -> tuple[str, str]:
-    """A case's title and its participant tab (dedented Markdown) from its module page."""
-    m = re.search(r"^## (?P<title>.*?)\s*\{#" + re.escape(anchor) + r"\}\s*$", markdown, re.M)
+def case_card(markdown: str, anchor: str) -> str:
+    """A case's participant tab (dedented Markdown) from its module page."""
+    m = re.search(r"^## .*?\s*\{#" + re.escape(anchor) + r"\}\s*$", markdown, re.M)
     if not m:
         raise ProgramError(f"Casen '{anchor}' findes ikke på modulsiden.")
     section = markdown[m.end():].split("\n## ", 1)[0]
     participant = section.split('=== "Deltager"', 1)[-1].split('=== "Underviser"', 1)[0]
-    return m.group("title"), "\n".join(line[4:] if line.startswith("    ") else line.strip()
+    return "\n".join(line[4:] if line.startswith("    ") else line.strip()
                                       for line in participant.strip("\n").split("\n"))
 
 
@@ -387,7 +379,7 @@ def render_print_pack(program: Program, fid: str, docs_dir: Path, page_src: str)
         if "#" in where:
             mid, _, anchor = where.partition("#")
             page = Path(docs_dir) / program.modules[mid].page
-            _, body = case_card(page.read_text(encoding="utf-8"), anchor)
+            body = case_card(page.read_text(encoding="utf-8"), anchor)
             cards.append(f'<div class="kf-kort" markdown>\n\n## {what} {{#kort-{anchor}}}\n\n{body}\n\n</div>')
             place = f"Side {len(cards) + 1} i denne pakke"
         elif where == ACTION_CARD and not (Path(docs_dir) / where).is_file():
@@ -504,9 +496,6 @@ def render_case_time(program: Program, case: str, inline: bool) -> str:
 
 def typed_times(docs_dir: Path) -> list[Problem]:
     """A time typed by hand on a module page or the cases page (outside code and markers)."""
-    from .mdtext import mask_code
-    from .pages import iter_page_bodies
-
     return [Problem.at(path, body_line + n, CHECK,
                        f"Tiden '{m.group(0)}' er skrevet i hånden. Tider på modulsiderne og casesiden kommer fra "
                        "docs/_data/program.yml.",
