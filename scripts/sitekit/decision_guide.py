@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 import yaml
-from pydantic import AfterValidator, Discriminator, Field, PrivateAttr, StringConstraints, Tag, ValidationError
+from pydantic import AfterValidator, Discriminator, Field, StringConstraints, Tag, ValidationError
 
 from .pages import DataModel, Line, Page, Text, load_data, unknown_key, wrong
 from .paths import DATA, rel
@@ -76,15 +76,7 @@ class Option(DataModel):
     target: str = Field(alias="til")
 
 
-class _Step(DataModel):
-    _id: str = PrivateAttr("")
-
-    @property
-    def id(self) -> str:
-        return self._id
-
-
-class Question(_Step):
+class Question(DataModel):
     """Et spørgsmål: spoergsmaal, evt. hjaelp, og 2 til 4 valg."""
 
     question: Line = Field(alias="spoergsmaal")
@@ -94,7 +86,7 @@ class Question(_Step):
     is_answer: ClassVar[bool] = False
 
 
-class Answer(_Step):
+class Answer(DataModel):
     """Et svar (en ende på guiden): svar, tekst (hvad du gør) og hvad_sker_der_nu."""
 
     answer: Line = Field(alias="svar")
@@ -121,12 +113,8 @@ class Guide(DataModel):
     meta: dict[str, Any] = Field(alias="side")
     nodes: dict[StepId, Step] = Field(alias="trin", min_length=1)
 
-    def model_post_init(self, context: Any) -> None:
-        for sid, node in self.nodes.items():
-            node._id = sid
-
     def parent(self, node_id: str) -> str | None:
-        return next((n.id for n in self.nodes.values() if any(o.target == node_id for o in n.options)), None)
+        return next((sid for sid, n in self.nodes.items() if any(o.target == node_id for o in n.options)), None)
 
     def step(self, node_id: str) -> int:
         """1 for the first question, 2 for the next, …"""
