@@ -158,11 +158,8 @@ def localized(contacts: dict[str, dict[str, Any]], translation_file: Path) -> di
     if not path.is_file():
         return contacts
     texts = _translated_texts(str(path), path.stat().st_mtime_ns)
-    out = {}
-    for cid, entry in contacts.items():
-        extra = {k: v for k, v in (texts.get(cid) or {}).items() if k in TRANSLATED_FIELDS}
-        out[cid] = {**entry, **extra}
-    return out
+    return {cid: entry | {k: v for k, v in (texts.get(cid) or {}).items() if k in TRANSLATED_FIELDS}
+            for cid, entry in contacts.items()}
 
 
 def contacts_file_for(docs_dir: Path | str | None) -> Path:
@@ -209,24 +206,19 @@ def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
         except ValidationError as exc:
             for error in exc.errors():
                 key = str(error["loc"][0])
-                line = yaml_line(lines, ("kontakter", cid, key))
-                if error["type"] == "extra_forbidden":
-                    message, hint = (f"Kontakten '{cid}' har et ukendt felt '{key}'.",
-                                     "Brug felterne " + ", ".join(Contact.model_fields) + ".")
-                elif key == "beskrivelse":
-                    message, hint = (f"Kontakten '{cid}' mangler feltet 'beskrivelse'.",
-                                     "Skriv i én eller to sætninger, hvornår man skal kontakte dem.")
-                elif key == "tjekket":
-                    message, hint = (f"Feltet 'tjekket' i kontakten '{cid}' skal være en dato.",
-                                     "Skriv datoen, hvor du tjekkede oplysningerne, som ÅÅÅÅ-MM-DD, "
-                                     "fx 2026-12-07.")
-                elif key == "gruppe":
-                    message, hint = (f"Kontakten '{cid}' har den ukendte gruppe '{entry[key]}'.",
-                                     "Brug en af grupperne " + ", ".join(GROUPS) + ".")
-                else:
-                    message, hint = (f"Kontakten '{cid}': " + wrong(key, error["type"], error.get("input")),
-                                     "Skriv værdien som tekst, gerne i anførselstegn.")
-                problems.append(Problem.at(path, line, "kontakter", message, hint))
+                message, hint = {
+                    "extra_forbidden": (f"Kontakten '{cid}' har et ukendt felt '{key}'.",
+                                        "Brug felterne " + ", ".join(Contact.model_fields) + "."),
+                    "beskrivelse": (f"Kontakten '{cid}' mangler feltet 'beskrivelse'.",
+                                    "Skriv i én eller to sætninger, hvornår man skal kontakte dem."),
+                    "tjekket": (f"Feltet 'tjekket' i kontakten '{cid}' skal være en dato.",
+                                "Skriv datoen, hvor du tjekkede oplysningerne, som ÅÅÅÅ-MM-DD, fx 2026-12-07."),
+                    "gruppe": (f"Kontakten '{cid}' har den ukendte gruppe '{entry.get(key)}'.",
+                               "Brug en af grupperne " + ", ".join(GROUPS) + "."),
+                }.get("extra_forbidden" if error["type"] == "extra_forbidden" else key,
+                      (f"Kontakten '{cid}': " + wrong(key, error["type"], error.get("input")),
+                       "Skriv værdien som tekst, gerne i anførselstegn."))
+                problems.append(Problem.at(path, yaml_line(lines, ("kontakter", cid, key)), "kontakter", message, hint))
     # The translations beside it (kontakter.en.yml): readable, or the English pages lose their texts.
     for translation in sorted(Path(path).parent.glob(f"{Path(path).stem}.*{Path(path).suffix}")):
         try:

@@ -115,15 +115,8 @@ def mistakes(path: Path = GLOSSARY_FILE) -> list[tuple[int, str, str]]:
 
 def duplicates(entries: list[Entry]) -> list[tuple[Entry, Entry]]:
     """Pairs (first, again) of terms defined more than once (case-insensitive)."""
-    seen: dict[str, Entry] = {}
-    found = []
-    for entry in entries:
-        key = entry.term.lower()
-        if key in seen:
-            found.append((seen[key], entry))
-        else:
-            seen[key] = entry
-    return found
+    first: dict[str, Entry] = {}
+    return [(first[e.term.lower()], e) for e in entries if first.setdefault(e.term.lower(), e) is not e]
 
 
 def render(entries: list[Entry]) -> str:
