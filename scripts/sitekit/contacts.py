@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from . import render
 from .pages import YamlError, read_yaml, wrong, yaml_line
 from .paths import DATA, data_file
 from .problems import Problem, restore_hint
@@ -271,8 +272,6 @@ def _link(url: str) -> str:
 
 
 def _render(contacts: dict[str, dict[str, Any]], cid: str = "", level: int = 2, lang: str = "da") -> str:
-    from . import render
-
     labels, groups = (FIELDS_EN, GROUPS_EN) if lang == "en" else (FIELDS, GROUPS)
     grouped = [(title, [c for c, e in contacts.items() if e.get("gruppe", DEFAULT_GROUP) == group])
                for group, title in groups.items()]

@@ -24,6 +24,7 @@ from typing import Annotated, Any, ClassVar
 import yaml
 from pydantic import AfterValidator, Discriminator, Field, StringConstraints, Tag, ValidationError
 
+from . import render
 from .pages import DataModel, Line, Page, Text, load_data, unknown_key, wrong
 from .paths import DATA, rel
 from .problems import DataError, Problem
@@ -256,8 +257,6 @@ def src_uri(node_id: str, lang: str = "da") -> str:
 
 def render_page(guide: Guide, node_id: str, lang: str = "da") -> str:
     """The Markdown of one generated step or answer page (front matter included)."""
-    from . import render
-
     node, t, parent = guide.nodes[node_id], LABELS[lang], guide.parent(node_id)
     step = 0 if node.is_answer else guide.step(node_id)
     title = node.answer or node.question

@@ -26,6 +26,7 @@ from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, StringC
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from . import render
 from .mdtext import mask_code
 from .pages import DataModel, Line, load_data, unknown_key, wrong
 from .paths import DATA, GUIDANCE, TRAINING, in_scope
@@ -214,8 +215,6 @@ def _wrap(text: str) -> list[str]:
 def svg(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str) -> str:
     """The procedure drawn as boxes from top to bottom, one per step, with arrows. A step's
     condition is bold on the first lines, its action below: the text alternative's words."""
-    from . import render
-
     boxes, y = [], MARGIN
     for number, step in enumerate(proc.steps, start=1):
         head = _wrap(f"{number}. {step.condition}") if step.condition else []

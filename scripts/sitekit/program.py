@@ -32,7 +32,9 @@ from urllib.parse import quote
 
 from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
+from pymdownx.slugs import slugify
 
+from . import render
 from .mdtext import mask_code
 from .pages import DataModel, Text, iter_page_bodies, load_data, unknown_key, wrong, yaml_line
 from .paths import DATA
@@ -272,8 +274,6 @@ HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s*\{#(?P<id>[^}\s]+)[^}]*\})?\
 
 def heading_ids(markdown: str) -> list[str]:
     """The anchors of a page's headings, as the build makes them (toc with pymdownx's slugify)."""
-    from pymdownx.slugs import slugify
-
     slug = slugify(case="lower")
     return [m.group("id") or slug(re.sub(r"[*_`]", "", m.group("text")), "-") for m in HEADING.finditer(markdown)]
 
@@ -400,8 +400,6 @@ def _link(program: Program, section: str, link: Callable[[str], str], fid: str =
 
 
 def render_run_sheet(program: Program, fid: str, link: Callable[[str], str]) -> str:
-    from . import render
-
     fmt = program.formats[fid]
     rows, offset = [], 0
     for item in fmt.items:

@@ -14,13 +14,13 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+from . import program, render, selfcheck
+
 MARKER = re.compile(r"^<!--\s*værktøjslinje\s*-->\s*$", re.M)
 
 def markers_without_data(markdown: str, data_dir: Path) -> list[tuple[int, str, str]]:
     """(line, Danish sentence, hint) for each self-check or programme marker on a page whose data
     file does not exist: without this, the marker would stay an invisible comment."""
-    from . import program, selfcheck
-
     found = []
     for name, markers in (("program.yml", (program.MARKER,)),
                           ("selvtjek.yml", (selfcheck.MARKER, selfcheck.KEY_MARKER))):
@@ -36,8 +36,6 @@ def markers_without_data(markdown: str, data_dir: Path) -> list[tuple[int, str, 
 def render_toolbar(markdown: str) -> str:
     """Replace each ``<!-- værktøjslinje -->`` line with the toolbar. The printed footer
     with the page's title is in the page's <head> (overrides/main.html)."""
-    from . import render
-
     toolbar = render("vaerktoejslinje.html").rstrip("\n")
     return MARKER.sub(lambda m: "\n" + toolbar + "\n", markdown)
 
