@@ -158,9 +158,8 @@ def _relink(markdown: str, page_src: str) -> str:
         target = m.group(1)
         if re.match(r"^[a-z]+:|^#|^/", target):
             return m.group(0)
-        path, _, anchor = target.partition("#")
-        new = posixpath.relpath(path, here or ".")
-        return "](" + new + ("#" + anchor if anchor else "") + ")"
+        path, hash_sign, anchor = target.partition("#")
+        return f"]({posixpath.relpath(path, here or '.')}{hash_sign}{anchor})"
 
     return _LINK.sub(sub, markdown)
 
@@ -189,11 +188,8 @@ def render_list(proc: Procedure, page_src: str, indented: bool = False) -> str:
     """The steps as a Markdown numbered list, wrapped for styling and tests. md_in_html reads
     ``markdown="1"`` only at the top level; in a tab or box the attribute would reach the HTML."""
     attr = "" if indented else ' markdown="1"'
-    lines = [f'<div class="procedure procedure-{proc.key}"{attr}>', ""]
-    for number, step in enumerate(proc.steps, start=1):
-        lines.append(f"{number}. " + _relink(f"{step.lead} {step.text}".rstrip(), page_src))
-    lines += ["", "</div>"]
-    return "\n".join(lines)
+    items = [f"{n}. " + _relink(f"{step.lead} {step.text}".rstrip(), page_src) for n, step in enumerate(proc.steps, 1)]
+    return "\n".join([f'<div class="procedure procedure-{proc.key}"{attr}>', "", *items, "", "</div>"])
 
 
 # --- the diagram ---------------------------------------------------------------------

@@ -452,13 +452,6 @@ class SitekitPlugin(BasePlugin[Config]):
             self.notes = (f"Bemærk: {holes} oplysninger mangler stadig at blive udfyldt (pladsholdere). "
                           "Kør make review for at se dem.")
 
-    def on_serve(self, server, config, builder):
-        # Rebuild the preview when an editor saves the questions or the programme.
-        for name in ("selvtjek.yml", "program.yml"):
-            if (path := Path(config.docs_dir) / "_data" / name).is_file():
-                server.watch(str(path))
-        return server
-
 
 def before_fm(path: Path, before: tuple | None, mtime: int) -> str | None:
     """A page's front matter and first heading (its title and menu data): read again only when the file changed."""
