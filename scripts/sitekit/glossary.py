@@ -121,10 +121,8 @@ def duplicates(entries: list[Entry]) -> list[tuple[Entry, Entry]]:
 
 def render(entries: list[Entry]) -> str:
     """Every term, alphabetically, as a Markdown definition list with an anchor per term."""
-    lines: list[str] = []
-    for entry in sorted(entries, key=lambda e: sort_key(e.term)):
-        lines += [f"{entry.term} {{ #{entry.anchor} }}", f":   {entry.definition}", ""]
-    return "\n".join(lines).rstrip()
+    return "\n".join(f"{e.term} {{ #{e.anchor} }}\n:   {e.definition}\n"
+                     for e in sorted(entries, key=lambda e: sort_key(e.term))).rstrip()
 
 
 def shortcode(code: Shortcode, ctx) -> str:

@@ -309,11 +309,8 @@ def contradictions(markdown: str, proc: Procedure) -> list[tuple[int, str]]:
     patterns = [[_keyword(k) for k in step.keywords] for step in proc.steps]
     found = []
     for items in numbered_lists(markdown):
-        order: list[tuple[int, int]] = []
-        for line, text in items:
-            hits = [i for i, pats in enumerate(patterns) if any(p.search(text) for p in pats)]
-            if hits:
-                order.append((line, min(hits)))
+        order = [(line, min(hits)) for line, text in items
+                 if (hits := [i for i, pats in enumerate(patterns) if any(p.search(text) for p in pats)])]
         if len({i for _, i in order}) < 2:
             continue
         for (_, a), (line, b) in zip(order, order[1:], strict=False):
