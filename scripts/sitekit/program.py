@@ -176,13 +176,8 @@ class Program(DataModel):
 
     def format_items(self) -> Iterator[tuple[tuple, Item]]:
         """Every item of every format, parts included, with its location in the file."""
-        def walk(items: list[Item], loc: tuple, key: str) -> Iterator[tuple[tuple, Item]]:
-            for i, item in enumerate(items):
-                yield loc + (key, i), item
-                yield from walk(item.parts, loc + (key, i), "dele")
-
         for fid, fmt in self.formats.items():
-            yield from walk(fmt.items, ("formater", fid), "punkter")
+            yield from _walk(fmt.items, ("formater", fid))
 
 
 # --- validation: each mistake at its line ----------------------------------------------------
@@ -319,10 +314,11 @@ def presentation_data(program: Program, mid: str, markdown: str, link: Callable[
     return f'<div class="kf-forloeb" hidden {" ".join(attrs)}></div>'
 
 
-def _walk(items: list[Item]):
-    for item in items:
-        yield item
-        yield from _walk(item.parts)
+def _walk(items: list[Item], loc: tuple = (), key: str = "punkter") -> Iterator[tuple[tuple, Item]]:
+    """Every item, parts included, with its location in the file below ``loc``."""
+    for i, item in enumerate(items):
+        yield loc + (key, i), item
+        yield from _walk(item.parts, loc + (key, i), "dele")
 
 
 # --- rendering --------------------------------------------------------------------
@@ -348,7 +344,7 @@ def print_list(fmt: Format) -> list[tuple[str, int]]:
 def print_items(fmt: Format) -> list[tuple[str, int, str]]:
     """(what, copies, where: a page path or a case "modul-1#case-1b") in programme order."""
     seen: dict[str, list] = {}
-    for item in _walk(fmt.items):
+    for _, item in _walk(fmt.items):
         for p in item.prints:
             entry = seen.setdefault(p.what, [p.what, 0, p.page or item.case])
             entry[1] += {"deltager": fmt.participants, "gruppe": fmt.groups, "underviser": 1}[p.per]
@@ -474,7 +470,7 @@ def render_module_info(program: Program, mid: str) -> str:
 def case_runs(program: Program, case: str) -> list[tuple[str, Item]]:
     """(where, item) for each plan that runs ``case``: the module alone first, then each format."""
     def runs(items: list[Item]) -> list[Item]:
-        return [i for i in _walk(items) if case in (i.case, *i.alternatives)]
+        return [i for _, i in _walk(items) if case in (i.case, *i.alternatives)]
 
     mid = case.partition("#")[0]
     found = [("modulet alene", i) for i in runs(program.modules[mid].plan)] if mid in program.modules else []

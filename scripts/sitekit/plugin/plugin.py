@@ -372,8 +372,7 @@ class SitekitPlugin(BasePlugin[Config]):
             if self.config.checks and (found := readability.page_problem(path, src, self.prose[src], bool(page.file.generated_by))):
                 self.problems.append(found)
         if self.config.checks:
-            self.problems.extend(content.page_problems(Path(config.docs_dir) / page.file.src_uri,
-                                                       page.file.content_string, html, Path(config.docs_dir)))
+            self.problems.extend(content.page_problems(path, page.file.content_string, html, Path(config.docs_dir)))
 
     def on_post_template(self, output, template_name, config):
         # Static templates have no language folder: keep the Danish 404 page at the root, the English under /en/.
