@@ -272,6 +272,7 @@ def _link(url: str) -> str:
 
 
 def _render(contacts: dict[str, dict[str, Any]], cid: str = "", level: int = 2, lang: str = "da") -> str:
+    """A contact's card (an admonition of type "kontakt"), or without ``cid`` every contact, grouped (acute danger first)."""
     labels, groups = (FIELDS_EN, GROUPS_EN) if lang == "en" else (FIELDS, GROUPS)
     grouped = [(title, [c for c, e in contacts.items() if e.get("gruppe", DEFAULT_GROUP) == group])
                for group, title in groups.items()]
@@ -279,12 +280,6 @@ def _render(contacts: dict[str, dict[str, Any]], cid: str = "", level: int = 2, 
                   shown_fields=shown_fields, text=_text,
                   field=lambda entry, f: field_markdown(entry, f, lang),
                   verify_label=VERIFY_LABEL.get(lang, VERIFY_LABEL["da"])).rstrip()
-
-
-def render_card(contacts: dict[str, dict[str, Any]], cid: str, lang: str = "da") -> str:
-    """A contact card as a Markdown block (an admonition of type "kontakt")."""
-    _entry(contacts, cid)
-    return _render(contacts, cid, lang=lang)
 
 
 def _close(word: str, known) -> str:
@@ -329,7 +324,7 @@ def shortcode(code: Shortcode, ctx) -> str:
             return field_markdown(entry, field, lang)
         # Unknown: readers never see the placeholder; in a sentence the contact's linked name stands in.
     elif code.block:
-        return render_card(contacts, code.args[0], lang)
+        return _render(contacts, code.args[0], lang=lang)
     # Inside a sentence a card does not fit: name the contact and link to its card.
     name = _text(entry["navn"])
     if ctx.contact_page is None:
