@@ -225,19 +225,16 @@ def svg(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str) -> str:
     return "".join(line.strip() for line in svg.splitlines())
 
 
-def _sentence(text: str) -> str:
-    return text if text.endswith((".", "?", "!", ":")) else text + "."
-
-
 SUMMARY = {"da": "Læs tegningen som tekst", "en": "Read the diagram as text"}
 
 
 def render_figure(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str, lang: str = "da") -> str:
     """The diagram in a figure with a caption and the steps as text (one HTML block, no blank lines)."""
     items = "".join(f"<li>{html.escape(step_line(s, contacts))}</li>" for s in proc.steps)
+    title = proc.title if proc.title.endswith((".", "?", "!", ":")) else proc.title + "."  # a sentence before the caption
     return (f'<figure class="procedure-figur procedure-figur-{proc.key}" id="{uid}">'
             + svg(proc, contacts, uid)
-            + f"<figcaption><strong>{html.escape(_sentence(proc.title))}</strong> {html.escape(proc.caption)}"
+            + f"<figcaption><strong>{html.escape(title)}</strong> {html.escape(proc.caption)}"
             # In the caption: a figure may hold only one caption, first or last (valid HTML).
             + f'<details class="procedure-tekst"><summary>{SUMMARY.get(lang, SUMMARY["da"])}</summary>'
             + f'<ol id="{uid}-tekst">{items}</ol></details></figcaption></figure>')
