@@ -362,7 +362,7 @@ def case_card(markdown: str, anchor: str) -> str:
     section = markdown[m.end():].split("\n## ", 1)[0]
     participant = section.split('=== "Deltager"', 1)[-1].split('=== "Underviser"', 1)[0]
     return "\n".join(line[4:] if line.startswith("    ") else line.strip()
-                                      for line in participant.strip("\n").split("\n"))
+                     for line in participant.strip("\n").split("\n"))
 
 
 def render_print_pack(program: Program, fid: str, docs_dir: Path, page_src: str) -> str:
