@@ -23,10 +23,6 @@ def phone_contacts(contacts: dict[str, dict[str, Any]]) -> list[str]:
             and not is_placeholder(entry["telefon"])]
 
 
-def _text(value: Any) -> str:
-    return " ".join(str(value).split())
-
-
 def _hours(entry: dict[str, Any], lang: str) -> str:
     value = entry.get("aabningstider", "")
     return "" if not value or is_placeholder(value) else field_markdown(entry, "aabningstider", lang)
@@ -39,11 +35,10 @@ def render(procedure, contacts: dict[str, dict[str, Any]], lang: str = "da") -> 
     texts = TEXTS.get(lang, TEXTS["da"])
     lines = ['<div class="handlekort" markdown="1">', "", f"## {texts['steps']} {{ #trin }}", ""]
     for number, step in enumerate(procedure.steps, start=1):
-        lines.append(f"{number}. " + (f"**{step.condition}** {step.action}" if step.condition
-                                      else f"**{step.action}**"))
+        lines.append(f"{number}. {step.lead}")
     lines += ["", f"## {texts['numbers']} {{ #numre }}", ""]
     for hours, run in groupby(phone_contacts(contacts), key=lambda cid: _hours(contacts[cid], lang)):
-        items = [f"**{_text(contacts[cid]['navn'])}:** {field_markdown(contacts[cid], 'telefon', lang)}"
+        items = [f"**{field_markdown(contacts[cid], 'navn')}:** {field_markdown(contacts[cid], 'telefon', lang)}"
                  for cid in run]
         if len(items) == 1:
             lines.append(f"- {items[0]}" + (f". {texts['open']}: {hours}." if hours else ""))

@@ -33,6 +33,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from . import render
 from .pages import YamlError, read_yaml, wrong, yaml_line
 from .paths import DATA, data_file
 from .problems import Problem, restore_hint
@@ -141,10 +142,6 @@ TRANSLATED_FIELDS = ("navn", "enhed", "beskrivelse", "skal_verificeres")
 VERIFY_LABEL = {"da": "Skal verificeres", "en": 'To be verified (<span lang="da">skal verificeres</span>)'}
 
 
-def _labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
-    return (FIELDS_EN, GROUPS_EN) if lang == "en" else (FIELDS, GROUPS)
-
-
 @functools.lru_cache(maxsize=16)
 def _translated_texts(path: str, mtime_ns: int) -> dict[str, dict[str, Any]]:
     """kontakter.en.yml's texts, read once per version of the file (every English page asks)."""
@@ -162,11 +159,8 @@ def localized(contacts: dict[str, dict[str, Any]], translation_file: Path) -> di
     if not path.is_file():
         return contacts
     texts = _translated_texts(str(path), path.stat().st_mtime_ns)
-    out = {}
-    for cid, entry in contacts.items():
-        extra = {k: v for k, v in (texts.get(cid) or {}).items() if k in TRANSLATED_FIELDS}
-        out[cid] = {**entry, **extra}
-    return out
+    return {cid: entry | {k: v for k, v in (texts.get(cid) or {}).items() if k in TRANSLATED_FIELDS}
+            for cid, entry in contacts.items()}
 
 
 def contacts_file_for(docs_dir: Path | str | None) -> Path:
@@ -213,24 +207,19 @@ def validate(path: Path = CONTACTS_FILE) -> list[Problem]:
         except ValidationError as exc:
             for error in exc.errors():
                 key = str(error["loc"][0])
-                line = yaml_line(lines, ("kontakter", cid, key))
-                if error["type"] == "extra_forbidden":
-                    message, hint = (f"Kontakten '{cid}' har et ukendt felt '{key}'.",
-                                     "Brug felterne " + ", ".join(Contact.model_fields) + ".")
-                elif key == "beskrivelse":
-                    message, hint = (f"Kontakten '{cid}' mangler feltet 'beskrivelse'.",
-                                     "Skriv i én eller to sætninger, hvornår man skal kontakte dem.")
-                elif key == "tjekket":
-                    message, hint = (f"Feltet 'tjekket' i kontakten '{cid}' skal være en dato.",
-                                     "Skriv datoen, hvor du tjekkede oplysningerne, som ÅÅÅÅ-MM-DD, "
-                                     "fx 2026-12-07.")
-                elif key == "gruppe":
-                    message, hint = (f"Kontakten '{cid}' har den ukendte gruppe '{entry[key]}'.",
-                                     "Brug en af grupperne " + ", ".join(GROUPS) + ".")
-                else:
-                    message, hint = (f"Kontakten '{cid}': " + wrong(key, error["type"], error.get("input")),
-                                     "Skriv værdien som tekst, gerne i anførselstegn.")
-                problems.append(Problem.at(path, line, "kontakter", message, hint))
+                message, hint = {
+                    "extra_forbidden": (f"Kontakten '{cid}' har et ukendt felt '{key}'.",
+                                        "Brug felterne " + ", ".join(Contact.model_fields) + "."),
+                    "beskrivelse": (f"Kontakten '{cid}' mangler feltet 'beskrivelse'.",
+                                    "Skriv i én eller to sætninger, hvornår man skal kontakte dem."),
+                    "tjekket": (f"Feltet 'tjekket' i kontakten '{cid}' skal være en dato.",
+                                "Skriv datoen, hvor du tjekkede oplysningerne, som ÅÅÅÅ-MM-DD, fx 2026-12-07."),
+                    "gruppe": (f"Kontakten '{cid}' har den ukendte gruppe '{entry.get(key)}'.",
+                               "Brug en af grupperne " + ", ".join(GROUPS) + "."),
+                }.get("extra_forbidden" if error["type"] == "extra_forbidden" else key,
+                      (f"Kontakten '{cid}': " + wrong(key, error["type"], error.get("input")),
+                       "Skriv værdien som tekst, gerne i anførselstegn."))
+                problems.append(Problem.at(path, yaml_line(lines, ("kontakter", cid, key)), "kontakter", message, hint))
     # The translations beside it (kontakter.en.yml): readable, or the English pages lose their texts.
     for translation in sorted(Path(path).parent.glob(f"{Path(path).stem}.*{Path(path).suffix}")):
         try:
@@ -283,9 +272,8 @@ def _link(url: str) -> str:
 
 
 def _render(contacts: dict[str, dict[str, Any]], cid: str = "", level: int = 2, lang: str = "da") -> str:
-    from . import render
-
-    labels, groups = _labels(lang)
+    """A contact's card (an admonition of type "kontakt"), or without ``cid`` every contact, grouped (acute danger first)."""
+    labels, groups = (FIELDS_EN, GROUPS_EN) if lang == "en" else (FIELDS, GROUPS)
     grouped = [(title, [c for c, e in contacts.items() if e.get("gruppe", DEFAULT_GROUP) == group])
                for group, title in groups.items()]
     return render("kontakter.md", contacts=contacts, cid=cid, level=level, labels=labels, groups=grouped,
@@ -294,43 +282,30 @@ def _render(contacts: dict[str, dict[str, Any]], cid: str = "", level: int = 2, 
                   verify_label=VERIFY_LABEL.get(lang, VERIFY_LABEL["da"])).rstrip()
 
 
-def render_card(contacts: dict[str, dict[str, Any]], cid: str, lang: str = "da") -> str:
-    """A contact card as a Markdown block (an admonition of type "kontakt")."""
-    _entry(contacts, cid)
-    return _render(contacts, cid, lang=lang)
-
-
-def render_all(contacts: dict[str, dict[str, Any]], level: int = 2, lang: str = "da") -> str:
-    """Every contact, grouped (acute danger first); a heading per group and per contact."""
-    return _render(contacts, level=level, lang=lang)
+def _close(word: str, known) -> str:
+    close = difflib.get_close_matches(word, list(known), n=1)
+    return f" Mente du '{close[0]}'?" if close else ""
 
 
 def _entry(contacts: dict[str, dict[str, Any]], cid: str) -> dict[str, Any]:
     if cid in contacts:
         return contacts[cid]
-    close = difflib.get_close_matches(cid, list(contacts), n=1)
-    hint = f" Mente du '{close[0]}'?" if close else ""
     raise ShortcodeError(
-        f"Kontakten '{cid}' findes ikke i docs/_data/kontakter.yml.{hint} Brug et af id'erne "
+        f"Kontakten '{cid}' findes ikke i docs/_data/kontakter.yml.{_close(cid, contacts)} Brug et af id'erne "
         f"{', '.join(contacts)}, eller tilføj kontakten i filen.")
 
 
-def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_src: str = "",
-                     contact_page: str | None = CONTACT_PAGE, lang: str = "da") -> str | None:
-    """Render ``kontakt`` and ``kontakter``; None for any other shortcode.
-
-    ``page_src`` is the page's path under docs/ (for the link to the Kontakt
-    page); ``contact_page`` is None when the site has no Kontakt page.
-    """
+def shortcode(code: Shortcode, ctx) -> str:
+    """[[kontakt …]] and [[kontakter]] (shortcodes.KNOWN) with the contacts of the page's language.
+    The link to a card goes to the Kontakt page (``ctx.contact_page``, None when the site has none)."""
+    contacts, lang = ctx.contacts, ctx.lang
     if code.name == "kontakter":
         if code.args:
             raise ShortcodeError("[[kontakter]] viser alle kontakter og tager ingen ord efter sig. "
                                  "Brug [[kontakt ID]] for én kontakt.")
         if not code.block:
             raise ShortcodeError("Skriv [[kontakter]] på sin egen linje.")
-        return render_all(contacts, lang=lang)
-    if code.name != "kontakt":
-        return None
+        return _render(contacts, lang=lang)
     if not 1 <= len(code.args) <= 2:
         raise ShortcodeError("Skriv [[kontakt ID]] for et kontaktkort eller [[kontakt ID FELT]] for ét "
                              "felt, fx [[kontakt vink telefon]].")
@@ -338,9 +313,7 @@ def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_
     if len(code.args) == 2:
         field = code.args[1]
         if field not in FIELDS:
-            close = difflib.get_close_matches(field, list(FIELDS), n=1)
-            hint = f" Mente du '{close[0]}'?" if close else ""
-            raise ShortcodeError(f"Feltet '{field}' i {code.text} findes ikke.{hint} "
+            raise ShortcodeError(f"Feltet '{field}' i {code.text} findes ikke.{_close(field, FIELDS)} "
                                  f"Brug et af felterne {', '.join(FIELDS)}.")
         if field not in entry:
             raise ShortcodeError(
@@ -351,20 +324,15 @@ def render_shortcode(code: Shortcode, contacts: dict[str, dict[str, Any]], page_
             return field_markdown(entry, field, lang)
         # Unknown: readers never see the placeholder; in a sentence the contact's linked name stands in.
     elif code.block:
-        return render_card(contacts, code.args[0], lang)
+        return _render(contacts, code.args[0], lang=lang)
     # Inside a sentence a card does not fit: name the contact and link to its card.
     name = _text(entry["navn"])
-    if contact_page is None:
+    if ctx.contact_page is None:
         return f"**{name}**"
-    if page_src == contact_page:
+    if ctx.src == ctx.contact_page:
         return f"[{name}](#{code.args[0]})"
-    target = posixpath.relpath(contact_page, posixpath.dirname(page_src) or ".")
+    target = posixpath.relpath(ctx.contact_page, posixpath.dirname(ctx.src) or ".")
     return f"[{name}]({target}#{code.args[0]})"
-
-
-def shortcode(code: Shortcode, ctx) -> str | None:
-    """[[kontakt …]] and [[kontakter]] (shortcodes.KNOWN) with the contacts of the page's language."""
-    return render_shortcode(code, ctx.contacts, ctx.src, ctx.contact_page, ctx.lang)
 
 
 # --- contact details written outside the data file -----------------------------------
@@ -400,18 +368,12 @@ def unknown_contact_values(docs_dir: Path, contacts_path: Path | None = None) ->
         if path.resolve() == Path(contacts_path).resolve():
             continue
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            for m in PHONE.finditer(line):
-                if _digits(m.group(0)) not in known_phones:
-                    problems.append(Problem.at(
-                        path, number, "kontaktoplysninger",
-                        f"Telefonnummeret '{m.group(0).strip()}' står direkte i teksten.",
-                        "Telefonnumre må kun stå i docs/_data/kontakter.yml. Tilføj nummeret der, og "
-                        "skriv [[kontakt ID telefon]] i teksten. Er det et personligt nummer, så slet det."))
-            for m in EMAIL.finditer(line):
-                if m.group(0).lower() not in known_emails:
-                    problems.append(Problem.at(
-                        path, number, "kontaktoplysninger",
-                        f"E-mailadressen '{m.group(0)}' står direkte i teksten.",
-                        "E-mailadresser må kun stå i docs/_data/kontakter.yml. Tilføj adressen der, og "
-                        "skriv [[kontakt ID email]] i teksten. Er det en persons adresse, så slet den."))
+            found = [(m.group(0).strip(), "Telefonnummeret", "Telefonnumre", "nummeret", "telefon", "et personligt nummer",
+                      "det") for m in PHONE.finditer(line) if _digits(m.group(0)) not in known_phones]
+            found += [(m.group(0), "E-mailadressen", "E-mailadresser", "adressen", "email", "en persons adresse", "den")
+                      for m in EMAIL.finditer(line) if m.group(0).lower() not in known_emails]
+            problems += [Problem.at(path, number, "kontaktoplysninger", f"{what} '{value}' står direkte i teksten.",
+                                    f"{kinds} må kun stå i docs/_data/kontakter.yml. Tilføj {it} der, og skriv "
+                                    f"[[kontakt ID {field}]] i teksten. Er det {whose}, så slet {pronoun}.")
+                         for value, what, kinds, it, field, whose, pronoun in found]
     return problems

@@ -22,8 +22,9 @@ from pathlib import Path
 from typing import Annotated, Any, ClassVar
 
 import yaml
-from pydantic import AfterValidator, Discriminator, Field, PrivateAttr, StringConstraints, Tag, ValidationError
+from pydantic import AfterValidator, Discriminator, Field, StringConstraints, Tag, ValidationError
 
+from . import render
 from .pages import DataModel, Line, Page, Text, load_data, unknown_key, wrong
 from .paths import DATA, rel
 from .problems import DataError, Problem
@@ -76,15 +77,7 @@ class Option(DataModel):
     target: str = Field(alias="til")
 
 
-class _Step(DataModel):
-    _id: str = PrivateAttr("")
-
-    @property
-    def id(self) -> str:
-        return self._id
-
-
-class Question(_Step):
+class Question(DataModel):
     """Et spørgsmål: spoergsmaal, evt. hjaelp, og 2 til 4 valg."""
 
     question: Line = Field(alias="spoergsmaal")
@@ -94,7 +87,7 @@ class Question(_Step):
     is_answer: ClassVar[bool] = False
 
 
-class Answer(_Step):
+class Answer(DataModel):
     """Et svar (en ende på guiden): svar, tekst (hvad du gør) og hvad_sker_der_nu."""
 
     answer: Line = Field(alias="svar")
@@ -121,12 +114,8 @@ class Guide(DataModel):
     meta: dict[str, Any] = Field(alias="side")
     nodes: dict[StepId, Step] = Field(alias="trin", min_length=1)
 
-    def model_post_init(self, context: Any) -> None:
-        for sid, node in self.nodes.items():
-            node._id = sid
-
     def parent(self, node_id: str) -> str | None:
-        return next((n.id for n in self.nodes.values() if any(o.target == node_id for o in n.options)), None)
+        return next((sid for sid, n in self.nodes.items() if any(o.target == node_id for o in n.options)), None)
 
     def step(self, node_id: str) -> int:
         """1 for the first question, 2 for the next, …"""
@@ -268,8 +257,6 @@ def src_uri(node_id: str, lang: str = "da") -> str:
 
 def render_page(guide: Guide, node_id: str, lang: str = "da") -> str:
     """The Markdown of one generated step or answer page (front matter included)."""
-    from . import render
-
     node, t, parent = guide.nodes[node_id], LABELS[lang], guide.parent(node_id)
     step = 0 if node.is_answer else guide.step(node_id)
     title = node.answer or node.question
@@ -281,11 +268,6 @@ def render_page(guide: Guide, node_id: str, lang: str = "da") -> str:
     meta.setdefault("hide", ["toc"])
     return render("beslutningsguide.md", node=node, t=t, step=step, back=f"{parent}.md" if parent else "index.md",
                   front_matter=yaml.safe_dump(meta, allow_unicode=True, sort_keys=False))
-
-
-def pages(guide: Guide, lang: str = "da") -> dict[str, str]:
-    """src_uri (under docs/) -> Markdown, for every step and answer."""
-    return {src_uri(sid, lang): render_page(guide, sid, lang) for sid in guide.nodes}
 
 
 def tree(guide: Guide) -> str:

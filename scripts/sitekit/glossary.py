@@ -71,77 +71,58 @@ def sort_key(term: str) -> str:
     return term.lower().translate(str.maketrans({"æ": "{", "ø": "|", "å": "}"}))
 
 
-def load(path: Path = GLOSSARY_FILE) -> list[Entry]:
-    """The glossary's entries; none when the file is missing (the glossary hook reports that)."""
+def _parse(path: Path) -> tuple[list[Entry], list[tuple[int, str, str]]]:
+    """The entries, and the lines that are no entry, comment or blank line (see ``mistakes``)."""
     entries: list[Entry] = []
-    if not Path(path).is_file():
-        return entries
-    in_terms = False
-    for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
-        if in_terms:
-            if "-->" in line:
-                in_terms = False
-                line = line.split("-->")[0]
-            m = _TERM.match(line)
-            if m:
-                entries.append(Entry(m.group(1), m.group(2), number, False))
-            continue
-        if _TERMS_START.match(line):
-            in_terms = "-->" not in line
-            continue
-        m = _ABBR.match(line)
-        if m:
-            entries.append(Entry(m.group(1).strip(), m.group(2), number, True))
-    return entries
-
-
-def mistakes(path: Path = GLOSSARY_FILE) -> list[tuple[int, str, str]]:
-    """(line, abbreviation or '', Danish message) for each line that is not an entry, a
-    comment or blank: a missing colon leaves a line out of the glossary without a word."""
     found: list[tuple[int, str, str]] = []
     if not Path(path).is_file():
-        return found
+        return entries, found
     comment = in_terms = False
     for number, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), start=1):
         if comment or in_terms:
             closes = "-->" in line
             body = line.split("-->")[0]
-            if in_terms and body.strip() and not _TERM.match(body):
+            if in_terms and (m := _TERM.match(body)):
+                entries.append(Entry(m.group(1), m.group(2), number, False))
+            elif in_terms and body.strip():
                 found.append((number, "", f"Linjen i blokken med begreber mangler et kolon: '{body.strip()[:40]}'. "
                                           "Skriv den som ord: forklaring."))
             comment, in_terms = comment and not closes, in_terms and not closes
-            continue
-        if _TERMS_START.match(line):
+        elif _TERMS_START.match(line):
             in_terms = "-->" not in line
         elif line.lstrip().startswith("<!--"):
             comment = "-->" not in line
-        elif line.strip() and not _ABBR.match(line):
+        elif m := _ABBR.match(line):
+            entries.append(Entry(m.group(1).strip(), m.group(2), number, True))
+        elif line.strip():
             token = re.match(r"^\*\[([^\]]+)\]", line.strip())
             found.append((number, token.group(1) if token else "",
                           f"Linjen mangler et kolon efter [{token.group(1)}]." if token else
                           f"Linjen er ikke en forkortelse: '{line.strip()[:40]}'."))
-    return found
+    return entries, found
+
+
+def load(path: Path = GLOSSARY_FILE) -> list[Entry]:
+    """The glossary's entries; none when the file is missing (the glossary hook reports that)."""
+    return _parse(path)[0]
+
+
+def mistakes(path: Path = GLOSSARY_FILE) -> list[tuple[int, str, str]]:
+    """(line, abbreviation or '', Danish message) for each line that is not an entry, a
+    comment or blank: a missing colon leaves a line out of the glossary without a word."""
+    return _parse(path)[1]
 
 
 def duplicates(entries: list[Entry]) -> list[tuple[Entry, Entry]]:
     """Pairs (first, again) of terms defined more than once (case-insensitive)."""
-    seen: dict[str, Entry] = {}
-    found = []
-    for entry in entries:
-        key = entry.term.lower()
-        if key in seen:
-            found.append((seen[key], entry))
-        else:
-            seen[key] = entry
-    return found
+    first: dict[str, Entry] = {}
+    return [(first[e.term.lower()], e) for e in entries if first.setdefault(e.term.lower(), e) is not e]
 
 
 def render(entries: list[Entry]) -> str:
     """Every term, alphabetically, as a Markdown definition list with an anchor per term."""
-    lines: list[str] = []
-    for entry in sorted(entries, key=lambda e: sort_key(e.term)):
-        lines += [f"{entry.term} {{ #{entry.anchor} }}", f":   {entry.definition}", ""]
-    return "\n".join(lines).rstrip()
+    return "\n".join(f"{e.term} {{ #{e.anchor} }}\n:   {e.definition}\n"
+                     for e in sorted(entries, key=lambda e: sort_key(e.term))).rstrip()
 
 
 def shortcode(code: Shortcode, ctx) -> str:

@@ -26,16 +26,14 @@ def mask_code(body: str) -> str:
     out, fence = [], None
     for line in body.splitlines(keepends=True):
         m = _FENCE.match(line)
-        if fence is None and m:
+        if fence is None and not m:
+            out.append(line)
+            continue
+        if fence is None:  # the opening line, the code and the closing line are blanked
             fence = m.group(1)[0] * len(m.group(1))
-            out.append(" " * len(line.rstrip("\n")) + ("\n" if line.endswith("\n") else ""))
-            continue
-        if fence is not None:
-            if line.strip().startswith(fence) and line.strip().strip(fence[0]) == "":
-                fence = None
-            out.append(" " * len(line.rstrip("\n")) + ("\n" if line.endswith("\n") else ""))
-            continue
-        out.append(line)
+        elif line.strip().startswith(fence) and line.strip().strip(fence[0]) == "":
+            fence = None
+        out.append(re.sub(r"[^\n]", " ", line))
     text = "".join(out)
     text = _COMMENT.sub(_blank, text)
     return _INLINE_CODE.sub(_blank, text)

@@ -26,6 +26,7 @@ from pydantic import AfterValidator, BeforeValidator, ConfigDict, Field, StringC
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
+from . import render
 from .mdtext import mask_code
 from .pages import DataModel, Line, load_data, unknown_key, wrong
 from .paths import DATA, GUIDANCE, TRAINING, in_scope
@@ -34,7 +35,6 @@ from .shortcodes import Shortcode, ShortcodeError
 
 # Shortcode name -> data file under docs/_data/.
 PROCEDURES = {"første-skridt": "foerste-skridt.yml", "efter-vink": "efter-vink.yml"}
-SHORTCODES = frozenset(PROCEDURES)
 CHECK = "første skridt"
 HINT = "Ret datafilen. Felterne står forklaret øverst i filen."
 _LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -66,6 +66,11 @@ class Step(_Model):
     acute: bool = Field(False, alias="akut")
     keywords: tuple[Annotated[str, BeforeValidator(lambda v: str(v) if isinstance(v, int) else v,
                                                    json_schema_input_type=str | int)], ...] = Field((), alias="noegleord")
+
+    @property
+    def lead(self) -> str:
+        """The condition in bold, then the action; without a condition the action in bold."""
+        return f"**{self.condition}** {self.action}" if self.condition else f"**{self.action}**"
 
     @model_validator(mode="after")
     def _no_numbers(self) -> Step:
@@ -153,9 +158,8 @@ def _relink(markdown: str, page_src: str) -> str:
         target = m.group(1)
         if re.match(r"^[a-z]+:|^#|^/", target):
             return m.group(0)
-        path, _, anchor = target.partition("#")
-        new = posixpath.relpath(path, here or ".")
-        return "](" + new + ("#" + anchor if anchor else "") + ")"
+        path, hash_sign, anchor = target.partition("#")
+        return f"]({posixpath.relpath(path, here or '.')}{hash_sign}{anchor})"
 
     return _LINK.sub(sub, markdown)
 
@@ -184,17 +188,8 @@ def render_list(proc: Procedure, page_src: str, indented: bool = False) -> str:
     """The steps as a Markdown numbered list, wrapped for styling and tests. md_in_html reads
     ``markdown="1"`` only at the top level; in a tab or box the attribute would reach the HTML."""
     attr = "" if indented else ' markdown="1"'
-    lines = [f'<div class="procedure procedure-{proc.key}"{attr}>', ""]
-    for number, step in enumerate(proc.steps, start=1):
-        parts = []
-        if step.condition:
-            parts.append(f"**{step.condition}**")
-        parts.append(step.action if step.condition else f"**{step.action}**")
-        if step.text:
-            parts.append(step.text)
-        lines.append(f"{number}. " + _relink(" ".join(parts), page_src))
-    lines += ["", "</div>"]
-    return "\n".join(lines)
+    items = [f"{n}. " + _relink(f"{step.lead} {step.text}".rstrip(), page_src) for n, step in enumerate(proc.steps, 1)]
+    return "\n".join([f'<div class="procedure procedure-{proc.key}"{attr}>', "", *items, "", "</div>"])
 
 
 # --- the diagram ---------------------------------------------------------------------
@@ -216,8 +211,6 @@ def _wrap(text: str) -> list[str]:
 def svg(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str) -> str:
     """The procedure drawn as boxes from top to bottom, one per step, with arrows. A step's
     condition is bold on the first lines, its action below: the text alternative's words."""
-    from . import render
-
     boxes, y = [], MARGIN
     for number, step in enumerate(proc.steps, start=1):
         head = _wrap(f"{number}. {step.condition}") if step.condition else []
@@ -232,19 +225,16 @@ def svg(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str) -> str:
     return "".join(line.strip() for line in svg.splitlines())
 
 
-def _sentence(text: str) -> str:
-    return text if text.endswith((".", "?", "!", ":")) else text + "."
-
-
 SUMMARY = {"da": "Læs tegningen som tekst", "en": "Read the diagram as text"}
 
 
 def render_figure(proc: Procedure, contacts: dict[str, dict[str, Any]], uid: str, lang: str = "da") -> str:
     """The diagram in a figure with a caption and the steps as text (one HTML block, no blank lines)."""
     items = "".join(f"<li>{html.escape(step_line(s, contacts))}</li>" for s in proc.steps)
+    title = proc.title if proc.title.endswith((".", "?", "!", ":")) else proc.title + "."  # a sentence before the caption
     return (f'<figure class="procedure-figur procedure-figur-{proc.key}" id="{uid}">'
             + svg(proc, contacts, uid)
-            + f"<figcaption><strong>{html.escape(_sentence(proc.title))}</strong> {html.escape(proc.caption)}"
+            + f"<figcaption><strong>{html.escape(title)}</strong> {html.escape(proc.caption)}"
             # In the caption: a figure may hold only one caption, first or last (valid HTML).
             + f'<details class="procedure-tekst"><summary>{SUMMARY.get(lang, SUMMARY["da"])}</summary>'
             + f'<ol id="{uid}-tekst">{items}</ol></details></figcaption></figure>')
@@ -316,11 +306,8 @@ def contradictions(markdown: str, proc: Procedure) -> list[tuple[int, str]]:
     patterns = [[_keyword(k) for k in step.keywords] for step in proc.steps]
     found = []
     for items in numbered_lists(markdown):
-        order: list[tuple[int, int]] = []
-        for line, text in items:
-            hits = [i for i, pats in enumerate(patterns) if any(p.search(text) for p in pats)]
-            if hits:
-                order.append((line, min(hits)))
+        order = [(line, min(hits)) for line, text in items
+                 if (hits := [i for i, pats in enumerate(patterns) if any(p.search(text) for p in pats)])]
         if len({i for _, i in order}) < 2:
             continue
         for (_, a), (line, b) in zip(order, order[1:], strict=False):

@@ -32,8 +32,11 @@ from urllib.parse import quote
 
 from pydantic import Field, PrivateAttr, StringConstraints, ValidationError, model_validator
 from pydantic_core import PydanticCustomError
+from pymdownx.slugs import slugify
 
-from .pages import DataModel, Text, load_data, unknown_key, wrong, yaml_line
+from . import render
+from .mdtext import mask_code
+from .pages import DataModel, Text, iter_page_bodies, load_data, unknown_key, wrong, yaml_line
 from .paths import DATA
 from .problems import DataError, Problem
 
@@ -46,13 +49,7 @@ MARKER = re.compile(r"<!--\s*(?P<kind>drejeark|drejebog|modulinfo|tid|minutter|u
 TIMED_PAGES = re.compile(r"(^|/)kompetenceforloeb/(modul-[^/]*|cases)\.md$")
 TYPED_TIME = re.compile(r"\*\*Tid:|\b(\d+|et|to|tre|fire|fem|seks|syv|otte|ni|ti|tolv|femten|tyve|tredive)"
                         r"\s*(minutter|minut|min\.)", re.I)
-FORMS = {
-    "plenum": "Plenum",
-    "oplæg": "Oplæg",
-    "grupper": "Grupper",
-    "hver for sig": "Hver for sig",
-    "pause": "Pause",
-}
+FORMS = ("plenum", "oplæg", "grupper", "hver for sig", "pause")  # shown capitalized: "Hver for sig"
 
 
 class ProgramError(DataError):
@@ -179,13 +176,8 @@ class Program(DataModel):
 
     def format_items(self) -> Iterator[tuple[tuple, Item]]:
         """Every item of every format, parts included, with its location in the file."""
-        def walk(items: list[Item], loc: tuple, key: str) -> Iterator[tuple[tuple, Item]]:
-            for i, item in enumerate(items):
-                yield loc + (key, i), item
-                yield from walk(item.parts, loc + (key, i), "dele")
-
         for fid, fmt in self.formats.items():
-            yield from walk(fmt.items, ("formater", fid), "punkter")
+            yield from _walk(fmt.items, ("formater", fid))
 
 
 # --- validation: each mistake at its line ----------------------------------------------------
@@ -277,8 +269,6 @@ HEADING = re.compile(r"^#{1,6}\s+(?P<text>.*?)(?:\s*\{#(?P<id>[^}\s]+)[^}]*\})?\
 
 def heading_ids(markdown: str) -> list[str]:
     """The anchors of a page's headings, as the build makes them (toc with pymdownx's slugify)."""
-    from pymdownx.slugs import slugify
-
     slug = slugify(case="lower")
     return [m.group("id") or slug(re.sub(r"[*_`]", "", m.group("text")), "-") for m in HEADING.finditer(markdown)]
 
@@ -324,10 +314,11 @@ def presentation_data(program: Program, mid: str, markdown: str, link: Callable[
     return f'<div class="kf-forloeb" hidden {" ".join(attrs)}></div>'
 
 
-def _walk(items: list[Item]):
-    for item in items:
-        yield item
-        yield from _walk(item.parts)
+def _walk(items: list[Item], loc: tuple = (), key: str = "punkter") -> Iterator[tuple[tuple, Item]]:
+    """Every item, parts included, with its location in the file below ``loc``."""
+    for i, item in enumerate(items):
+        yield loc + (key, i), item
+        yield from _walk(item.parts, loc + (key, i), "dele")
 
 
 # --- rendering --------------------------------------------------------------------
@@ -340,18 +331,9 @@ def clock(start: str, offset: int) -> str:
 
 def _split(item: Item) -> str:
     if item.case:
-        bits = []
-        if item.groups:
-            bits.append(f"Grupper {item.groups} min.")
-        if item.plenary:
-            bits.append(f"plenum {item.plenary} min.")
-        text = ", ".join(bits)
+        text = ", ".join(f"{name} {n} min." for name, n in (("grupper", item.groups), ("plenum", item.plenary)) if n)
         return text[:1].upper() + text[1:]
-    return FORMS.get(item.form, "")
-
-
-def copies(fmt: Format, per: str) -> int:
-    return {"deltager": fmt.participants, "gruppe": fmt.groups, "underviser": 1}[per]
+    return (item.form or "").capitalize()
 
 
 def print_list(fmt: Format) -> list[tuple[str, int]]:
@@ -362,25 +344,25 @@ def print_list(fmt: Format) -> list[tuple[str, int]]:
 def print_items(fmt: Format) -> list[tuple[str, int, str]]:
     """(what, copies, where: a page path or a case "modul-1#case-1b") in programme order."""
     seen: dict[str, list] = {}
-    for item in _walk(fmt.items):
+    for _, item in _walk(fmt.items):
         for p in item.prints:
             entry = seen.setdefault(p.what, [p.what, 0, p.page or item.case])
-            entry[1] += copies(fmt, p.per)
+            entry[1] += {"deltager": fmt.participants, "gruppe": fmt.groups, "underviser": 1}[p.per]
     return [tuple(e) for e in seen.values()]
 
 
 ACTION_CARD = "vejledning/handlekort.md"
 
 
-def case_card(markdown: str, anchor: str) -> tuple[str, str]:
-    """A case's title and its participant tab (dedented Markdown) from its module page."""
-    m = re.search(r"^## (?P<title>.*?)\s*\{#" + re.escape(anchor) + r"\}\s*$", markdown, re.M)
+def case_card(markdown: str, anchor: str) -> str:
+    """A case's participant tab (dedented Markdown) from its module page."""
+    m = re.search(r"^## .*?\s*\{#" + re.escape(anchor) + r"\}\s*$", markdown, re.M)
     if not m:
         raise ProgramError(f"Casen '{anchor}' findes ikke på modulsiden.")
     section = markdown[m.end():].split("\n## ", 1)[0]
     participant = section.split('=== "Deltager"', 1)[-1].split('=== "Underviser"', 1)[0]
-    return m.group("title"), "\n".join(line[4:] if line.startswith("    ") else line.strip()
-                                      for line in participant.strip("\n").split("\n"))
+    return "\n".join(line[4:] if line.startswith("    ") else line.strip()
+                     for line in participant.strip("\n").split("\n"))
 
 
 def render_print_pack(program: Program, fid: str, docs_dir: Path, page_src: str) -> str:
@@ -393,7 +375,7 @@ def render_print_pack(program: Program, fid: str, docs_dir: Path, page_src: str)
         if "#" in where:
             mid, _, anchor = where.partition("#")
             page = Path(docs_dir) / program.modules[mid].page
-            _, body = case_card(page.read_text(encoding="utf-8"), anchor)
+            body = case_card(page.read_text(encoding="utf-8"), anchor)
             cards.append(f'<div class="kf-kort" markdown>\n\n## {what} {{#kort-{anchor}}}\n\n{body}\n\n</div>')
             place = f"Side {len(cards) + 1} i denne pakke"
         elif where == ACTION_CARD and not (Path(docs_dir) / where).is_file():
@@ -414,8 +396,6 @@ def _link(program: Program, section: str, link: Callable[[str], str], fid: str =
 
 
 def render_run_sheet(program: Program, fid: str, link: Callable[[str], str]) -> str:
-    from . import render
-
     fmt = program.formats[fid]
     rows, offset = [], 0
     for item in fmt.items:
@@ -490,7 +470,7 @@ def render_module_info(program: Program, mid: str) -> str:
 def case_runs(program: Program, case: str) -> list[tuple[str, Item]]:
     """(where, item) for each plan that runs ``case``: the module alone first, then each format."""
     def runs(items: list[Item]) -> list[Item]:
-        return [i for i in _walk(items) if case in (i.case, *i.alternatives)]
+        return [i for _, i in _walk(items) if case in (i.case, *i.alternatives)]
 
     mid = case.partition("#")[0]
     found = [("modulet alene", i) for i in runs(program.modules[mid].plan)] if mid in program.modules else []
@@ -510,9 +490,6 @@ def render_case_time(program: Program, case: str, inline: bool) -> str:
 
 def typed_times(docs_dir: Path) -> list[Problem]:
     """A time typed by hand on a module page or the cases page (outside code and markers)."""
-    from .mdtext import mask_code
-    from .pages import iter_page_bodies
-
     return [Problem.at(path, body_line + n, CHECK,
                        f"Tiden '{m.group(0)}' er skrevet i hånden. Tider på modulsiderne og casesiden kommer fra "
                        "docs/_data/program.yml.",

@@ -131,20 +131,11 @@ def load(path: Path = DATA_FILE) -> dict[str, list[Question]]:
     return SETS.validate_python(load_data(path, validate, SelfCheckError, CHECK, HINT)[0] or {})
 
 
-def render_set(set_id: str, questions: list[Question], link: Callable[[str], str]) -> str:
-    """The HTML for one set of questions. ``link`` turns a page path (relative
-    to docs/) into a URL relative to the current page, or raises SelfCheckError."""
-    return render("selvtjek.html", set_id=set_id, questions=questions, link=link, letters=_LETTERS).rstrip("\n")
-
-
-def render_key(sets: dict[str, list[Question]], link: Callable[[str], str]) -> str:
-    """The answer key for trainers: every set, question, right answer and why."""
-    return render("selvtjek-svar.html", sets=sets).rstrip("\n")
-
-
 def render_markers(markdown: str, sets: dict[str, list[Question]], page_src: str,
                    link: Callable[[str], str]) -> str:
-    """Replace every ``<!-- selvtjek: id -->`` marker; an unknown id is an error."""
+    """Replace every ``<!-- selvtjek: id -->`` marker with its set of questions, and ``<!-- selvtjek-svar -->``
+    with the answer key for trainers (every set, question, right answer and why); an unknown id is an error.
+    ``link`` turns a page path (relative to docs/) into a URL relative to the current page, or raises SelfCheckError."""
 
     def replace(match: re.Match[str]) -> str:
         set_id = match.group("id")
@@ -152,7 +143,7 @@ def render_markers(markdown: str, sets: dict[str, list[Question]], page_src: str
             known = ", ".join(sorted(sets)) or "ingen"
             raise SelfCheckError(f"{page_src}: selvtjek '{set_id}' findes ikke i {DATA_FILE.name} "
                                  f"(kendte: {known}).")
-        return "\n" + render_set(set_id, sets[set_id], link) + "\n"
+        return "\n" + render("selvtjek.html", set_id=set_id, questions=sets[set_id], link=link, letters=_LETTERS).rstrip() + "\n"
 
-    markdown = KEY_MARKER.sub(lambda m: "\n" + render_key(sets, link) + "\n", markdown)
+    markdown = KEY_MARKER.sub(lambda m: "\n" + render("selvtjek-svar.html", sets=sets).rstrip() + "\n", markdown)
     return MARKER.sub(replace, markdown)

@@ -14,30 +14,26 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin
 
+from . import program, render, selfcheck
+from .mdtext import line_at
+
 MARKER = re.compile(r"^<!--\s*værktøjslinje\s*-->\s*$", re.M)
 
 def markers_without_data(markdown: str, data_dir: Path) -> list[tuple[int, str, str]]:
     """(line, Danish sentence, hint) for each self-check or programme marker on a page whose data
     file does not exist: without this, the marker would stay an invisible comment."""
-    from . import program, selfcheck
-
-    found = []
-    for name, markers in (("program.yml", (program.MARKER,)),
-                          ("selvtjek.yml", (selfcheck.MARKER, selfcheck.KEY_MARKER))):
-        if (Path(data_dir) / name).is_file():
-            continue
-        for m in (m for marker in markers for m in marker.finditer(markdown)):
-            found.append((markdown.count("\n", 0, m.start()) + 1,
-                          f"Siden bruger {m.group(0).strip()}, men datafilen docs/_data/{name} findes ikke.",
-                          f"Hent datafilen tilbage med git restore docs/_data/{name}, eller fjern markøren."))
-    return found
+    return [(line_at(markdown, m.start()),
+             f"Siden bruger {m.group(0).strip()}, men datafilen docs/_data/{name} findes ikke.",
+             f"Hent datafilen tilbage med git restore docs/_data/{name}, eller fjern markøren.")
+            for name, markers in (("program.yml", (program.MARKER,)),
+                                  ("selvtjek.yml", (selfcheck.MARKER, selfcheck.KEY_MARKER)))
+            if not (Path(data_dir) / name).is_file()
+            for marker in markers for m in marker.finditer(markdown)]
 
 
-def render_toolbar(markdown: str, title: str = "") -> str:
+def render_toolbar(markdown: str) -> str:
     """Replace each ``<!-- værktøjslinje -->`` line with the toolbar. The printed footer
-    with the page's title is in the page's <head> (overrides/main.html); ``title`` is unused."""
-    from . import render
-
+    with the page's title is in the page's <head> (overrides/main.html)."""
     toolbar = render("vaerktoejslinje.html").rstrip("\n")
     return MARKER.sub(lambda m: "\n" + toolbar + "\n", markdown)
 

@@ -339,7 +339,7 @@ class SitekitPlugin(BasePlugin[Config]):
 
         for line, message, hint in training.markers_without_data(markdown, self.where.docs_dir / "_data"):
             self._at(page, markdown, path, line, program.CHECK, message, hint)
-        markdown = training.render_toolbar(markdown, page.title or "")
+        markdown = training.render_toolbar(markdown)
         try:
             if self.program and program.MARKER.search(markdown):
                 markdown = program.render_markers(markdown, self.program, page.file.src_uri, link)
@@ -372,8 +372,7 @@ class SitekitPlugin(BasePlugin[Config]):
             if self.config.checks and (found := readability.page_problem(path, src, self.prose[src], bool(page.file.generated_by))):
                 self.problems.append(found)
         if self.config.checks:
-            self.problems.extend(content.page_problems(Path(config.docs_dir) / page.file.src_uri,
-                                                       page.file.content_string, html, Path(config.docs_dir)))
+            self.problems.extend(content.page_problems(path, page.file.content_string, html, Path(config.docs_dir)))
 
     def on_post_template(self, output, template_name, config):
         # Static templates have no language folder: keep the Danish 404 page at the root, the English under /en/.
@@ -451,13 +450,6 @@ class SitekitPlugin(BasePlugin[Config]):
         if holes:
             self.notes = (f"Bemærk: {holes} oplysninger mangler stadig at blive udfyldt (pladsholdere). "
                           "Kør make review for at se dem.")
-
-    def on_serve(self, server, config, builder):
-        # Rebuild the preview when an editor saves the questions or the programme.
-        for name in ("selvtjek.yml", "program.yml"):
-            if (path := Path(config.docs_dir) / "_data" / name).is_file():
-                server.watch(str(path))
-        return server
 
 
 def before_fm(path: Path, before: tuple | None, mtime: int) -> str | None:
