@@ -38,7 +38,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _strict_build(site_dir: Path, args: argparse.Namespace) -> int:
     """The strict build in this process (one build per command: no MkDocs state to keep apart)."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from sitekit import build
 
     docs = Path(getattr(args, "docs_dir", paths.DOCS))

@@ -130,6 +130,11 @@ class Plan:
     previous_properties: dict[str, str]
 
 
+def _dated(name: str, day: dt.date) -> dict[str, str]:
+    """A date property of an edition, as versions.json keeps it: ISO and in Danish words."""
+    return {name: day.isoformat(), f"{name}_tekst": danish_date(day)}
+
+
 def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: bool = False,
          alias: str = ALIAS, insert: bool = False) -> Plan:
     """Decide a publication, or refuse it with a Danish message. Pure: no git, no build.
@@ -145,43 +150,34 @@ def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: 
             "og Ankestyrelsen skal kunne læse den, som den var. Vil du rette i den alligevel, så kør "
             f"`make publish VERSION={version} GAELDENDE_FRA={valid_from.isoformat()} GENUDGIV=ja`. "
             "Ellers giv den nye udgave et nyt navn: datoen, hvor den begynder at gælde.")
-    if version not in existing and newest is not None and not insert:
-        if _key(version) < _key(newest):
-            raise EditionError(f"Udgave {version} er ældre end den nyeste udgave, {newest}. "
-                               "En ny udgave skal have et højere nummer.")
+    if version not in existing and newest is not None and not insert and _key(version) < _key(newest):
+        raise EditionError(f"Udgave {version} er ældre end den nyeste udgave, {newest}. "
+                           "En ny udgave skal have et højere nummer.")
     # The dates follow the numbers: an edition starts after the one before it
     # and before the one after it (also when an edition is published again).
-    lower = [v for v in existing if _key(v) < _key(version) and existing[v].valid_from]
-    higher = [v for v in existing if _key(v) > _key(version) and existing[v].valid_from]
-    if lower:
-        before = max(lower, key=_key)
-        if valid_from <= existing[before].valid_from:
-            raise EditionError(
-                f"Udgave {version} skal gælde fra en dato efter {danish_date(existing[before].valid_from)}, "
-                f"hvor udgave {before} begyndte at gælde. Ret GAELDENDE_FRA.")
-    if higher:
-        after = min(higher, key=_key)
-        if valid_from >= existing[after].valid_from:
-            raise EditionError(
-                f"Udgave {version} skal gælde fra en dato før {danish_date(existing[after].valid_from)}, "
-                f"hvor udgave {after} begyndte at gælde. Ret GAELDENDE_FRA.")
+    dated = {v: e.valid_from for v, e in existing.items() if e.valid_from}
+    before = max((v for v in dated if _key(v) < _key(version)), key=_key, default=None)
+    after = min((v for v in dated if _key(v) > _key(version)), key=_key, default=None)
+    if before and valid_from <= dated[before]:
+        raise EditionError(
+            f"Udgave {version} skal gælde fra en dato efter {danish_date(dated[before])}, "
+            f"hvor udgave {before} begyndte at gælde. Ret GAELDENDE_FRA.")
+    if after and valid_from >= dated[after]:
+        raise EditionError(
+            f"Udgave {version} skal gælde fra en dato før {danish_date(dated[after])}, "
+            f"hvor udgave {after} begyndte at gælde. Ret GAELDENDE_FRA.")
     takes_alias = newest is None or _key(version) >= _key(newest)
-    previous = None
-    previous_properties: dict[str, str] = {}
-    older = [v for v in existing if _key(v) < _key(version)]
-    if older and (takes_alias or version not in existing):
-        previous = max(older, key=_key)
-        until = valid_from - dt.timedelta(days=1)
-        previous_properties = {"gaeldende_til": until.isoformat(), "gaeldende_til_tekst": danish_date(until)}
-    properties = {"gaeldende_fra": valid_from.isoformat(), "gaeldende_fra_tekst": danish_date(valid_from)}
-    if higher and version not in existing:
-        until = existing[min(higher, key=_key)].valid_from - dt.timedelta(days=1)
-        properties.update(gaeldende_til=until.isoformat(), gaeldende_til_tekst=danish_date(until))
+    previous = max((v for v in existing if _key(v) < _key(version)), key=_key, default=None)
+    if not (takes_alias or version not in existing):
+        previous = None
+    day_before = valid_from - dt.timedelta(days=1)
+    previous_properties = _dated("gaeldende_til", day_before) if previous else {}
+    properties = _dated("gaeldende_fra", valid_from)
+    if after and version not in existing:
+        properties |= _dated("gaeldende_til", dated[after] - dt.timedelta(days=1))
     if republish and version in existing:
         # Keep what a later edition already said about this one.
-        for key in ("gaeldende_til", "gaeldende_til_tekst"):
-            if key in (existing[version].properties or {}):
-                properties[key] = existing[version].properties[key]
+        properties |= {k: v for k, v in (existing[version].properties or {}).items() if k.startswith("gaeldende_til")}
     return Plan(version, valid_from, edition_title(version, valid_from), republish and version in existing,
                 takes_alias, previous, properties, previous_properties)
 
