@@ -25,6 +25,7 @@ import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from unittest import mock
 
 from .paths import CONFIG, DOCS, ROOT
 
@@ -141,18 +142,6 @@ class _NoDirtyWarning(logging.Filter):
         return not record.getMessage().startswith("A 'dirty' build is being performed")
 
 
-@contextlib.contextmanager
-def _dirty(dirty: bool):
-    """mkdocs-static-i18n 1.3 builds the further languages dirty only when '--dirty' is in sys.argv."""
-    if dirty:
-        sys.argv.append("--dirty")
-    try:
-        yield
-    finally:
-        if dirty:
-            sys.argv.remove("--dirty")
-
-
 def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -224,7 +213,8 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             last_ok = False
             if not dirty:
                 note_build(docs)
-            with _dirty(dirty):
+            # mkdocs-static-i18n 1.3 builds the further languages dirty only when '--dirty' is in sys.argv.
+            with mock.patch.object(sys, "argv", [*sys.argv, "--dirty"] if dirty else sys.argv):
                 build(config, serve_url=serve_url, dirty=dirty)
             last_ok = True
         except KeyboardInterrupt:
@@ -235,7 +225,6 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             problems = _config_problems(config_file) or not_utf8(docs) or found.errors(found.combine(
                 collector.messages, plugin.problems if plugin else [], plugin.where if plugin else None))
             error = str(exc) if not isinstance(exc, SystemExit) else ""
-            assert server is not None
             server.error_html = error_page(problems, collect.records, error)
             _say("Sitet kunne ikke bygges. Fejlen vises i browseren, til du har rettet den:")
             for p in problems:
@@ -243,10 +232,9 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             if not problems and error:
                 print(f"  {error}", flush=True)
         else:
-            if server is not None and server.error_html is not None:
+            if server.error_html is not None:
                 _say("Fejlen er rettet. Siden vises igen i browseren.")
-            if server is not None:
-                server.error_html = None
+            server.error_html = None
         finally:
             collect.active = False
 
@@ -257,16 +245,14 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
     try:
         try:
             first_config = get_config()
-        except BaseException as exc:  # noqa: BLE001 - a broken mkdocs.yml is shown, too
-            if isinstance(exc, KeyboardInterrupt):
-                raise
-            first_config = None
+        except KeyboardInterrupt:
+            raise
+        except BaseException:  # noqa: BLE001 - a broken mkdocs.yml is shown, too
+            pass
         _say("Bygger sitet …")
         if first_config is not None:
             first_config.plugins.on_startup(command="serve", dirty=False)
-            builder(first_config)
-        else:
-            builder()
+        builder(first_config)
         for path in watched:
             server.watch(str(path))
         if first_config is not None:
