@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .paths import GUIDANCE, ROOT, TRAINING, in_scope
-from .reviews import danish_date
+from .reviews import danish_date, git_stdout
 
 BRANCH = "gh-pages"
 ALIAS = "nyeste"
@@ -292,8 +292,7 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
                            + (" …" if len(dirty) > 5 else "") + ". En udgave bygges fra en commit, så den "
                            "altid kan findes igen. Commit ændringerne, eller læg dem til side med `git stash`.")
     decided = plan(list_editions(repo, branch), version, valid_from, republish, alias, insert)
-    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True,
-                          text=True, check=False).stdout.strip() or "?"
+    head = (git_stdout(repo, "rev-parse", "--short", "HEAD") or "").strip() or "?"
     message = (f"Publish edition {decided.version} (valid from {decided.valid_from}) from {head}"
                + (", republished" if decided.republish else ""))
     site_url = os.environ.get("SITE_URL") or sitesettings.environ()["SITE_URL"]

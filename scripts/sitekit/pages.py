@@ -128,7 +128,7 @@ def read_yaml(text: str, first: int = 1, name: str = "Filen",
     except ValueError as exc:
         # A date that is not in the calendar (2026-02-30).
         bad = next((n for n, line in enumerate(text.splitlines(), start=first) for d in _DATE.findall(line)
-                    if not _real_date(d)), None)
+                    if not real_date(d)), None)
         raise error("En dato findes ikke i kalenderen, fx 30. februar. Skriv en rigtig dato som ÅÅÅÅ-MM-DD.", bad) from exc
     return copy.deepcopy(data), dict(lines)
 
@@ -144,7 +144,7 @@ def _read(text: str, first: int) -> tuple[Any, dict[tuple, int]]:
 _DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
 
-def _real_date(text: str) -> bool:
+def real_date(text: str) -> bool:
     try:
         return bool(dt.date.fromisoformat(text))
     except ValueError:
