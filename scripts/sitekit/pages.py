@@ -233,8 +233,7 @@ def load_data(path: Path, validate: Callable[[Any], list[tuple[tuple, str]]], er
 def is_translation(path: Path | str) -> bool:
     """True for a translated page (``page.en.md``): the Danish checks (spelling,
     LIX, the Danish menu) do not apply to it; sitekit.translations follows it."""
-    name = Path(path).name
-    return bool(re.match(r"^.+\.[a-z]{2}\.md$", name))
+    return bool(re.match(r"^.+\.[a-z]{2}\.md$", Path(path).name))
 
 
 # The files editors write: pages, data files, word lists.
@@ -261,11 +260,8 @@ def not_utf8(docs_dir: Path = DOCS) -> list[Problem]:
 
 def iter_page_paths(docs_dir: Path = DOCS) -> Iterator[Path]:
     """Every Markdown page under docs_dir, skipping data and snippet folders (``_name``)."""
-    for path in sorted(Path(docs_dir).rglob("*.md")):
-        parts = path.relative_to(docs_dir).parts
-        if any(part.startswith(("_", ".")) for part in parts):
-            continue
-        yield path
+    return (path for path in sorted(Path(docs_dir).rglob("*.md"))
+            if not any(part.startswith(("_", ".")) for part in path.relative_to(docs_dir).parts))
 
 
 def iter_page_bodies(docs_dir: Path = DOCS) -> Iterator[tuple[Path, str, int]]:

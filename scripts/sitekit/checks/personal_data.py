@@ -35,7 +35,5 @@ def cpr_problems(path: Path, text: str) -> list[Problem]:
 
 
 def check(docs_dir: Path) -> list[Problem]:
-    problems = []
-    for path in iter_page_paths(docs_dir):
-        problems += cpr_problems(path, path.read_text(encoding="utf-8"))
-    return problems + unknown_contact_values(docs_dir)
+    pages = [p for path in iter_page_paths(docs_dir) for p in cpr_problems(path, path.read_text(encoding="utf-8"))]
+    return pages + unknown_contact_values(docs_dir)
