@@ -181,12 +181,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dato", type=dt.date.fromisoformat, help="dagens dato (ÅÅÅÅ-MM-DD)")
     parser.add_argument("--json", type=Path, help="skriv også fejl og advarsler som JSON til denne fil")
     args = parser.parse_args(argv)
-    os.chdir(ROOT)
     from . import reviews
 
     reviews.TODAY = args.dato
+    return run(args.site_dir, args.docs_dir, args.auto_nav, args.config, args.json)
+
+
+def run(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Path, json_file: Path | None) -> int:
+    """The strict build in this process, from the repository's folder."""
+    os.chdir(ROOT)
     try:
-        return _build(args.site_dir, args.docs_dir, args.auto_nav, args.config, args.json)
+        return _build(site_dir, docs_dir, auto_nav, config_file, json_file)
     except Exception:
         # A mistake in the tools, not in the text: say so in Danish, and keep the details for a developer.
         print("Værktøjet stoppede med en fejl, som ikke skyldes din tekst. Send beskeden nedenfor til en "

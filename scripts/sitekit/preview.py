@@ -134,14 +134,6 @@ def _give_back_terminal(terminal: tuple[int, int] | None) -> None:
             os.tcsetpgrp(*terminal)
 
 
-class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns at every dirty build (which strict mode would count as a failure); the preview
-    builds dirty only when nothing but the text of existing pages changed (SitekitPlugin.dirty_build)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
 def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -158,7 +150,10 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
     log.addHandler(collector)
     log.setLevel(logging.INFO)
     log.propagate = False
-    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+    # MkDocs warns at every dirty build (which strict mode would count as a failure); the preview
+    # builds dirty only when nothing but the text of existing pages changed (SitekitPlugin.dirty_build).
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
 
     site_dir = tempfile.mkdtemp(prefix="forhaandsvisning-")
     serve_url = _serve_url(host, port, "/")
