@@ -192,48 +192,8 @@ def list_editions(repo: Path = ROOT, branch: str = BRANCH) -> list[Edition]:
             if str(v.version) != ALL_EDITIONS]
 
 
-ROOT_PAGE = """<!DOCTYPE html>
-<html lang="da">
-<head>
-  <meta charset="utf-8">
-  <title>Den nyeste udgave</title>
-  <meta http-equiv="refresh" content="0; url={{ href }}">
-  <link rel="canonical" href="{{ href }}">
-</head>
-<body>
-  <p><a href="{{ href }}">Gå til den nyeste udgave af vejledningen</a>.</p>
-</body>
-</html>
-"""
-
-
-ALL_PAGE = """<!DOCTYPE html>
-<html lang="da">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Alle udgaver af vejledningen</title>
-</head>
-<body>
-  <main>
-    <h1>Alle udgaver af vejledningen</h1>
-    <p>Den nyeste udgave står øverst. En udgave ændres ikke, når der kommer en ny.</p>
-    <ul>
-{items}
-    </ul>
-  </main>
-</body>
-</html>
-"""
-
-
-def all_editions_page(found: list[Edition]) -> str:
-    """The page "Alle udgaver": every edition, newest first, each a link into its folder."""
-    from html import escape
-
-    items = "\n".join(f'      <li><a href="../{escape(e.version)}/">{escape(e.title)}</a>'
-                      + (" (den nyeste)" if ALIAS in e.aliases else "") + "</li>" for e in found)
-    return ALL_PAGE.format(items=items)
+# The site root, rendered by mike with the newest edition's folder as ``href``.
+ROOT_TEMPLATE = Path(__file__).parent / "templates" / "nyeste.html"
 
 
 def _uncommitted(repo: Path) -> list[str]:
@@ -299,11 +259,9 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
     env = {VERSION_VAR: decided.version, "SITE_URL": site_url.rstrip("/") + "/" + decided.version + "/",
            "EDITIONS_ALIAS": alias}
     props = [(jsonpath.parse(k), v) for k, v in decided.properties.items()]
-    root_page = ROOT_PAGE.replace("{{ href }}", f"{alias}/")
+    root_page = ROOT_TEMPLATE.read_text(encoding="utf-8").replace("{{ href }}", f"{alias}/")
     with tempfile.TemporaryDirectory(prefix="edition-") as tmp, contextlib.chdir(repo):
         site_dir = Path(tmp) / "site"
-        root_template = Path(tmp) / "root.html"
-        root_template.write_text(ROOT_PAGE, encoding="utf-8")
         cfg = {"site_dir": str(site_dir), "use_directory_urls": True}
         aliases = [alias] if decided.takes_alias else []
         try:
@@ -327,7 +285,7 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
             except git_utils.GitError:
                 current_root = None
             if current_root != root_page:
-                commands.set_default(alias, template=str(root_template), branch=branch,
+                commands.set_default(alias, template=str(ROOT_TEMPLATE), branch=branch,
                                      message=f"Site root opens the newest edition ({alias}/)")
             _short_selector(branch, Path(tmp) / "alle")
         except git_utils.GitError as exc:
@@ -339,12 +297,14 @@ def _short_selector(branch: str, site_dir: Path) -> None:
     """Hide the editions after the newest ten in the selector, and (re)write "Alle udgaver"."""
     from mike import commands, git_utils, jsonpath
 
+    from . import render
+
     found = list_editions(Path.cwd(), branch)
     for edition in found[SHOWN:]:
         if not edition.properties.get("hidden"):
             commands.set_properties(edition.version, [(jsonpath.parse("hidden"), True)], branch=branch,
                                     message=f"Edition {edition.version} only on the page {ALL_EDITIONS_TITLE}")
-    page = all_editions_page(found)
+    page = render("alle-udgaver.html", found=found, alias=ALIAS)
     try:
         if git_utils.read_file(branch, f"{ALL_EDITIONS}/index.html", universal_newlines=True) == page:
             return
@@ -404,18 +364,14 @@ def pages_changed_in_this_edition(changes_text: str, changes_src: str = CHANGES_
             if line.lstrip().startswith(("- ", "* ")) for target in _MD_LINK.findall(line) if "://" not in target}
 
 
-def changed_note(page_src: str, changes_src: str = CHANGES_PAGE) -> str:
-    """The Markdown note a changed page shows under its heading."""
-    link = posixpath.relpath(changes_src, posixpath.dirname(page_src) or ".")
-    return ('!!! note "Ændret i denne udgave"\n\n'
-            f"    Siden er ændret i denne udgave af vejledningen. [Se hvad der er ændret]({link}).\n")
-
-
 def with_changed_note(markdown: str, page_src: str, changes_src: str = CHANGES_PAGE) -> str:
-    """The page's Markdown with the note right after its first heading."""
+    """The page's Markdown with the note "Ændret i denne udgave" right after its first heading."""
     lines = markdown.split("\n")
     at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-    return "\n".join(lines[:at] + ["", changed_note(page_src, changes_src)] + lines[at:])
+    link = posixpath.relpath(changes_src, posixpath.dirname(page_src) or ".")
+    note = ('!!! note "Ændret i denne udgave"\n\n'
+            f"    Siden er ændret i denne udgave af vejledningen. [Se hvad der er ændret]({link}).\n")
+    return "\n".join(lines[:at] + ["", note] + lines[at:])
 
 
 def changed_without_changelog(base_ref: str, repo: Path = ROOT,
