@@ -196,10 +196,8 @@ WRONG = {
     "missing": "mangler.", "string_too_short": "er tom.", "too_short": "er tom.",
     "string_type": "skal være tekst, men er '{value}'. Sæt anførselstegn om teksten: ja, nej, yes og no uden "
                    "anførselstegn læses som sand/falsk.",
-    "int_type": "skal være et helt tal, men er '{value}'.", "int_parsing": "skal være et helt tal, men er '{value}'.",
-    "int_from_float": "skal være et helt tal, men er '{value}'.",
-    "bool_type": "skal være true eller false, men er '{value}'.",
-    "bool_parsing": "skal være true eller false, men er '{value}'.",
+    **dict.fromkeys(("int_type", "int_parsing", "int_from_float"), "skal være et helt tal, men er '{value}'."),
+    **dict.fromkeys(("bool_type", "bool_parsing"), "skal være true eller false, men er '{value}'."),
     "list_type": "skal være en liste med én værdi pr. linje ('  - …').",
     "string_pattern_mismatch": "må kun have små bogstaver a-z, tal og bindestreg.",
 }

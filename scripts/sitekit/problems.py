@@ -131,8 +131,7 @@ def translate(text: str, where: Where | None = None) -> list[Problem]:
     if m := _LINK.search(text):
         return [_link_problem(m, where)]
     if m := _NAV_MISSING.search(text):
-        config = where.config
-        return [Problem.at(config, line_of(config, m["target"]), "menu",
+        return [Problem.at(where.config, line_of(where.config, m["target"]), "menu",
                            f"Menuen (nav) nævner '{m['target']}', men filen findes ikke i docs/.",
                            "Ret stavningen af filnavnet i menuen, eller fjern linjen.")]
     if text.startswith("Config value 'nav'"):
