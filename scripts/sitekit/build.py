@@ -47,10 +47,9 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, auto_nav: bool = Fa
         cmd.append("--auto-nav")
     if today:
         cmd += ["--dato", str(today)]
-    full_env = dict(os.environ)
-    full_env["NO_MKDOCS_2_WARNING"] = "1"
-    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), full_env.get("PYTHONPATH")]))
-    full_env.update(env or {})
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")])),
+                **(env or {})}
     return subprocess.run(cmd, cwd=ROOT, env=full_env, capture_output=True, text=True, check=False)
 
 

@@ -104,7 +104,9 @@ def serve(host: str = "127.0.0.1", port: int = 8000, config_file: Path = CONFIG,
               f"eller vælg en anden port, fx `make serve PORT={port + 1}`.", file=sys.stderr)
         return 1
     finally:
-        _give_back_terminal(terminal)
+        if terminal is not None:
+            with contextlib.suppress(OSError):
+                os.tcsetpgrp(*terminal)
 
 
 def _take_terminal() -> tuple[int, int] | None:
@@ -126,12 +128,6 @@ def _take_terminal() -> tuple[int, int] | None:
         return fd, previous
     except (OSError, ValueError):
         return None
-
-
-def _give_back_terminal(terminal: tuple[int, int] | None) -> None:
-    if terminal is not None:
-        with contextlib.suppress(OSError):
-            os.tcsetpgrp(*terminal)
 
 
 def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> int:
@@ -184,7 +180,6 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
                 return [body]
             return super()._serve_request(environ, start_response)
 
-    server: PreviewServer | None = None
     first_config = None
     watched = [p for p in (docs, Path(config_file).resolve(), Path(config_file).resolve().parent / "mkdocs-base.yml",
                            ROOT / "overrides") if p.exists()]
