@@ -134,13 +134,11 @@ def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Pat
                 build(config)
             finally:
                 config.plugins.on_shutdown()
-        except exceptions.ConfigurationError as exc:
+        except (exceptions.ConfigurationError, exceptions.Abort) as exc:  # Abort: "Aborted with N warnings"
             if "error parsing the configuration file" in str(exc):
                 found.append(yaml_problem(str(exc), config_file))
-            else:
+            else:  # the warnings are the problems; this is said only when there are none
                 stopped = str(exc)
-        except exceptions.Abort as exc:  # "Aborted with N warnings": the warnings are the problems
-            stopped = str(exc)
         except exceptions.MkDocsException as exc:  # the plugin stopped the build with a Danish message
             found.extend(problems.translate(str(exc)))
     if plugin is not None:
