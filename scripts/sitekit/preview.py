@@ -33,22 +33,6 @@ STOPPED = "Serveren er stoppet."
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
-class _Collect(logging.Handler):
-    """Keeps the warnings and errors of the build that is running."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[str] = []
-        self.active = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if not self.active or record.name.startswith("mkdocs.livereload"):
-            return
-        message = record.getMessage()
-        self.records.append(message)
-        print(f"  {message}", file=sys.stderr, flush=True)
-
-
 def _say(text: str) -> None:
     print(time.strftime("[%H:%M:%S] ") + text, flush=True)
 
@@ -139,11 +123,9 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
     from .build import note_build
     from .pages import not_utf8
 
-    collect = _Collect()
-    collector = found.Collector()
+    collect = found.Collector()
     log = logging.getLogger("mkdocs")
     log.addHandler(collect)
-    log.addHandler(collector)
     log.setLevel(logging.INFO)
     log.propagate = False
     # MkDocs warns at every dirty build (which strict mode would count as a failure); the preview
@@ -194,7 +176,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
         """Build; on any error show the Danish error page instead of raising."""
         nonlocal last_ok
         collect.records.clear()
-        collector.messages.clear()
+        collect.messages.clear()
         collect.active = True
         try:
             config = config or get_config()
@@ -213,7 +195,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             collect.active = False
             plugin = config.plugins.get("sitekit") if config is not None else None
             problems = _config_problems(config_file) or not_utf8(docs) or found.errors(found.combine(
-                collector.messages, plugin.problems if plugin else [], plugin.where if plugin else None))
+                collect.messages, plugin.problems if plugin else [], plugin.where if plugin else None))
             error = str(exc) if not isinstance(exc, SystemExit) else ""
             server.error_html = error_page(problems, collect.records, error)
             _say("Sitet kunne ikke bygges. Fejlen vises i browseren, til du har rettet den:")
