@@ -167,11 +167,10 @@ def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: 
             f"Udgave {version} skal gælde fra en dato før {danish_date(dated[after])}, "
             f"hvor udgave {after} begyndte at gælde. Ret GAELDENDE_FRA.")
     takes_alias = newest is None or _key(version) >= _key(newest)
-    previous = max((v for v in existing if _key(v) < _key(version)), key=_key, default=None)
-    if not (takes_alias or version not in existing):
-        previous = None
-    day_before = valid_from - dt.timedelta(days=1)
-    previous_properties = _dated("gaeldende_til", day_before) if previous else {}
+    older = max((v for v in existing if _key(v) < _key(version)), key=_key, default=None)
+    # The edition before ends the day before this one starts (not when an older edition is republished).
+    previous = older if takes_alias or version not in existing else None
+    previous_properties = _dated("gaeldende_til", valid_from - dt.timedelta(days=1)) if previous else {}
     properties = _dated("gaeldende_fra", valid_from)
     if after and version not in existing:
         properties |= _dated("gaeldende_til", dated[after] - dt.timedelta(days=1))
