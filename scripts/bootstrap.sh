@@ -6,14 +6,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-need_root() {
-  echo "Mangler: $1" >&2
-  echo "Installer det som root: sudo apt-get install -y $1" >&2
-  exit 1
-}
-
 apt_install() {
-  if [ "$(id -u)" -ne 0 ]; then need_root "$*"; fi
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "Mangler: $*" >&2
+    echo "Installer det som root: sudo apt-get install -y $*" >&2
+    exit 1
+  fi
   echo "Installerer Debian-pakker: $*"
   if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null; then
     apt-get update -qq

@@ -38,19 +38,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def _strict_build(site_dir: Path, args: argparse.Namespace) -> int:
     """The strict build in this process (one build per command: no MkDocs state to keep apart)."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from sitekit import build
 
-    docs = Path(getattr(args, "docs_dir", paths.DOCS))
-    own_menu = (docs.parent / "mkdocs.yml").is_file()
-    argv = ["--site-dir", str(Path(site_dir).resolve()), "--docs-dir", str(docs.resolve())]
-    if docs.resolve() != paths.DOCS.resolve() and not own_menu:
-        argv.append("--auto-nav")
-    if args.dato:
-        argv += ["--dato", str(args.dato)]
-    if args.json:
-        argv += ["--json", str(Path(args.json).resolve())]
-    return build.main(argv)
+    docs = Path(args.docs_dir).resolve()
+    # A fixture folder without its own menu gets one from its file tree.
+    auto_nav = docs != paths.DOCS.resolve() and not (docs.parent / "mkdocs.yml").is_file()
+    return build.run(str(Path(site_dir).resolve()), str(docs), auto_nav, paths.CONFIG,
+                     Path(args.json).resolve() if args.json else None)
 
 
 def cmd_build(args: argparse.Namespace) -> int:

@@ -47,10 +47,9 @@ def build_site(site_dir: Path, docs_dir: Path | None = None, auto_nav: bool = Fa
         cmd.append("--auto-nav")
     if today:
         cmd += ["--dato", str(today)]
-    full_env = dict(os.environ)
-    full_env["NO_MKDOCS_2_WARNING"] = "1"
-    full_env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT / "scripts"), full_env.get("PYTHONPATH")]))
-    full_env.update(env or {})
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "scripts"), os.environ.get("PYTHONPATH")])),
+                **(env or {})}
     return subprocess.run(cmd, cwd=ROOT, env=full_env, capture_output=True, text=True, check=False)
 
 
@@ -135,13 +134,11 @@ def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Pat
                 build(config)
             finally:
                 config.plugins.on_shutdown()
-        except exceptions.ConfigurationError as exc:
+        except (exceptions.ConfigurationError, exceptions.Abort) as exc:  # Abort: "Aborted with N warnings"
             if "error parsing the configuration file" in str(exc):
                 found.append(yaml_problem(str(exc), config_file))
-            else:
+            else:  # the warnings are the problems; this is said only when there are none
                 stopped = str(exc)
-        except exceptions.Abort as exc:  # "Aborted with N warnings": the warnings are the problems
-            stopped = str(exc)
         except exceptions.MkDocsException as exc:  # the plugin stopped the build with a Danish message
             found.extend(problems.translate(str(exc)))
     if plugin is not None:
@@ -181,12 +178,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dato", type=dt.date.fromisoformat, help="dagens dato (ÅÅÅÅ-MM-DD)")
     parser.add_argument("--json", type=Path, help="skriv også fejl og advarsler som JSON til denne fil")
     args = parser.parse_args(argv)
-    os.chdir(ROOT)
     from . import reviews
 
     reviews.TODAY = args.dato
+    return run(args.site_dir, args.docs_dir, args.auto_nav, args.config, args.json)
+
+
+def run(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Path, json_file: Path | None) -> int:
+    """The strict build in this process, from the repository's folder."""
+    os.chdir(ROOT)
     try:
-        return _build(args.site_dir, args.docs_dir, args.auto_nav, args.config, args.json)
+        return _build(site_dir, docs_dir, auto_nav, config_file, json_file)
     except Exception:
         # A mistake in the tools, not in the text: say so in Danish, and keep the details for a developer.
         print("Værktøjet stoppede med en fejl, som ikke skyldes din tekst. Send beskeden nedenfor til en "

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .paths import GUIDANCE, ROOT, TRAINING, in_scope
-from .reviews import danish_date
+from .reviews import danish_date, git_stdout
 
 BRANCH = "gh-pages"
 ALIAS = "nyeste"
@@ -130,6 +130,11 @@ class Plan:
     previous_properties: dict[str, str]
 
 
+def _dated(name: str, day: dt.date) -> dict[str, str]:
+    """A date property of an edition, as versions.json keeps it: ISO and in Danish words."""
+    return {name: day.isoformat(), f"{name}_tekst": danish_date(day)}
+
+
 def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: bool = False,
          alias: str = ALIAS, insert: bool = False) -> Plan:
     """Decide a publication, or refuse it with a Danish message. Pure: no git, no build.
@@ -145,43 +150,33 @@ def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: 
             "og Ankestyrelsen skal kunne læse den, som den var. Vil du rette i den alligevel, så kør "
             f"`make publish VERSION={version} GAELDENDE_FRA={valid_from.isoformat()} GENUDGIV=ja`. "
             "Ellers giv den nye udgave et nyt navn: datoen, hvor den begynder at gælde.")
-    if version not in existing and newest is not None and not insert:
-        if _key(version) < _key(newest):
-            raise EditionError(f"Udgave {version} er ældre end den nyeste udgave, {newest}. "
-                               "En ny udgave skal have et højere nummer.")
+    if version not in existing and newest is not None and not insert and _key(version) < _key(newest):
+        raise EditionError(f"Udgave {version} er ældre end den nyeste udgave, {newest}. "
+                           "En ny udgave skal have et højere nummer.")
     # The dates follow the numbers: an edition starts after the one before it
     # and before the one after it (also when an edition is published again).
-    lower = [v for v in existing if _key(v) < _key(version) and existing[v].valid_from]
-    higher = [v for v in existing if _key(v) > _key(version) and existing[v].valid_from]
-    if lower:
-        before = max(lower, key=_key)
-        if valid_from <= existing[before].valid_from:
-            raise EditionError(
-                f"Udgave {version} skal gælde fra en dato efter {danish_date(existing[before].valid_from)}, "
-                f"hvor udgave {before} begyndte at gælde. Ret GAELDENDE_FRA.")
-    if higher:
-        after = min(higher, key=_key)
-        if valid_from >= existing[after].valid_from:
-            raise EditionError(
-                f"Udgave {version} skal gælde fra en dato før {danish_date(existing[after].valid_from)}, "
-                f"hvor udgave {after} begyndte at gælde. Ret GAELDENDE_FRA.")
+    dated = {v: e.valid_from for v, e in existing.items() if e.valid_from}
+    before = max((v for v in dated if _key(v) < _key(version)), key=_key, default=None)
+    after = min((v for v in dated if _key(v) > _key(version)), key=_key, default=None)
+    if before and valid_from <= dated[before]:
+        raise EditionError(
+            f"Udgave {version} skal gælde fra en dato efter {danish_date(dated[before])}, "
+            f"hvor udgave {before} begyndte at gælde. Ret GAELDENDE_FRA.")
+    if after and valid_from >= dated[after]:
+        raise EditionError(
+            f"Udgave {version} skal gælde fra en dato før {danish_date(dated[after])}, "
+            f"hvor udgave {after} begyndte at gælde. Ret GAELDENDE_FRA.")
     takes_alias = newest is None or _key(version) >= _key(newest)
-    previous = None
-    previous_properties: dict[str, str] = {}
-    older = [v for v in existing if _key(v) < _key(version)]
-    if older and (takes_alias or version not in existing):
-        previous = max(older, key=_key)
-        until = valid_from - dt.timedelta(days=1)
-        previous_properties = {"gaeldende_til": until.isoformat(), "gaeldende_til_tekst": danish_date(until)}
-    properties = {"gaeldende_fra": valid_from.isoformat(), "gaeldende_fra_tekst": danish_date(valid_from)}
-    if higher and version not in existing:
-        until = existing[min(higher, key=_key)].valid_from - dt.timedelta(days=1)
-        properties.update(gaeldende_til=until.isoformat(), gaeldende_til_tekst=danish_date(until))
+    older = max((v for v in existing if _key(v) < _key(version)), key=_key, default=None)
+    # The edition before ends the day before this one starts (not when an older edition is republished).
+    previous = older if takes_alias or version not in existing else None
+    previous_properties = _dated("gaeldende_til", valid_from - dt.timedelta(days=1)) if previous else {}
+    properties = _dated("gaeldende_fra", valid_from)
+    if after and version not in existing:
+        properties |= _dated("gaeldende_til", dated[after] - dt.timedelta(days=1))
     if republish and version in existing:
         # Keep what a later edition already said about this one.
-        for key in ("gaeldende_til", "gaeldende_til_tekst"):
-            if key in (existing[version].properties or {}):
-                properties[key] = existing[version].properties[key]
+        properties |= {k: v for k, v in (existing[version].properties or {}).items() if k.startswith("gaeldende_til")}
     return Plan(version, valid_from, edition_title(version, valid_from), republish and version in existing,
                 takes_alias, previous, properties, previous_properties)
 
@@ -196,48 +191,8 @@ def list_editions(repo: Path = ROOT, branch: str = BRANCH) -> list[Edition]:
             if str(v.version) != ALL_EDITIONS]
 
 
-ROOT_PAGE = """<!DOCTYPE html>
-<html lang="da">
-<head>
-  <meta charset="utf-8">
-  <title>Den nyeste udgave</title>
-  <meta http-equiv="refresh" content="0; url={{ href }}">
-  <link rel="canonical" href="{{ href }}">
-</head>
-<body>
-  <p><a href="{{ href }}">Gå til den nyeste udgave af vejledningen</a>.</p>
-</body>
-</html>
-"""
-
-
-ALL_PAGE = """<!DOCTYPE html>
-<html lang="da">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>Alle udgaver af vejledningen</title>
-</head>
-<body>
-  <main>
-    <h1>Alle udgaver af vejledningen</h1>
-    <p>Den nyeste udgave står øverst. En udgave ændres ikke, når der kommer en ny.</p>
-    <ul>
-{items}
-    </ul>
-  </main>
-</body>
-</html>
-"""
-
-
-def all_editions_page(found: list[Edition]) -> str:
-    """The page "Alle udgaver": every edition, newest first, each a link into its folder."""
-    from html import escape
-
-    items = "\n".join(f'      <li><a href="../{escape(e.version)}/">{escape(e.title)}</a>'
-                      + (" (den nyeste)" if ALIAS in e.aliases else "") + "</li>" for e in found)
-    return ALL_PAGE.format(items=items)
+# The site root, rendered by mike with the newest edition's folder as ``href``.
+ROOT_TEMPLATE = Path(__file__).parent / "templates" / "nyeste.html"
 
 
 def _uncommitted(repo: Path) -> list[str]:
@@ -296,19 +251,16 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
                            + (" …" if len(dirty) > 5 else "") + ". En udgave bygges fra en commit, så den "
                            "altid kan findes igen. Commit ændringerne, eller læg dem til side med `git stash`.")
     decided = plan(list_editions(repo, branch), version, valid_from, republish, alias, insert)
-    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=repo, capture_output=True,
-                          text=True, check=False).stdout.strip() or "?"
+    head = (git_stdout(repo, "rev-parse", "--short", "HEAD") or "").strip() or "?"
     message = (f"Publish edition {decided.version} (valid from {decided.valid_from}) from {head}"
                + (", republished" if decided.republish else ""))
     site_url = os.environ.get("SITE_URL") or sitesettings.environ()["SITE_URL"]
     env = {VERSION_VAR: decided.version, "SITE_URL": site_url.rstrip("/") + "/" + decided.version + "/",
            "EDITIONS_ALIAS": alias}
     props = [(jsonpath.parse(k), v) for k, v in decided.properties.items()]
-    root_page = ROOT_PAGE.replace("{{ href }}", f"{alias}/")
+    root_page = ROOT_TEMPLATE.read_text(encoding="utf-8").replace("{{ href }}", f"{alias}/")
     with tempfile.TemporaryDirectory(prefix="edition-") as tmp, contextlib.chdir(repo):
         site_dir = Path(tmp) / "site"
-        root_template = Path(tmp) / "root.html"
-        root_template.write_text(ROOT_PAGE, encoding="utf-8")
         cfg = {"site_dir": str(site_dir), "use_directory_urls": True}
         aliases = [alias] if decided.takes_alias else []
         try:
@@ -332,7 +284,7 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
             except git_utils.GitError:
                 current_root = None
             if current_root != root_page:
-                commands.set_default(alias, template=str(root_template), branch=branch,
+                commands.set_default(alias, template=str(ROOT_TEMPLATE), branch=branch,
                                      message=f"Site root opens the newest edition ({alias}/)")
             _short_selector(branch, Path(tmp) / "alle")
         except git_utils.GitError as exc:
@@ -344,12 +296,14 @@ def _short_selector(branch: str, site_dir: Path) -> None:
     """Hide the editions after the newest ten in the selector, and (re)write "Alle udgaver"."""
     from mike import commands, git_utils, jsonpath
 
+    from . import render
+
     found = list_editions(Path.cwd(), branch)
     for edition in found[SHOWN:]:
         if not edition.properties.get("hidden"):
             commands.set_properties(edition.version, [(jsonpath.parse("hidden"), True)], branch=branch,
                                     message=f"Edition {edition.version} only on the page {ALL_EDITIONS_TITLE}")
-    page = all_editions_page(found)
+    page = render("alle-udgaver.html", found=found, alias=ALIAS)
     try:
         if git_utils.read_file(branch, f"{ALL_EDITIONS}/index.html", universal_newlines=True) == page:
             return
@@ -409,18 +363,14 @@ def pages_changed_in_this_edition(changes_text: str, changes_src: str = CHANGES_
             if line.lstrip().startswith(("- ", "* ")) for target in _MD_LINK.findall(line) if "://" not in target}
 
 
-def changed_note(page_src: str, changes_src: str = CHANGES_PAGE) -> str:
-    """The Markdown note a changed page shows under its heading."""
-    link = posixpath.relpath(changes_src, posixpath.dirname(page_src) or ".")
-    return ('!!! note "Ændret i denne udgave"\n\n'
-            f"    Siden er ændret i denne udgave af vejledningen. [Se hvad der er ændret]({link}).\n")
-
-
 def with_changed_note(markdown: str, page_src: str, changes_src: str = CHANGES_PAGE) -> str:
-    """The page's Markdown with the note right after its first heading."""
+    """The page's Markdown with the note "Ændret i denne udgave" right after its first heading."""
     lines = markdown.split("\n")
     at = next((i + 1 for i, line in enumerate(lines) if line.startswith("# ")), 0)
-    return "\n".join(lines[:at] + ["", changed_note(page_src, changes_src)] + lines[at:])
+    link = posixpath.relpath(changes_src, posixpath.dirname(page_src) or ".")
+    note = ('!!! note "Ændret i denne udgave"\n\n'
+            f"    Siden er ændret i denne udgave af vejledningen. [Se hvad der er ændret]({link}).\n")
+    return "\n".join(lines[:at] + ["", note] + lines[at:])
 
 
 def changed_without_changelog(base_ref: str, repo: Path = ROOT,

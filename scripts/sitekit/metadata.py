@@ -166,6 +166,9 @@ def _source_message(n: int, field: str | None, kind: str, value: Any) -> tuple[s
 def _message(loc: tuple, kind: str, value: Any, contacts: dict) -> tuple[str, str]:
     """Danish (message, what to do) for one pydantic error at ``loc``."""
     key = str(loc[0])
+    # A required key left out or empty (None, '' or []): one sentence, whatever the key's type.
+    if len(loc) == 1 and key in REQUIRED_KEYS and (kind == "missing" or value in (None, "", [])):
+        return wrong(key, kind if kind == "missing" else "too_short"), _FIELD_HELP[key]
     if key == "sources" and len(loc) > 1:
         return _source_message(loc[1] + 1, str(loc[2]) if len(loc) > 2 else None, kind, value)
     if kind == "extra_forbidden":
@@ -210,17 +213,12 @@ def validate_page(page: Page, contacts: dict[str, dict[str, Any]], today: dt.dat
             "Start filen med en linje med '---', felterne " + ", ".join(REQUIRED_KEYS)
             + " og endnu en linje med '---'. Kopiér fra en anden side, eller lav siden med `make new-page`.")
         return problems
-    empty = {key for key in REQUIRED_KEYS if key not in meta or meta[key] in (None, "", [])}
-    for key in REQUIRED_KEYS:
-        if key in empty:
-            add((key,), f"Feltet '{key}' {'mangler' if key not in meta else 'er tom'}.", _FIELD_HELP[key])
     try:
         FrontMatter.model_validate(meta, context={"contacts": contacts, "today": today})
     except ValidationError as exc:
         for error in exc.errors():
             loc = tuple(error["loc"])
-            if loc[0] not in empty:
-                add(loc, *_message(loc, error["type"], error.get("input"), contacts))
+            add(loc, *_message(loc, error["type"], error.get("input"), contacts))
     return problems
 
 
@@ -230,12 +228,10 @@ def validate_file(path: Path, contacts: dict[str, dict[str, Any]], today: dt.dat
     try:
         page = parse_page(path, text)
     except FrontMatterError as exc:
-        if str(exc).startswith("En dato findes ikke"):
-            return [Problem.at(path, exc.line, CHECK, str(exc), "Ret datoen, fx til 2026-02-28.")]
-        return [Problem.at(
-            path, exc.line, CHECK, str(exc),
-            "Ret linjerne mellem de to '---' øverst i filen. Brug formen 'nøgle: værdi', "
-            "og sæt anførselstegn om tekst, der indeholder kolon.")]
+        hint = ("Ret datoen, fx til 2026-02-28." if str(exc).startswith("En dato findes ikke") else
+                "Ret linjerne mellem de to '---' øverst i filen. Brug formen 'nøgle: værdi', "
+                "og sæt anførselstegn om tekst, der indeholder kolon.")
+        return [Problem.at(path, exc.line, CHECK, str(exc), hint)]
     return validate_page(page, contacts, today)
 
 

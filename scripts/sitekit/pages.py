@@ -128,7 +128,7 @@ def read_yaml(text: str, first: int = 1, name: str = "Filen",
     except ValueError as exc:
         # A date that is not in the calendar (2026-02-30).
         bad = next((n for n, line in enumerate(text.splitlines(), start=first) for d in _DATE.findall(line)
-                    if not _real_date(d)), None)
+                    if not real_date(d)), None)
         raise error("En dato findes ikke i kalenderen, fx 30. februar. Skriv en rigtig dato som ÅÅÅÅ-MM-DD.", bad) from exc
     return copy.deepcopy(data), dict(lines)
 
@@ -144,7 +144,7 @@ def _read(text: str, first: int) -> tuple[Any, dict[tuple, int]]:
 _DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
 
-def _real_date(text: str) -> bool:
+def real_date(text: str) -> bool:
     try:
         return bool(dt.date.fromisoformat(text))
     except ValueError:
@@ -196,10 +196,8 @@ WRONG = {
     "missing": "mangler.", "string_too_short": "er tom.", "too_short": "er tom.",
     "string_type": "skal være tekst, men er '{value}'. Sæt anførselstegn om teksten: ja, nej, yes og no uden "
                    "anførselstegn læses som sand/falsk.",
-    "int_type": "skal være et helt tal, men er '{value}'.", "int_parsing": "skal være et helt tal, men er '{value}'.",
-    "int_from_float": "skal være et helt tal, men er '{value}'.",
-    "bool_type": "skal være true eller false, men er '{value}'.",
-    "bool_parsing": "skal være true eller false, men er '{value}'.",
+    **dict.fromkeys(("int_type", "int_parsing", "int_from_float"), "skal være et helt tal, men er '{value}'."),
+    **dict.fromkeys(("bool_type", "bool_parsing"), "skal være true eller false, men er '{value}'."),
     "list_type": "skal være en liste med én værdi pr. linje ('  - …').",
     "string_pattern_mismatch": "må kun have små bogstaver a-z, tal og bindestreg.",
 }
@@ -233,8 +231,7 @@ def load_data(path: Path, validate: Callable[[Any], list[tuple[tuple, str]]], er
 def is_translation(path: Path | str) -> bool:
     """True for a translated page (``page.en.md``): the Danish checks (spelling,
     LIX, the Danish menu) do not apply to it; sitekit.translations follows it."""
-    name = Path(path).name
-    return bool(re.match(r"^.+\.[a-z]{2}\.md$", name))
+    return bool(re.match(r"^.+\.[a-z]{2}\.md$", Path(path).name))
 
 
 # The files editors write: pages, data files, word lists.
@@ -261,11 +258,8 @@ def not_utf8(docs_dir: Path = DOCS) -> list[Problem]:
 
 def iter_page_paths(docs_dir: Path = DOCS) -> Iterator[Path]:
     """Every Markdown page under docs_dir, skipping data and snippet folders (``_name``)."""
-    for path in sorted(Path(docs_dir).rglob("*.md")):
-        parts = path.relative_to(docs_dir).parts
-        if any(part.startswith(("_", ".")) for part in parts):
-            continue
-        yield path
+    return (path for path in sorted(Path(docs_dir).rglob("*.md"))
+            if not any(part.startswith(("_", ".")) for part in path.relative_to(docs_dir).parts))
 
 
 def iter_page_bodies(docs_dir: Path = DOCS) -> Iterator[tuple[Path, str, int]]:

@@ -16,7 +16,6 @@ SITE = ROOT / "site"
 # The page scopes, by path under docs/ (a folder ends in "/"). One definition of each:
 GUIDANCE = ("index.md", "vejledning/")  # what staff read: held to LIX 40, changes told to readers
 TRAINING = ("kompetenceforloeb/",)      # the training: printed with link addresses
-EDITOR = ("redaktoerer/",)              # for editors
 
 
 def in_scope(src_uri: str, *scopes: tuple[str, ...]) -> bool:

@@ -45,11 +45,8 @@ def in_pages(docs_dir: Path) -> list[Hole]:
     holes = []
     for path in iter_page_paths(docs_dir):
         text = mask_code(path.read_text(encoding="utf-8"))
-        start = 0
-        while (i := text.find(PAGE_MARK, start)) != -1:
-            holes.append(Hole(rel(path), line_at(text, i),
-                              f"Mangler stadig: en oplysning på siden (står som '{PLACEHOLDER}')."))
-            start = i + len(PAGE_MARK)
+        holes += [Hole(rel(path), line_at(text, m.start()), f"Mangler stadig: en oplysning på siden (står som '{PLACEHOLDER}').")
+                  for m in re.finditer(re.escape(PAGE_MARK), text)]
     return holes
 
 

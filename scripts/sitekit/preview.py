@@ -25,27 +25,12 @@ import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from unittest import mock
 
 from .paths import CONFIG, DOCS, ROOT
 
 STOPPED = "Serveren er stoppet."
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-
-
-class _Collect(logging.Handler):
-    """Keeps the warnings and errors of the build that is running."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.records: list[str] = []
-        self.active = False
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if not self.active or record.name.startswith("mkdocs.livereload"):
-            return
-        message = record.getMessage()
-        self.records.append(message)
-        print(f"  {message}", file=sys.stderr, flush=True)
 
 
 def _say(text: str) -> None:
@@ -103,7 +88,9 @@ def serve(host: str = "127.0.0.1", port: int = 8000, config_file: Path = CONFIG,
               f"eller vælg en anden port, fx `make serve PORT={port + 1}`.", file=sys.stderr)
         return 1
     finally:
-        _give_back_terminal(terminal)
+        if terminal is not None:
+            with contextlib.suppress(OSError):
+                os.tcsetpgrp(*terminal)
 
 
 def _take_terminal() -> tuple[int, int] | None:
@@ -127,32 +114,6 @@ def _take_terminal() -> tuple[int, int] | None:
         return None
 
 
-def _give_back_terminal(terminal: tuple[int, int] | None) -> None:
-    if terminal is not None:
-        with contextlib.suppress(OSError):
-            os.tcsetpgrp(*terminal)
-
-
-class _NoDirtyWarning(logging.Filter):
-    """MkDocs warns at every dirty build (which strict mode would count as a failure); the preview
-    builds dirty only when nothing but the text of existing pages changed (SitekitPlugin.dirty_build)."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-@contextlib.contextmanager
-def _dirty(dirty: bool):
-    """mkdocs-static-i18n 1.3 builds the further languages dirty only when '--dirty' is in sys.argv."""
-    if dirty:
-        sys.argv.append("--dirty")
-    try:
-        yield
-    finally:
-        if dirty:
-            sys.argv.remove("--dirty")
-
-
 def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> int:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -162,14 +123,15 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
     from .build import note_build
     from .pages import not_utf8
 
-    collect = _Collect()
-    collector = found.Collector()
+    collect = found.Collector()
     log = logging.getLogger("mkdocs")
     log.addHandler(collect)
-    log.addHandler(collector)
     log.setLevel(logging.INFO)
     log.propagate = False
-    logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+    # MkDocs warns at every dirty build (which strict mode would count as a failure); the preview
+    # builds dirty only when nothing but the text of existing pages changed (SitekitPlugin.dirty_build).
+    logging.getLogger("mkdocs.commands.build").addFilter(
+        lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
 
     site_dir = tempfile.mkdtemp(prefix="forhaandsvisning-")
     serve_url = _serve_url(host, port, "/")
@@ -200,7 +162,6 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
                 return [body]
             return super()._serve_request(environ, start_response)
 
-    server: PreviewServer | None = None
     first_config = None
     watched = [p for p in (docs, Path(config_file).resolve(), Path(config_file).resolve().parent / "mkdocs-base.yml",
                            ROOT / "overrides") if p.exists()]
@@ -215,7 +176,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
         """Build; on any error show the Danish error page instead of raising."""
         nonlocal last_ok
         collect.records.clear()
-        collector.messages.clear()
+        collect.messages.clear()
         collect.active = True
         try:
             config = config or get_config()
@@ -224,7 +185,8 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             last_ok = False
             if not dirty:
                 note_build(docs)
-            with _dirty(dirty):
+            # mkdocs-static-i18n 1.3 builds the further languages dirty only when '--dirty' is in sys.argv.
+            with mock.patch.object(sys, "argv", [*sys.argv, "--dirty"] if dirty else sys.argv):
                 build(config, serve_url=serve_url, dirty=dirty)
             last_ok = True
         except KeyboardInterrupt:
@@ -233,9 +195,8 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             collect.active = False
             plugin = config.plugins.get("sitekit") if config is not None else None
             problems = _config_problems(config_file) or not_utf8(docs) or found.errors(found.combine(
-                collector.messages, plugin.problems if plugin else [], plugin.where if plugin else None))
+                collect.messages, plugin.problems if plugin else [], plugin.where if plugin else None))
             error = str(exc) if not isinstance(exc, SystemExit) else ""
-            assert server is not None
             server.error_html = error_page(problems, collect.records, error)
             _say("Sitet kunne ikke bygges. Fejlen vises i browseren, til du har rettet den:")
             for p in problems:
@@ -243,10 +204,9 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             if not problems and error:
                 print(f"  {error}", flush=True)
         else:
-            if server is not None and server.error_html is not None:
+            if server.error_html is not None:
                 _say("Fejlen er rettet. Siden vises igen i browseren.")
-            if server is not None:
-                server.error_html = None
+            server.error_html = None
         finally:
             collect.active = False
 
@@ -257,16 +217,14 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
     try:
         try:
             first_config = get_config()
-        except BaseException as exc:  # noqa: BLE001 - a broken mkdocs.yml is shown, too
-            if isinstance(exc, KeyboardInterrupt):
-                raise
-            first_config = None
+        except KeyboardInterrupt:
+            raise
+        except BaseException:  # noqa: BLE001 - a broken mkdocs.yml is shown, too
+            pass
         _say("Bygger sitet …")
         if first_config is not None:
             first_config.plugins.on_startup(command="serve", dirty=False)
-            builder(first_config)
-        else:
-            builder()
+        builder(first_config)
         for path in watched:
             server.watch(str(path))
         if first_config is not None:

@@ -13,6 +13,7 @@ import dataclasses
 import json
 import logging
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -131,8 +132,7 @@ def translate(text: str, where: Where | None = None) -> list[Problem]:
     if m := _LINK.search(text):
         return [_link_problem(m, where)]
     if m := _NAV_MISSING.search(text):
-        config = where.config
-        return [Problem.at(config, line_of(config, m["target"]), "menu",
+        return [Problem.at(where.config, line_of(where.config, m["target"]), "menu",
                            f"Menuen (nav) nævner '{m['target']}', men filen findes ikke i docs/.",
                            "Ret stavningen af filnavnet i menuen, eller fjern linjen.")]
     if text.startswith("Config value 'nav'"):
@@ -164,15 +164,21 @@ def _same_link(known: Problem, new: Problem) -> bool:
 
 
 class Collector(logging.Handler):
-    """Keeps MkDocs' own warnings during one build (the plugin keeps its problems itself)."""
+    """Keeps MkDocs' own warnings during one build (the plugin keeps its problems itself). The preview
+    also keeps and prints every warning and error as it is logged while it builds (``active``)."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.messages: list[str] = []
+        self.records: list[str] = []
+        self.active = False
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.name != LOGGER:
             self.messages.append(record.getMessage())
+        if self.active and not record.name.startswith("mkdocs.livereload"):
+            self.records.append(record.getMessage())
+            print(f"  {record.getMessage()}", file=sys.stderr, flush=True)
 
 
 def combine(messages: list[str], found: list[Problem], where: Where | None = None) -> list[Problem]:

@@ -68,13 +68,12 @@ def export(path: Path = FILE) -> None:
 def publish_problems(env: dict[str, str] | None = None, path: Path = FILE) -> list[str]:
     """Why an edition must not be published now (Danish; empty when it may)."""
     env = dict(environ(path), **(os.environ if env is None else env))
-    where = "sitet.yml"
     problems = []
     address = env.get("SITE_URL", "")
     if not address or MARK in address or _LOCAL.match(address) or not address.startswith(("https://", "http://")):
-        problems.append(f"Sitets offentlige adresse er ikke sat. Skriv den ved 'adresse:' i {where}, "
+        problems.append("Sitets offentlige adresse er ikke sat. Skriv den ved 'adresse:' i sitet.yml, "
                         "fx https://vejledning.example.dk/ (se \"Sæt sitet op\" i README.md).")
     if MARK in env.get("EDIT_URI", MARK):
-        problems.append(f"Knappen 'Redigér denne side' peger stadig på en pladsholder. Skriv organisationen "
-                        f"og repositoriet på GitHub ved 'organisation:' og 'repository:' i {where}.")
+        problems.append("Knappen 'Redigér denne side' peger stadig på en pladsholder. Skriv organisationen "
+                        "og repositoriet på GitHub ved 'organisation:' og 'repository:' i sitet.yml.")
     return problems

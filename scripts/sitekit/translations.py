@@ -54,7 +54,7 @@ CORE_PAGES = (
     "vejledning/ordliste.md",
     "vejledning/kontakt.md",
 )
-_TRANSLATION = re.compile(r"^(?P<stem>.+)\.(?P<lang>[a-z]{2})(?P<ext>\.(?:md|ya?ml))$")
+_TRANSLATION = re.compile(r"^(?P<stem>.*[^/])\.(?P<lang>[a-z]{2})(?P<ext>\.(?:md|ya?ml))$")
 
 
 @dataclass(frozen=True)
@@ -78,13 +78,8 @@ class Status:
 
 def original_of(path: str) -> tuple[str, str] | None:
     """('vejledning/x.md', 'en') for 'vejledning/x.en.md'; None for an original."""
-    name = Path(path).name
-    m = _TRANSLATION.match(name)
-    if not m:
-        return None
-    parent = Path(path).parent.as_posix()
-    original = f"{m.group('stem')}{m.group('ext')}"
-    return (original if parent == "." else f"{parent}/{original}"), m.group("lang")
+    m = _TRANSLATION.match(path)
+    return (m["stem"] + m["ext"], m["lang"]) if m else None
 
 
 def translation_of(original: str, lang: str) -> str:

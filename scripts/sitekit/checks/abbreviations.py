@@ -19,8 +19,7 @@ from .unfinished import LEFTOVER
 
 
 def _first_line(path: Path, token: str) -> int | None:
-    text = path.read_text(encoding="utf-8")
-    _, body, body_line = split_front_matter(text)
+    _, body, body_line = split_front_matter(path.read_text(encoding="utf-8"))
     masked = mask_code(body)
     m = re.search(rf"(?<!\w){re.escape(token)}(?!\w)", masked)
     return body_line + line_at(masked, m.start()) - 1 if m else None

@@ -7,13 +7,12 @@ sitekit.contacts.unknown_contact_values, which the contacts tests cover too.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from pathlib import Path
 
 from ..contacts import unknown_contact_values
 from ..mdtext import line_at
-from ..pages import iter_page_paths
+from ..pages import iter_page_paths, real_date
 from ..problems import Problem
 
 # DDMMYY-XXXX or DDMMYYXXXX, not part of a longer number.
@@ -21,14 +20,7 @@ _CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})-?(\d{4})(?![\d-])")
 
 
 def plausible_cpr(day: str, month: str, year: str) -> bool:
-    d, m, y = int(day), int(month), int(year)
-    for century in (1900, 2000):
-        try:
-            dt.date(century + y, m, d)
-            return True
-        except ValueError:
-            continue
-    return False
+    return any(real_date(f"{century}{year}-{month}-{day}") for century in ("19", "20"))
 
 
 def cpr_problems(path: Path, text: str) -> list[Problem]:
@@ -43,7 +35,5 @@ def cpr_problems(path: Path, text: str) -> list[Problem]:
 
 
 def check(docs_dir: Path) -> list[Problem]:
-    problems = []
-    for path in iter_page_paths(docs_dir):
-        problems += cpr_problems(path, path.read_text(encoding="utf-8"))
-    return problems + unknown_contact_values(docs_dir)
+    pages = [p for path in iter_page_paths(docs_dir) for p in cpr_problems(path, path.read_text(encoding="utf-8"))]
+    return pages + unknown_contact_values(docs_dir)

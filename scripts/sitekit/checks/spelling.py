@@ -15,11 +15,8 @@ def check(docs_dir: Path, more: dict[Path, list[tuple[int, str]]] | None = None,
     except RuntimeError as exc:  # only where spelling is required (CI): elsewhere it is skipped with a note
         return [Problem.at(Path(docs_dir), None, "stavning", f"Stavningen blev ikke tjekket: {exc}",
                            "Installer Debian-pakkerne hunspell og hunspell-da (`make system` som root).")]
-    out = []
-    for m in found:
-        guess = f" Mente du: {', '.join(m.suggestions)}?" if m.suggestions else ""
-        out.append(Problem.at(
-            m.path, m.line, "stavning", f"Ukendt ord: '{m.word}'.{guess}",
-            "Ret stavningen. Er ordet rigtigt (fx et navn eller et fagord), så tilføj det på sin egen "
-            "linje i docs/_data/ordliste-stavning.txt."))
-    return out
+    return [Problem.at(m.path, m.line, "stavning",
+                       f"Ukendt ord: '{m.word}'." + (f" Mente du: {', '.join(m.suggestions)}?" if m.suggestions else ""),
+                       "Ret stavningen. Er ordet rigtigt (fx et navn eller et fagord), så tilføj det på sin egen "
+                       "linje i docs/_data/ordliste-stavning.txt.")
+            for m in found]
