@@ -25,7 +25,6 @@ import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from unittest import mock
 
 from .paths import CONFIG, DOCS, ROOT
 
@@ -186,8 +185,11 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             if not dirty:
                 note_build(docs)
             # mkdocs-static-i18n 1.3 builds the further languages dirty only when '--dirty' is in sys.argv.
-            with mock.patch.object(sys, "argv", [*sys.argv, "--dirty"] if dirty else sys.argv):
+            argv, sys.argv = sys.argv, [*sys.argv, "--dirty"] if dirty else sys.argv
+            try:
                 build(config, serve_url=serve_url, dirty=dirty)
+            finally:
+                sys.argv = argv
             last_ok = True
         except KeyboardInterrupt:
             raise
