@@ -97,21 +97,21 @@ def hunspell(words: list[str], dictionary: Path = DICTIONARY) -> dict[str, dict[
 
 def flagged(words: list[str], dictionary: Path = DICTIONARY, memo: dict[str, bool] | None = None) -> list[str]:
     """The words Hunspell finds fault with, without suggestions (``hunspell -l``, many times
-    faster). It lists the faulty (sub)words; a word is kept when one of them is part of it.
+    faster). It lists the faulty (sub)words; a word is kept when it or one of its hyphenated parts is listed.
     ``memo`` keeps the answers between calls (the preview's rebuilds ask only for new words)."""
     memo = {} if memo is None else memo
     if new := [w for w in words if w not in memo]:
         listed = set(_hunspell("-l", "".join(f"{w}\n" for w in new), dictionary).split())
-        memo.update({w: any(sub in w for sub in listed) for w in new})
+        memo.update({w: w in listed or any(part in listed for part in w.split("-")) for w in new})
     return [w for w in words if memo[w]]
 
 
-def unknown(seen: set[str], docs_dir: Path, memo: dict[str, bool] | None = None) -> dict[str, tuple[str, ...]]:
-    """The misspelled words among ``seen`` (the words readers get), each with Hunspell's suggestions."""
+def unknown(seen: set[str], docs_dir: Path, memo: dict[str, bool] | None = None) -> set[str]:
+    """The misspelled words among ``seen`` (the words readers get)."""
     lack = missing()
     if lack is not None and not required():
         print(SKIPPED.format(what=lack), file=sys.stderr)
-        return {}
+        return set()
     accepted = load_word_list()
     own = Path(docs_dir) / "_data" / "ordliste-stavning.txt"
     if own.is_file() and own.resolve() != WORD_LIST.resolve():
@@ -122,15 +122,13 @@ def unknown(seen: set[str], docs_dir: Path, memo: dict[str, bool] | None = None)
     # right when each part is known or accepted: ask once more for the parts.
     parts = flagged(sorted({p for w in faulted if "-" in w for p in w.split("-")
                             if len(p) > 1 and not _accepted(p, accepted)}), memo=memo)
-    wrong = [w for w in faulted if "-" not in w or any(p in parts for p in w.split("-"))]
-    # Suggestions cost Hunspell far more than the check: only for the words that are wrong.
-    first = {w: next(iter(found.values())) for w, found in (hunspell(wrong) if wrong else {}).items()}
-    wrong_parts = {w: next(iter(found.values())) for w, found in (hunspell(sorted(parts)) if parts else {}).items()}
-    found: dict[str, tuple[str, ...]] = {}
-    for word in wrong:
-        if "-" not in word:
-            if word in first:
-                found[word] = first[word]
-        elif bad := [p for p in word.split("-") if p in wrong_parts]:
-            found[word] = first.get(word) or wrong_parts[bad[0]]
-    return found
+    return {w for w in faulted if "-" not in w or any(p in parts for p in w.split("-"))}
+
+
+def suggestions(words: list[str]) -> dict[str, tuple[str, ...]]:
+    """Up to three suggestions per misspelled word; for a hyphenated word without its own, those of its
+    first wrong part. Suggestions cost Hunspell far more than the check: ask only for the words reported."""
+    first = {w: next(iter(found.values())) for w, found in (hunspell(words) if words else {}).items()}
+    parts = sorted({p for w in words if "-" in w and not first.get(w) for p in w.split("-")})
+    of_parts = {p: next(iter(found.values())) for p, found in (hunspell(parts) if parts else {}).items()}
+    return {w: first.get(w) or next((of_parts[p] for p in w.split("-") if p in of_parts), ()) for w in words}

@@ -72,7 +72,7 @@ class Finder:
 
 def problems(docs_dir: Path, prose: dict[str, str], memo: dict[str, bool] | None = None) -> list[Problem]:
     """Every finding on the rendered pages; ``prose``: page -> the text readers get. ``memo``: Hunspell's answers."""
-    where, found = Finder(docs_dir), []
+    where, found, misspelled = Finder(docs_dir), [], []
     path = data_file(docs_dir, "_snippets/ordliste.md")
     entries = glossary.load(path) if path.is_file() else None
     # A line without its colon is one mistake at that line (abbreviations.py), not one on every page using the word.
@@ -81,7 +81,7 @@ def problems(docs_dir: Path, prose: dict[str, str], memo: dict[str, bool] | None
     try:
         wrong = spelling.unknown({w for text in danish.values() for w in spelling._WORD.findall(_words(text))}, docs_dir, memo)
     except RuntimeError as exc:  # only where spelling is required (CI): elsewhere it is skipped with a note
-        wrong = {}
+        wrong = set()
         found.append(Problem.at(Path(docs_dir), None, "stavning", f"Stavningen blev ikke tjekket: {exc}",
                                 "Installer Debian-pakkerne hunspell og hunspell-da (`make system` som root)."))
     for src, text in sorted(prose.items()):
@@ -104,12 +104,13 @@ def problems(docs_dir: Path, prose: dict[str, str], memo: dict[str, bool] | None
                                      + (" Skriv også forklaringen i teksten første gang på siden. Er det ikke en "
                                         "forkortelse, så skriv ordet med små bogstaver." if own else ""))
                           for file, line, own in where.at(src, token, first=True)]
-        for word in sorted(set(spelling._WORD.findall(_words(danish.get(src, "")))) & wrong.keys()):
-            suggestions = wrong[word]
-            found += [Problem.at(file, line, "stavning",
-                                 f"Ukendt ord: '{word}'." + (f" Mente du: {', '.join(suggestions)}?" if suggestions else ""),
-                                 "Ret stavningen. Er ordet rigtigt (fx et navn eller et fagord), så tilføj det på sin egen "
-                                 "linje i docs/_data/ordliste-stavning.txt.")
-                      for file, line, _ in where.at(src, word)]
+        misspelled += [(word, file, line) for word in sorted(set(spelling._WORD.findall(_words(danish.get(src, "")))) & wrong)
+                       for file, line, _ in where.at(src, word)]
+    hints = spelling.suggestions(sorted({word for word, _, _ in misspelled}))
+    found += [Problem.at(file, line, "stavning",
+                         f"Ukendt ord: '{word}'." + (f" Mente du: {', '.join(hints[word])}?" if hints[word] else ""),
+                         "Ret stavningen. Er ordet rigtigt (fx et navn eller et fagord), så tilføj det på sin egen "
+                         "linje i docs/_data/ordliste-stavning.txt.")
+              for word, file, line in misspelled]
     # A data file's text on several pages is one finding.
     return list(dict.fromkeys(found))
