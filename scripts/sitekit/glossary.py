@@ -18,8 +18,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .lix import blocks
-from .pages import iter_page_paths
 from .paths import SNIPPETS
 from .shortcodes import Shortcode, ShortcodeError
 
@@ -140,19 +138,3 @@ def abbreviations_in(text: str) -> set[str]:
 def is_defined(token: str, entries: list[Entry]) -> bool:
     """True if the glossary explains the token ("WAS" is explained by "WAS-Tool")."""
     return any(e.abbreviation and (e.term == token or e.term.startswith(token + "-")) for e in entries)
-
-
-def used_abbreviations(docs_dir: Path, extra_texts: dict[str, str] | None = None) -> dict[str, set[str]]:
-    """Abbreviation -> files whose visible prose uses it (code, URLs, front matter excluded).
-
-    ``extra_texts`` maps a name to more prose that ends up on pages (data files).
-    """
-    used: dict[str, set[str]] = {}
-    texts = {str(p.relative_to(docs_dir)): " ".join(t for _, t in blocks(p.read_text(encoding="utf-8")))
-             for p in iter_page_paths(docs_dir)}
-    texts.update(extra_texts or {})
-    for name, text in texts.items():
-        for token in abbreviations_in(text):
-            if token not in NOT_ABBREVIATIONS:
-                used.setdefault(token, set()).add(name)
-    return used

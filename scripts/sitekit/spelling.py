@@ -19,11 +19,8 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
-from .mdtext import mask_code
-from .pages import FrontMatterError, is_translation, iter_page_paths, parse_page
 from .paths import DATA, SNIPPETS
 
 DICTIONARY = Path("/usr/share/hunspell/da_DK")
@@ -33,41 +30,6 @@ GLOSSARY = SNIPPETS / "ordliste.md"
 _LETTERS = r"[A-Za-zÀ-ÖØ-öø-ÿ]+"
 # A word, with hyphenated compounds kept whole: "post-its", "SSP-samarbejdet".
 _WORD = re.compile(rf"{_LETTERS}(?:-{_LETTERS})*")
-# Markdown and HTML that is not prose.
-_STRIP = [
-    re.compile(r"<[^>\n]*>"),                          # HTML tags and their attributes
-    re.compile(r"\]\([^)\n]*\)"),                      # link and image targets ](…)
-    re.compile(r"^\s*\[[^\]\n]+\]:\s*\S+.*$", re.M),   # reference link definitions
-    re.compile(r"\{\s*[:#.][^}\n]*\}"),                # attribute lists {: .x} {#id} { .md-button }
-    re.compile(r"(?:https?://|www\.)\S+"),             # bare addresses
-    re.compile(r"\S+@\S+"),                            # e-mail addresses
-    re.compile(r"\b[\w.-]+\.(?:dk|com|org|net|eu|se|no)\b"),  # domain names: stopekstremisme.dk
-    re.compile(r"\[\[[^\]\n]*\]\]"),                   # shortcodes such as [[kontakt vink]]
-    re.compile(r"\[\^[^\]\n]+\]"),                     # footnote references [^1]
-    re.compile(r"^\s*\*\[[^\]\n]+\]:.*$", re.M),       # abbreviation definitions
-    re.compile(r"^\s*-{2}8<-{2}.*$", re.M),            # snippet includes
-    re.compile(r":[a-z0-9]+(?:-[a-z0-9]+)+:"),         # icons and emoji :material-x:
-    re.compile(r"&[a-z]+;|&#\d+;"),                    # HTML entities
-    re.compile(r"^(\s*(?:!!!|\?\?\?\+?)\s*)[\w-]+", re.M),  # admonition type (keep the title)
-]
-
-
-@dataclass(frozen=True)
-class Misspelling:
-    path: Path
-    line: int
-    word: str
-    suggestions: tuple[str, ...]
-
-
-def prose(body: str) -> str:
-    """The readable text of a Markdown body; every line stays on its line."""
-    text = mask_code(body)
-    for pattern in _STRIP:
-        text = pattern.sub(lambda m: m.group(1) if m.re.groups else re.sub(r"[^\n]", " ", m.group(0)), text)
-    return text
-
-
 def load_word_list(path: Path = WORD_LIST, glossary: Path = GLOSSARY) -> set[str]:
     """Accepted words: the project word list and the glossary's abbreviations."""
     lines = Path(path).read_text(encoding="utf-8").splitlines() if Path(path).is_file() else []
@@ -135,61 +97,38 @@ def hunspell(words: list[str], dictionary: Path = DICTIONARY) -> dict[str, dict[
 
 def flagged(words: list[str], dictionary: Path = DICTIONARY, memo: dict[str, bool] | None = None) -> list[str]:
     """The words Hunspell finds fault with, without suggestions (``hunspell -l``, many times
-    faster). It lists the faulty (sub)words; a word is kept when one of them is part of it.
+    faster). It lists the faulty (sub)words; a word is kept when it or one of its hyphenated parts is listed.
     ``memo`` keeps the answers between calls (the preview's rebuilds ask only for new words)."""
     memo = {} if memo is None else memo
     if new := [w for w in words if w not in memo]:
         listed = set(_hunspell("-l", "".join(f"{w}\n" for w in new), dictionary).split())
-        memo.update({w: any(sub in w for sub in listed) for w in new})
+        memo.update({w: w in listed or any(part in listed for part in w.split("-")) for w in new})
     return [w for w in words if memo[w]]
 
 
-def page_words(path: Path) -> list[tuple[int, str]]:
-    """(line, word) for every word a reader sees: title, description and body."""
-    try:
-        page = parse_page(path)
-    except FrontMatterError:
-        return []
-    found = []
-    for key in ("title", "description"):
-        if isinstance(page.meta.get(key), str):
-            found += [(page.line_of(key) or 1, w) for w in _WORD.findall(page.meta[key])]
-    for offset, line in enumerate(prose(page.body).splitlines()):
-        found += [(page.body_line + offset, w) for w in _WORD.findall(line)]
-    return found
-
-
-def check_docs(docs_dir: Path, words: set[str] | None = None,
-               more: dict[Path, list[tuple[int, str]]] | None = None, memo: dict[str, bool] | None = None) -> list[Misspelling]:
-    """Misspellings in the pages, and in ``more``: (line, word) per file (a data file's rendered text)."""
+def unknown(seen: set[str], docs_dir: Path, memo: dict[str, bool] | None = None) -> set[str]:
+    """The misspelled words among ``seen`` (the words readers get)."""
     lack = missing()
     if lack is not None and not required():
         print(SKIPPED.format(what=lack), file=sys.stderr)
-        return []
-    accepted = load_word_list() if words is None else words
+        return set()
+    accepted = load_word_list()
     own = Path(docs_dir) / "_data" / "ordliste-stavning.txt"
     if own.is_file() and own.resolve() != WORD_LIST.resolve():
         accepted = accepted | load_word_list(own, Path(docs_dir) / "_snippets" / "ordliste.md")
-    per_page = {path: page_words(path) for path in iter_page_paths(docs_dir) if not is_translation(path)}
-    per_page.update(more or {})
     # Every distinct word not in the word list goes to Hunspell once.
-    seen = {w for found in per_page.values() for _, w in found}
     faulted = flagged(sorted(w for w in seen if len(w) > 1 and not _accepted(w, accepted)), memo=memo)
     # A hyphenated word Hunspell does not know whole ("SSP-samarbejdet") is
     # right when each part is known or accepted: ask once more for the parts.
     parts = flagged(sorted({p for w in faulted if "-" in w for p in w.split("-")
                             if len(p) > 1 and not _accepted(p, accepted)}), memo=memo)
-    wrong = [w for w in faulted if "-" not in w or any(p in parts for p in w.split("-"))]
-    # Suggestions cost Hunspell far more than the check: only for the words that are wrong.
-    first = {w: next(iter(found.values())) for w, found in (hunspell(wrong) if wrong else {}).items()}
-    wrong_parts = {w: next(iter(found.values())) for w, found in (hunspell(sorted(parts)) if parts else {}).items()}
-    unknown: dict[str, tuple[str, ...]] = {}
-    for word in wrong:
-        if "-" not in word:
-            if word in first:
-                unknown[word] = first[word]
-        elif bad := [p for p in word.split("-") if p in wrong_parts]:
-            unknown[word] = first.get(word) or wrong_parts[bad[0]]
-    # A word twice on one line is one misspelling.
-    return [Misspelling(path, line, w, unknown[w]) for path, found in per_page.items()
-            for line, w in dict.fromkeys(found) if w in unknown]
+    return {w for w in faulted if "-" not in w or any(p in parts for p in w.split("-"))}
+
+
+def suggestions(words: list[str]) -> dict[str, tuple[str, ...]]:
+    """Up to three suggestions per misspelled word; for a hyphenated word without its own, those of its
+    first wrong part. Suggestions cost Hunspell far more than the check: ask only for the words reported."""
+    first = {w: next(iter(found.values())) for w, found in (hunspell(words) if words else {}).items()}
+    parts = sorted({p for w in words if "-" in w and not first.get(w) for p in w.split("-")})
+    of_parts = {p: next(iter(found.values())) for p, found in (hunspell(parts) if parts else {}).items()}
+    return {w: first.get(w) or next((of_parts[p] for p in w.split("-") if p in of_parts), ()) for w in words}

@@ -5,8 +5,9 @@ Each check is a function ``check(docs_dir: Path) -> list[Problem]``. Add a new
 check by writing it in its own module in this package and listing it in
 ``CHECKS`` below. Every check has a fixture under tests/ that must fail it.
 Front matter, links, the menu and the shortcodes are checked by the build itself,
-images and embedded scripts on each rendered page (checks/content.py), and LIX on
-what the reader sees (checks/readability.py), all from the sitekit plugin.
+images and embedded scripts on each rendered page (checks/content.py), and LIX,
+personal data, spelling, abbreviations and unfinished text on what the reader sees
+(checks/readability.py, checks/rendered.py), all from the sitekit plugin.
 """
 
 from __future__ import annotations
@@ -15,21 +16,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .. import program
+from ..contacts import unknown_contact_values
 from ..problems import Problem
-from . import abbreviations, overdue, personal_data, rendered, spelling, unfinished
+from . import abbreviations, overdue, rendered, unfinished
 
 Check = Callable[[Path], list[Problem]]
 
 CHECKS: list[Check] = [
-    personal_data.check, overdue.check, unfinished.check, abbreviations.check, program.typed_times,
+    unknown_contact_values, overdue.check, unfinished.check, abbreviations.check, program.typed_times,
 ]
 
 
 def run_all(docs_dir: Path, prose: dict[str, str] | None = None, memo: dict[str, bool] | None = None) -> list[Problem]:
-    """Every check; ``prose`` (page -> the text readers get, sitekit.prose) adds what the data files
-    put on the pages: personal data, spelling, abbreviations and unfinished text at the data file's line.
+    """Every check; ``prose`` (page -> the text readers get, sitekit.prose) is checked by checks/rendered.py.
     ``memo``: Hunspell's answers, kept between builds."""
-    prose = prose or {}
-    return ([problem for check in CHECKS for problem in check(docs_dir)] + rendered.personal_data(docs_dir, prose)
-            + rendered.unfinished_and_abbreviations(docs_dir, prose)
-            + spelling.check(docs_dir, rendered.words(docs_dir, prose), memo))
+    return [problem for check in CHECKS for problem in check(docs_dir)] + rendered.problems(docs_dir, prose or {}, memo)

@@ -1,6 +1,6 @@
 """An unfinished page cannot be published: the text `make new-page` writes as a
 stand-in (the description in the front matter too), and TODO, XXX or FIXME left
-in the prose (not in code), fail the check."""
+in the prose (not in code; checks/rendered.py finds them on the rendered page), fail the check."""
 
 from __future__ import annotations
 
@@ -35,10 +35,4 @@ def check(docs_dir: Path) -> list[Problem]:
                     path, body_line - 1 + line_at(text, i), "ufærdig side",
                     f"Siden er ikke færdig: skabelonens tekst '{stand_in[:40]} …' står der stadig.",
                     "Skriv sidens egen tekst i stedet for skabelonens, og slet skabelonens linjer."))
-        for m in LEFTOVER.finditer(text):
-            problems.append(Problem.at(
-                path, body_line - 1 + line_at(text, m.start()), "ufærdig side",
-                f"Siden er ikke færdig: '{m.group(1)}' står i teksten.",
-                "Gør det færdigt, der mangler, og slet markeringen. Skal ordet vises som eksempel, "
-                "så skriv det som kode mellem `backticks`."))
     return problems

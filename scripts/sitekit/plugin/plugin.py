@@ -367,10 +367,12 @@ class SitekitPlugin(BasePlugin[Config]):
         # The sections a link may point to, listed when an anchor is wrong.
         self.where.anchors[page.file.src_uri] = page.present_anchor_ids or set()
         src, path = page.file.src_uri, Path(config.docs_dir) / page.file.src_uri
-        if i18n.page_language(src) == i18n.DEFAULT:  # the Danish text readers get
-            self.prose[src] = prose.text(html)
-            if self.config.checks and (found := readability.page_problem(path, src, self.prose[src], bool(page.file.generated_by))):
-                self.problems.append(found)
+        text = prose.text(html)
+        # What readers get, with the title and description (checks/rendered.py, once for the whole site).
+        self.prose[src] = " ".join(str(page.meta.get(key) or "") for key in ("title", "description")) + "\n\n" + text
+        if i18n.page_language(src) == i18n.DEFAULT and self.config.checks and \
+                (found := readability.page_problem(path, src, text, bool(page.file.generated_by))):
+            self.problems.append(found)
         if self.config.checks:
             self.problems.extend(content.page_problems(path, page.file.content_string, html, Path(config.docs_dir)))
 
