@@ -37,21 +37,22 @@ SHOTS = {
 ERROR_SHOT = "fejl-i-forhaandsvisningen.png"
 
 
-def error_page_html(docs_dir: Path = paths.DOCS) -> bytes:
+def error_page_html(docs_dir: Path = paths.DOCS, root: Path = paths.ROOT) -> bytes:
     """The Danish error page `make serve` shows, for a real mistake: a link to a page that
-    does not exist, written into a copy of the docs and found by `make check`'s own build."""
+    does not exist, written into a copy of the docs and found by `make check`'s own build
+    (the tools and settings in ``root``: the tests' small site, which has docs/vejledning/vink.md too)."""
     from sitekit.preview import error_page
     from sitekit.problems import Problem
 
     with tempfile.TemporaryDirectory(prefix="skaermbillede-") as tmp:
         docs = Path(tmp) / "docs"
         shutil.copytree(docs_dir, docs)
-        shutil.copy2(paths.CONFIG, Path(tmp) / "mkdocs.yml")
+        shutil.copy2(root / "mkdocs.yml", Path(tmp) / "mkdocs.yml")
         page = docs / "vejledning" / "vink.md"
         page.write_text(page.read_text(encoding="utf-8") + "\nLæs også [om SSP](ssp.md).\n", encoding="utf-8")
         found = Path(tmp) / "tjek.json"
         subprocess.run([sys.executable, "-m", "sitekit", "check", "--docs-dir", str(docs), "--json", str(found)],
-                       capture_output=True, check=False, env=dict(os.environ, PYTHONPATH=str(paths.ROOT / "scripts")))
+                       capture_output=True, check=False, env=dict(os.environ, PYTHONPATH=str(root / "scripts")))
         # The path as the editor knows it.
         problems = [Problem(**dict(p, file="docs/" + p["file"].split("/docs/", 1)[-1]))
                     for p in json.loads(found.read_text(encoding="utf-8"))["problems"]]

@@ -9,6 +9,7 @@ once per run by the first process that needs it, and shared through files.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import fcntl
 import functools
 import os
@@ -16,6 +17,7 @@ import pickle
 import shutil
 import signal
 import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -26,6 +28,7 @@ from pathlib import Path
 import pytest
 
 from sitekit.build import build_site
+from sitekit.newpage import front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
 # `make test` runs pytest as a child of make. A `make` the tests start must behave as in an
@@ -93,11 +96,11 @@ def pytest_xdist_make_scheduler(config, log):
 # (sitekit.build.note_build), also in the test processes' children and the fresh clone. A
 # build of the real pages (this checkout's docs/ or a copy of it) is a full build; the small
 # fixture sites are not. The built site is shared (``built_site``, ``published_editions``).
-# 12: built_site; publishing (tests/publishing.py: `make check` and three editions, each with its
-# offline copy, 7, shared with test_offline.py); test_serve.py's `make serve`; the fresh
-# clone's `make check` and `make serve`; the screenshot's error page (a real `make check` of a
-# broken copy). The issue's goal is 4: the editions are most of what is left.
-MAX_REAL_BUILDS = 12
+# 10: built_site; publishing (tests/publishing.py: `make check` and three editions, each with its
+# offline copy, 7, shared with test_offline.py); the fresh clone's `make check` and `make serve`
+# (the real site served). test_serve.py's Ctrl-C and the screenshot's error page use the small
+# site (``site_copy``). The issue's goal is 4: the editions are most of what is left.
+MAX_REAL_BUILDS = 10
 
 
 def pytest_configure(config) -> None:
@@ -336,6 +339,53 @@ def published_editions(tmp_path_factory: pytest.TempPathFactory):
     from publishing import publish_two_editions
 
     return once_per_run(tmp_path_factory, "editions", publish_two_editions)
+
+
+# --- a small site: this checkout's tools with three pages ------------------------------
+
+SMALL_MENU = """INHERIT: mkdocs-base.yml
+
+nav:
+  - Forside: index.md
+  - Vejledning:
+      - vejledning/index.md
+      - vejledning/vink.md
+"""
+
+
+def small_page(title: str) -> str:
+    """A page that passes every check, with the front matter `make new-page` writes."""
+    return front_matter(title, "En side i et lille testsite.", "redaktionen", "medarbejdere",
+                        dt.date(2026, 11, 1)) + f"\n# {title}\n\nDu kan læse om radikalisering her.\n"
+
+
+@pytest.fixture
+def site_copy():
+    """This checkout's tools and configuration in a temporary folder, to break and fix, with a
+    small docs folder of three pages (lille/docs, ``--docs-dir``) and a menu for them in mkdocs.yml: every
+    rebuild runs the real configuration and hooks, but costs a fraction of the real site's build
+    (the fresh clone previews the real site)."""
+    top = Path(tempfile.mkdtemp(prefix="serve-fejl-"))
+    listed = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+                            cwd=ROOT, capture_output=True, check=True).stdout.decode()
+    for rel in filter(None, listed.split("\0")):
+        src = ROOT / rel
+        if src.is_file() and not src.is_symlink() and rel.startswith(("docs/", "overrides/", "scripts/", "mkdocs", "Makefile",
+                                                                 "requirements", "pyproject")):
+            (top / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, top / rel)
+    # `make` in the copy: the shared venv, already installed (make must not reinstall it).
+    (top / ".venv").symlink_to(Path(sys.prefix))
+    for name in [*top.glob("requirements*.txt"), top / "pyproject.toml"]:
+        os.utime(name, (0, 0))
+    (top / "mkdocs.yml").write_text(SMALL_MENU, encoding="utf-8")
+    small = top / "lille" / "docs"
+    (small / "vejledning").mkdir(parents=True)
+    for page, title in (("index.md", "Forside"), ("vejledning/index.md", "Vejledning"),
+                        ("vejledning/vink.md", "VINK")):
+        (small / page).write_text(small_page(title), encoding="utf-8")
+    yield top
+    shutil.rmtree(top, ignore_errors=True)
 
 
 # --- a clean copy of the repository -------------------------------------------------------

@@ -93,7 +93,9 @@ def test_first_make_new_page_then_make_check_on_debian_python_without_root(fresh
                             capture_output=True, text=True, check=True).stdout
     installed = _pins(frozen)
     # The site's own plugin (scripts/sitekit), installed editable for its entry point.
-    assert installed.pop("sitekit", None) == "0", frozen
+    # (pip 23, Debian 12's, lists it as a comment: "# Editable Git install with no remote (sitekit==0)").
+    installed.pop("sitekit", None)
+    assert re.search(r"^(# .*\()?sitekit==0\)?$", frozen, flags=re.M), frozen
     assert installed == _pins((ROOT / "requirements.txt").read_text(encoding="utf-8"))
     assert not {"pytest", "pytest-xdist", "playwright", "ruff"} & set(installed)
 
@@ -165,6 +167,7 @@ def test_make_serve_answers_in_a_fresh_clone(fresh_clone):
             stop_process_tree(proc)
             raise AssertionError("serve svarede ikke:\n" + proc.stdout.read())
         assert '<html lang="da"' in html
+        assert "Vejledning" in html and "Kompetenceforløb" in html  # the real site's menu
     finally:
         # runuser starts `make serve` in a session of its own: stop every process under it.
         stop_process_tree(proc)

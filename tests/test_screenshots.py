@@ -19,8 +19,9 @@ def _png_size(path) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-def test_the_script_takes_every_picture_from_the_real_site(built_site, site_url, browser, tmp_path):
-    error_html = screenshots.error_page_html()
+def test_the_script_takes_every_picture_from_the_real_site(built_site, site_url, browser, tmp_path, site_copy):
+    # The error page from the small site (conftest.py): the same `make check`, a fraction of the build.
+    error_html = screenshots.error_page_html(site_copy / "lille" / "docs", site_copy)
     files = screenshots.take(browser, site_url, tmp_path, error_html)
     assert sorted(f.name for f in files) == sorted([*screenshots.SHOTS, screenshots.ERROR_SHOT])
     for f in files:

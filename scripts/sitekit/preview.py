@@ -183,7 +183,7 @@ def _serve(host: str, port: int, config_file: Path, docs_dir: Path | None) -> in
             dirty = bool(plugin) and plugin.dirty_build(docs, watched, last_ok)
             last_ok = False
             if not dirty:
-                note_build(docs)
+                note_build(Path(config.docs_dir))
             # mkdocs-static-i18n 1.3 builds the further languages dirty only when '--dirty' is in sys.argv.
             argv, sys.argv = sys.argv, [*sys.argv, "--dirty"] if dirty else sys.argv
             try:
