@@ -114,7 +114,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
     """Vis engelske sider, der halter efter den danske original, og kernesider uden oversættelse."""
     from sitekit import translations
 
-    found = translations.status(Path(args.docs_dir), args.sprog)
+    found = translations.status(Path(args.docs_dir))
     print(translations.report_text(found))
     # A report, not a check: only --streng turns findings into a failing exit code.
     return 1 if args.streng and not found.ok else 0
@@ -295,7 +295,6 @@ COMMANDS = {
         ("--branch", {"default": "gh-pages", "help": "grenen, udgaverne ligger på (standard: gh-pages)"})]),
     "oversaettelser": (cmd_translations, [
         DOCS_DIR,
-        ("--sprog", {"default": "en", "help": "oversættelsens sprog (standard: en)"}),
         ("--streng", {"action": "store_true", "help": "afslut med fejl, hvis noget halter eller mangler"})]),
 }
 
