@@ -28,8 +28,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         from sitekit import preview
 
         os.chdir(paths.ROOT)
-        return preview.serve(port=args.port, config_file=Path(args.config_file),
-                             docs_dir=Path(args.docs_dir) if args.docs_dir else None)
+        return preview.serve(port=args.port, docs_dir=Path(args.docs_dir) if args.docs_dir else None)
     except KeyboardInterrupt:  # Ctrl-C before the server had started
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("Serveren er stoppet.", flush=True)
@@ -94,8 +93,7 @@ def cmd_review(args: argparse.Namespace) -> int:
             actions = review_issues.plan(review_issues.bodies(report, contacts, on), review_issues.list_open())
             for action in actions:
                 print(action.describe())
-            if not args.vis_kun:
-                review_issues.apply(actions)
+            review_issues.apply(actions)
         except (OSError, subprocess.CalledProcessError) as exc:
             print(f"GitHub-sagerne kunne ikke opdateres: {getattr(exc, 'stderr', None) or exc}", file=sys.stderr)
             return 1
@@ -116,7 +114,7 @@ def cmd_translations(args: argparse.Namespace) -> int:
     """Vis engelske sider, der halter efter den danske original, og kernesider uden oversættelse."""
     from sitekit import translations
 
-    found = translations.status(Path(args.docs_dir), args.sprog)
+    found = translations.status(Path(args.docs_dir))
     print(translations.report_text(found))
     # A report, not a check: only --streng turns findings into a failing exit code.
     return 1 if args.streng and not found.ok else 0
@@ -131,7 +129,7 @@ def cmd_new_page(args: argparse.Namespace) -> int:
     from sitekit import metadata, newpage
 
     docs = Path(args.docs_dir)
-    config = Path(args.config) if args.config else docs.resolve().parent / "mkdocs.yml"
+    config = docs.resolve().parent / "mkdocs.yml"
     contacts = metadata.contacts_for(docs)
     title, section, owner, description = args.title, args.section, args.owner, args.description
     if not (title or "").strip():
@@ -177,7 +175,7 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     from sitekit.build import site_or_build
 
     settings = linkcheck.Settings(timeout=args.timeout, max_retries=args.max_retries,
-                                  retry_wait_time=args.retry_wait_time, cache=not args.no_cache,
+                                  cache=not args.no_cache,
                                   include_loopback=args.include_loopback,
                                   site_url=os.environ.get("SITE_URL") or "http://127.0.0.1:8000/", only_prefix=args.only_url)
     if args.cache_dir:
@@ -212,7 +210,7 @@ def cmd_offline(args: argparse.Namespace) -> int:
     from sitekit.offline import OfflineError, build_offline
 
     try:
-        copy = build_offline(Path(args.dist))
+        copy = build_offline()
     except OfflineError as exc:
         print(exc, file=sys.stderr)
         return 1
@@ -247,28 +245,12 @@ def cmd_publish(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_changes(args: argparse.Namespace) -> int:
-    """Mind om listen over ændringer (docs/om/aendringer.md), når sider i vejledningen er ændret."""
-    from sitekit import editions
-
-    try:
-        pages = editions.changed_without_changelog(args.base)
-    except editions.EditionError as exc:
-        print(f"Tjekket af listen over ændringer blev sprunget over. {exc}", file=sys.stderr)
-        return 0
-    reminder = editions.changelog_reminder(pages)
-    if reminder:
-        print(reminder)
-    return 1 if reminder and args.streng else 0
-
-
 DOCS_DIR = ("--docs-dir", {"default": str(paths.DOCS), "help": "mappen med sider (standard: docs/)"})
 JSON = ("--json", {"metavar": "FIL", "help": "skriv også fejl og advarsler som JSON til FIL (til CI)"})
 # Each command's options: (flag, argparse keywords); the help is the command's docstring.
 COMMANDS = {
     "serve": (cmd_serve, [
         ("--port", {"type": int, "default": 8000, "help": "port (standard: 8000)"}),
-        ("--config-file", {"default": str(paths.CONFIG), "help": "opsætningen (standard: mkdocs.yml)"}),
         ("--docs-dir", {"help": "mappen med sider (standard: den i opsætningen)"})]),
     "build": (cmd_build, [
         ("--site-dir", {"default": str(paths.SITE), "help": "hvor sitet bygges til (standard: site/)"}), DOCS_DIR, JSON]),
@@ -279,8 +261,7 @@ COMMANDS = {
         ("--dato", {"help": "dagens dato som ÅÅÅÅ-MM-DD (standard: i dag)"}),
         ("--bredde", {"type": int, "help": "linjebredde (standard: terminalens bredde)"}),
         ("--github-sager", {"action": "store_true", "help": "til CI: åbn eller opdatér én GitHub-sag pr. "
-                                                            "ansvarlig (bruger gh og GH_TOKEN)"}),
-        ("--vis-kun", {"action": "store_true", "help": "med --github-sager: vis kun, hvad der ville ske"})]),
+                                                            "ansvarlig (bruger gh og GH_TOKEN)"})]),
     "new-page": (cmd_new_page, [
         ("--title", {"help": "sidens titel, fx \"Hvem gør hvad?\""}),
         ("--section", {"help": "afsnit: vejledning, kompetenceforloeb, redaktoerer eller om"}),
@@ -288,8 +269,7 @@ COMMANDS = {
         ("--description", {"help": "én sætning om siden til søgeresultater"}),
         ("--audience", {"default": "medarbejdere", "help": "målgruppe (standard: medarbejdere)"}),
         ("--fil", {"help": "filnavn uden .md (standard: lavet ud fra titlen)"}),
-        DOCS_DIR,
-        ("--config", {"help": "filen med menuen (nav) (standard: mkdocs.yml ved siden af docs/)"})]),
+        DOCS_DIR]),
     "linkcheck": (cmd_linkcheck, [
         ("--site-dir", {"help": "et bygget site, der skal tjekkes (standard: byg sitet først)"}),
         DOCS_DIR,
@@ -297,8 +277,6 @@ COMMANDS = {
                    "help": "hvor rapporten skrives (standard: .cache/linkcheck/rapport/)"}),
         ("--timeout", {"type": int, "default": 20, "help": "sekunder pr. forespørgsel (standard: 20)"}),
         ("--max-retries", {"type": int, "default": 3, "help": "antal nye forsøg (standard: 3)"}),
-        ("--retry-wait-time", {"type": int, "default": 2, "help": "sekunder før første nye forsøg; ventetiden "
-                                                                  "vokser ved hvert forsøg (standard: 2)"}),
         ("--cache-dir", {"help": "hvor lychees cache ligger (standard: .cache/linkcheck/)"}),
         ("--no-cache", {"action": "store_true", "help": "tjek alt forfra uden cache"}),
         ("--include-loopback", {"action": "store_true",
@@ -306,8 +284,7 @@ COMMANDS = {
         ("--only-url", {"metavar": "PRÆFIKS",
                         "help": "kun til test: tjek kun adresser, der begynder med PRÆFIKS"})]),
     "schema": (cmd_schema, []),
-    "offline": (cmd_offline, [
-        ("--dist", {"default": str(paths.ROOT / "dist"), "help": "hvor kopien lægges (standard: dist/)"})]),
+    "offline": (cmd_offline, []),
     "publish": (cmd_publish, [
         ("version", {"metavar": "UDGAVE", "nargs": "?", "default": "",
                      "help": "en planlagt udgaves navn, fx 2027-01-01 (uden: dagens udgave)"}),
@@ -318,12 +295,7 @@ COMMANDS = {
         ("--branch", {"default": "gh-pages", "help": "grenen, udgaverne ligger på (standard: gh-pages)"})]),
     "oversaettelser": (cmd_translations, [
         DOCS_DIR,
-        ("--sprog", {"default": "en", "help": "oversættelsens sprog (standard: en)"}),
         ("--streng", {"action": "store_true", "help": "afslut med fejl, hvis noget halter eller mangler"})]),
-    "changes": (cmd_changes, [
-        ("--base", {"default": "origin/main",
-                    "help": "grenen, ændringerne sammenlignes med (standard: origin/main)"}),
-        ("--streng", {"action": "store_true", "help": "afslut med fejl, når listen ikke er ændret (CI)"})]),
 }
 
 

@@ -73,8 +73,6 @@ def parse(text: str) -> tuple[list[Item], list[Item]]:
             data = json.loads(stripped)
         except json.JSONDecodeError:
             return parse_text(text)
-        if isinstance(data, list):
-            return [_item(d) for d in data], []
         return ([_item(d) for d in data.get("problems", [])] + [_item(d, True) for d in data.get("warnings", [])],
                 [_item(d) for d in data.get("notes", [])])
     return parse_text(text)

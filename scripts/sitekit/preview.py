@@ -57,8 +57,7 @@ def error_page(problems: list, details: Iterable[str], error: str) -> bytes:
     return render("preview-error.html", problems=problems, details=[d for d in [*details, error] if d]).encode()
 
 
-def serve(host: str = "127.0.0.1", port: int = 8000, config_file: Path = CONFIG,
-          docs_dir: Path | None = None) -> int:
+def serve(host: str = "127.0.0.1", port: int = 8000, docs_dir: Path | None = None) -> int:
     """Run the preview until Ctrl-C or SIGTERM; 0 when stopped that way."""
     def stop(_signum, _frame):
         # Once: make passes SIGTERM on to the server, and a second KeyboardInterrupt in the middle
@@ -76,7 +75,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000, config_file: Path = CONFIG,
         signal.signal(sig, stop)
     terminal = _take_terminal()
     try:
-        return _serve(host, port, Path(config_file), docs_dir)
+        return _serve(host, port, CONFIG, docs_dir)
     except KeyboardInterrupt:
         print(STOPPED, flush=True)
         return 0
