@@ -95,12 +95,13 @@ def pytest_xdist_make_scheduler(config, log):
 # Every strict build and every `make serve` build writes a line to $SITEKIT_BUILD_LOG
 # (sitekit.build.note_build), also in the test processes' children and the fresh clone. A
 # build of the real pages (this checkout's docs/ or a copy of it) is a full build; the small
-# fixture sites are not. The built site is shared (``built_site``, ``published_editions``).
-# 10: built_site; publishing (tests/publishing.py: `make check` and three editions, each with its
-# offline copy, 7, shared with test_offline.py); the fresh clone's `make check` and `make serve`
-# (the real site served). test_serve.py's Ctrl-C and the screenshot's error page use the small
-# site (``site_copy``). The issue's goal is 4: the editions are most of what is left.
-MAX_REAL_BUILDS = 10
+# fixture sites are not. The built site is shared (``built_site``, ``published_site``).
+# 6: built_site; the real site published once (tests/publishing.py, ``published_site``: `make
+# check` and one edition with its offline copy, 3, shared with test_nginx.py and test_offline.py);
+# the fresh clone's `make check` and `make serve` (the real site served). The editions scenario
+# (``published_editions``), test_serve.py's Ctrl-C and the screenshot's error page use small
+# sites. The issue's goal is 4.
+MAX_REAL_BUILDS = 6
 
 
 def pytest_configure(config) -> None:
@@ -334,8 +335,16 @@ def resize(page, size: dict) -> None:
 # --- editions (tests/publishing.py) ---------------------------------------------
 
 @pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory):
+    """The real site, published once by the workflow's steps (`make check`, the edition)."""
+    from publishing import publish_real_site
+
+    return once_per_run(tmp_path_factory, "published-site", publish_real_site)
+
+
+@pytest.fixture(scope="session")
 def published_editions(tmp_path_factory: pytest.TempPathFactory):
-    """Two editions of the real site on a throw-away repository's gh-pages branch."""
+    """Two editions of a small site on a throw-away repository's gh-pages branch."""
     from publishing import publish_two_editions
 
     return once_per_run(tmp_path_factory, "editions", publish_two_editions)

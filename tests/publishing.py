@@ -1,17 +1,23 @@
-"""The real site published as CI publishes it after a merge, into throw-away
-git repositories: a bare "origin", an editor's clone that merges to main, and
-a fresh checkout for each CI run that runs the publish workflow's own steps
+"""Publishing as CI publishes after a merge, into throw-away git repositories:
+a bare "origin", an editor's clone that merges to main, and a fresh checkout
+for each CI run that runs the publish workflow's own steps
 (.github/workflows/publish.yml, by step id) and pushes to origin. Shared by
-test_publish.py and test_nginx.py through the session fixture
-``published_editions`` in conftest.py.
+test_publish.py, test_nginx.py and test_offline.py through the session
+fixtures ``published_site`` and ``published_editions`` in conftest.py.
 
-Three merges: two on one day (the second publishes that day's edition again)
-and one the next day (a new edition; the first day's stays as it was)."""
+The real site is published once (``publish_real_site``: `make check`, then the
+edition with its offline copy): it proves that the real pages publish, and its
+edition is what the offline, link and search tests read. The editions
+themselves are published from a small site (the real tools and configuration,
+a handful of pages; ``publish_two_editions``): three merges, two on one day (the
+second publishes that day's edition again) and one the next day (a new
+edition; the first day's stays as it was)."""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,6 +35,8 @@ GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid"
 # the pages (a review or translation dated after 'today' is an error; an overdue review only warns),
 # so that editors' new dates never fail the publishing tests.
 EDITIONS = (("2099-12-01", "2099-12-01"), ("2099-12-02", "2099-12-02"))
+# The real site's one edition.
+REAL_EDITION = "2099-11-30"
 # The throw-away site's own settings (sitet.yml): publishing refuses without them.
 ADDRESS = "https://vejledning.example.invalid/"
 SETTINGS = {"adresse": ADDRESS, "organisation": "eksempel", "repository": "radikalisering",
@@ -102,7 +110,9 @@ def write_settings(repo: Path, **settings: str) -> None:
     (repo / "sitet.yml").write_text(yaml.safe_dump(settings, allow_unicode=True), encoding="utf-8")
 
 
-def publish_two_editions(base: Path) -> Published:
+def _repository(base: Path, small: bool) -> Published:
+    """This checkout's files in the editor's clone (with ``small``, a small site instead of the
+    real pages), the site's settings, and an empty bare origin."""
     origin, repo = base / "origin.git", base / "repo"
     env = dict(os.environ, **GIT_ENV)
     env.pop("PYTHONPATH", None)  # the clone's hooks find the clone's scripts/
@@ -115,19 +125,73 @@ def publish_two_editions(base: Path) -> Published:
     files = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
                            cwd=ROOT, capture_output=True, text=True, check=True).stdout.split("\0")
     for name in filter(None, files):
-        if (ROOT / name).is_file():
+        if (ROOT / name).is_file() and not (small and name.startswith("docs/") and not name.startswith(SMALL_KEEPS)):
             (repo / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, repo / name)
+    if small:
+        _small_site(repo)
     write_settings(repo, **SETTINGS)
+    published.git("init", "--quiet", "--bare", "--initial-branch", "main", str(origin), cwd=base)
+    published.git("init", "--quiet", "--initial-branch", "main", cwd=repo)
+    published.git("remote", "add", "origin", str(origin), cwd=repo)
+    return published
+
+
+def _unpack(published: Published) -> Published:
+    published.out.mkdir()
+    archive = subprocess.run(["git", "archive", "gh-pages"], cwd=published.origin, capture_output=True,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(published.out)], input=archive, check=True)
+    return published
+
+
+# The small site keeps the real site's look and contacts, and has these pages (and an English
+# translation of two of them); its menus (mkdocs.yml, and the English one in mkdocs-base.yml) list them.
+SMALL_KEEPS = ("docs/assets/", "docs/_snippets/", "docs/_data/kontakter")
+SMALL_PAGES = {"index.md": "Forside", "vejledning/index.md": "Vejledning", "vejledning/vink.md": "VINK",
+               "om/index.md": "Om sitet", "om/aendringer.md": "Hvad er ændret?"}
+SMALL_ENGLISH = ("index.md", "vejledning/vink.md")
+
+
+def _small_site(repo: Path) -> None:
+    from conftest import small_page
+
+    for page, title in SMALL_PAGES.items():
+        (repo / "docs" / page).parent.mkdir(parents=True, exist_ok=True)
+        (repo / "docs" / page).write_text(small_page(title), encoding="utf-8")
+        if page in SMALL_ENGLISH:
+            (repo / "docs" / page.replace(".md", ".en.md")).write_text(
+                small_page(title).replace(f"# {title}", f"# In English: {title}"), encoding="utf-8")
+    changes = repo / "docs" / "om" / "aendringer.md"
+    changes.write_text(changes.read_text(encoding="utf-8") + "\n## Første udgave\n\nDen første udgave.\n",
+                       encoding="utf-8")
+    (repo / "mkdocs.yml").write_text("INHERIT: mkdocs-base.yml\n\nnav:\n" + "".join(
+        f"  - {page}\n" for page in SMALL_PAGES), encoding="utf-8")
+    config = repo / "mkdocs-base.yml"
+    text, count = re.subn(r"(          nav:\n            - Home: index.md\n)(?:( {12}| {16}).*\n)+",
+                          r"\1            - vejledning/vink.md\n", config.read_text(encoding="utf-8"))
+    assert count == 1, "the English menu in mkdocs-base.yml has changed"
+    config.write_text(text, encoding="utf-8")
+
+
+def publish_real_site(base: Path) -> Published:
+    """The real site, merged once and published by CI: the check, then the day's edition."""
+    published = _repository(base, small=False)
+    published.merge("Første ændring")
+    result = published.ci_run(REAL_EDITION, "check", "edition", "push")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return _unpack(published)
+
+
+def publish_two_editions(base: Path) -> Published:
+    published = _repository(base, small=True)
+    repo = published.repo
     # The first edition has one page more; it is gone in the second.
     shutil.copy2(repo / "docs" / "om" / "index.md", repo / GONE_PAGE)
     # Reached by links only, not from the menu (a page missing from the menu fails the build).
     config = repo / "mkdocs-base.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(
         "not_in_nav: |\n", "not_in_nav: |\n  /" + GONE_PAGE.removeprefix("docs/") + "\n", 1), encoding="utf-8")
-    published.git("init", "--quiet", "--bare", "--initial-branch", "main", str(origin), cwd=base)
-    published.git("init", "--quiet", "--initial-branch", "main", cwd=repo)
-    published.git("remote", "add", "origin", str(origin), cwd=repo)
     (version, _), (version2, _) = EDITIONS
 
     # Day 1, first merge: the check, then the first edition.
@@ -150,7 +214,4 @@ def publish_two_editions(base: Path) -> Published:
     published.merge("Ændring dagen efter")
     result = published.ci_run(version2, "edition", "push")
     assert result.returncode == 0, result.stdout + result.stderr
-    published.out.mkdir()
-    archive = subprocess.run(["git", "archive", "gh-pages"], cwd=origin, capture_output=True, check=True).stdout
-    subprocess.run(["tar", "-x", "-C", str(published.out)], input=archive, check=True)
-    return published
+    return _unpack(published)

@@ -3,7 +3,9 @@ serving two published editions: Debian's nginx on 127.0.0.1 with its own
 prefix and temp folders and a throw-away self-signed certificate, checked over
 HTTPS for TLS, security headers, compression, caching and the root redirect,
 over HTTP for the redirect to HTTPS, and visited in Chromium without one CSP
-violation. The editions come from the session fixture ``published_editions``."""
+violation. The two editions are the small site's (``published_editions``); the
+real site's pages and search are visited in its one published edition
+(``published_site``), served by a second nginx with the same configuration."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from publishing import EDITIONS
+from publishing import EDITIONS, REAL_EDITION
 
 from conftest import ROOT, stop_process_tree
 
@@ -48,6 +50,15 @@ def _replace(text: str, pattern: str, replacement: str) -> str:
 
 @pytest.fixture(scope="module")
 def nginx(published_editions, tmp_path_factory):
+    yield from _nginx(published_editions.out, tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def nginx_real(published_site, tmp_path_factory):
+    yield from _nginx(published_site.out, tmp_path_factory)
+
+
+def _nginx(root: Path, tmp_path_factory):
     if not Path(NGINX).exists():
         pytest.fail("nginx mangler. Kør `make system` som root, eller installer Debian-pakken nginx-light.")
     prefix = tmp_path_factory.mktemp("nginx")
@@ -64,7 +75,7 @@ def nginx(published_editions, tmp_path_factory):
     site = _replace(site, r"listen 443 ", f"listen 127.0.0.1:{https_port} ")
     site = _replace(site, r"ssl_certificate\s+\S+;", f"ssl_certificate {cert};")
     site = _replace(site, r"ssl_certificate_key\s+\S+;", f"ssl_certificate_key {key};")
-    site = _replace(site, r"root /var/www/radikalisering;", f"root {published_editions.out};")
+    site = _replace(site, r"root /var/www/radikalisering;", f"root {root};")
     (prefix / "site.conf").write_text(site, encoding="utf-8")
     temp = "\n".join(f"  {kind}_temp_path {prefix / kind};" for kind in
                      ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
@@ -209,8 +220,8 @@ document.addEventListener("securitypolicyviolation", e =>
 
 
 @pytest.mark.browser
-def test_chromium_finds_no_csp_violation_and_search_works_under_a_prefix(nginx, browser):
-    url = nginx.url
+def test_chromium_finds_no_csp_violation_and_search_works_under_a_prefix(nginx, nginx_real, browser):
+    url = nginx_real.url
     # The test's own certificate is not trusted by the browser; everything else is as for a reader.
     context = browser.new_context(ignore_https_errors=True)
     context.add_init_script(_LISTEN)
@@ -218,23 +229,26 @@ def test_chromium_finds_no_csp_violation_and_search_works_under_a_prefix(nginx, 
     console: list[str] = []
     page.on("console", lambda m: m.type in ("error", "warning") and console.append(m.text))
     visited = []
-    for path in ("", f"{OLD}/", f"{OLD}/vejledning/vink/", f"{OLD}/kompetenceforloeb/cases/",
-                 f"{NEW}/vejledning/skal-jeg-kontakte-vink/", "nyeste/om/"):
+    for path in ("", f"{REAL_EDITION}/", f"{REAL_EDITION}/vejledning/vink/", f"{REAL_EDITION}/kompetenceforloeb/cases/",
+                 f"{REAL_EDITION}/vejledning/skal-jeg-kontakte-vink/", "nyeste/om/"):
         page.goto(url + path)
         page.wait_for_load_state("networkidle")
         visited.append(page.url)
         assert page.evaluate("window.__violations") == [], page.url
     assert visited[0] == url + "nyeste/"
-    # The older edition's banner works behind nginx too.
-    page.goto(url + f"{OLD}/vejledning/vink/")
-    page.locator("[data-md-component=outdated]").wait_for(state="visible", timeout=10000)
     # Search, from inside an edition: the worker and the index come from that edition.
+    page.goto(url + f"{REAL_EDITION}/vejledning/vink/")
     page.locator("input.md-search__input").click()
     page.keyboard.type("hjemvendte")
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(state="visible", timeout=10000)
-    assert all(h.startswith(url + f"{OLD}/") for h in
+    assert all(h.startswith(url + f"{REAL_EDITION}/") for h in
                page.eval_on_selector_all(".md-search-result__item a", "els => els.map(a => a.href)"))
+    assert page.evaluate("window.__violations") == []
+    # An older edition's banner works behind nginx too (the small site's two editions).
+    page.goto(nginx.url + f"{OLD}/vejledning/vink/")
+    page.locator("[data-md-component=outdated]").wait_for(state="visible", timeout=10000)
+    page.wait_for_load_state("networkidle")
     assert page.evaluate("window.__violations") == []
     assert [m for m in console if "Content Security Policy" in m or "Content-Security-Policy" in m] == []
     # Control: the listener and the policy are live; an inline script is refused and reported.

@@ -1,8 +1,8 @@
 """The offline copy (`make offline`, sitekit.offline.build_offline), as every published
 edition carries it: unpacked, opened from the file system in Chromium. Navigation and
 search must work, and not one request may go to anything but a file: URL (Material's
-default worker stand-in would come from unpkg.com). The copy is the newest edition's
-(``published_editions``): `make publish` builds it with the same function, so the run
+default worker stand-in would come from unpkg.com). The copy is the real site's published
+edition's (``published_site``): `make publish` builds it with the same function, so the run
 needs no build of its own."""
 
 from __future__ import annotations
@@ -12,19 +12,19 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
-from publishing import EDITIONS
+from publishing import REAL_EDITION
 
 from sitekit.editions import offline_zip_path
 from sitekit.offline import problems
 
 pytestmark = pytest.mark.browser
-VERSION = EDITIONS[-1][0]
+VERSION = REAL_EDITION
 NAME = Path(offline_zip_path(VERSION)).stem
 
 
 @pytest.fixture(scope="session")
-def offline_copy(published_editions, tmp_path_factory):
-    zip_path = published_editions.out / VERSION / offline_zip_path(VERSION)
+def offline_copy(published_site, tmp_path_factory):
+    zip_path = published_site.out / VERSION / offline_zip_path(VERSION)
     unpacked = tmp_path_factory.mktemp("offline")
     with zipfile.ZipFile(zip_path) as zf:
         zf.extractall(unpacked)

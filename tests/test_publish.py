@@ -1,6 +1,7 @@
 """Publishing as CI does after a merge: the publish workflow's own steps in a
-throw-away repository with a bare origin (tests/publishing.py, session fixture
-``published_editions``). A merge publishes that day's edition, a second merge
+throw-away repository with a bare origin (tests/publishing.py). The real site
+publishes (``published_site``), and its links stay right under the version
+prefix. On a small site (``published_editions``): a merge publishes that day's edition, a second merge
 the same day publishes it again, a later day's edition leaves the earlier one
 byte for byte, the alias and the site root open the newest, an older edition
 says so, links stay right under a version prefix, and nothing is published
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from publishing import ADDRESS, EDITIONS, GONE_PAGE, SAME_DAY_PAGE, SAME_DAY_TEXT, SETTINGS, write_settings
+from publishing import ADDRESS, EDITIONS, GONE_PAGE, REAL_EDITION, SAME_DAY_PAGE, SAME_DAY_TEXT, SETTINGS, write_settings
 
 from conftest import ROOT, StaticServer
 from sitekit.links import check_offline
@@ -77,14 +78,21 @@ def test_publishing_an_edition_again_needs_the_flag(published_editions):
     assert published_editions.git("rev-parse", "gh-pages") == head
 
 
-def test_links_stay_right_under_a_version_prefix(published_editions):
-    problems = check_offline(published_editions.out / OLD, root_path=f"/{OLD}/")
+def test_the_real_site_publishes_through_the_workflows_steps(published_site):
+    versions = published_site.versions()
+    assert [(v["version"], v["aliases"]) for v in versions if v["version"] != "0-alle-udgaver"] == [
+        (REAL_EDITION, ["nyeste"])]
+    assert (published_site.out / REAL_EDITION / "en" / "vejledning" / "efter-vink" / "index.html").is_file()
+
+
+def test_links_stay_right_under_a_version_prefix(published_site):
+    problems = check_offline(published_site.out / REAL_EDITION, root_path=f"/{REAL_EDITION}/")
     assert problems == [], "\n".join(p.format() for p in problems)
-    html = (published_editions.out / OLD / "vejledning" / "vink" / "index.html").read_text(encoding="utf-8")
+    html = (published_site.out / REAL_EDITION / "vejledning" / "vink" / "index.html").read_text(encoding="utf-8")
     footer = html[html.index('<div class="md-copyright">'):]
     # The footer's link to the accessibility statement is relative, so it stays in the edition.
     assert '<a href="../../om/tilgaengelighed/">Tilgængelighedserklæring</a>' in footer
-    assert f'<link rel="canonical" href="{ADDRESS}{OLD}/vejledning/vink/">' in html
+    assert f'<link rel="canonical" href="{ADDRESS}{REAL_EDITION}/vejledning/vink/">' in html
     assert "127.0.0.1" not in html
     edit = f"https://github.com/{SETTINGS['organisation']}/{SETTINGS['repository']}/edit/main/docs/"
     assert f'href="{edit}vejledning/vink.md"' in html
@@ -97,7 +105,7 @@ def test_a_page_in_the_changes_list_says_it_changed_in_this_edition(published_ed
     assert "Ændret i denne udgave" in html(NEW, "vejledning/vink")
     assert 'href="../../om/aendringer/"' in html(NEW, "vejledning/vink")
     assert "Ændret i denne udgave" not in html(OLD, "vejledning/vink")
-    assert "Ændret i denne udgave" not in html(NEW, "vejledning/kontakt")
+    assert "Ændret i denne udgave" not in html(NEW, "vejledning")
     assert "Siden er gennemgået." in html(NEW, "om/aendringer")
 
 
@@ -166,8 +174,8 @@ def test_the_selector_shows_both_editions(page, editions_url):
 def test_the_selector_works_on_english_pages(page, editions_url):
     # English pages keep Material's base at the edition's root, so the
     # selector finds versions.json and opens the same English page.
-    assert len(_open_selector(page, editions_url + "nyeste/en/vejledning/efter-vink/")) == 3
-    _choose(page, "1. december 2099", editions_url + f"{OLD}/en/vejledning/efter-vink/")
+    assert len(_open_selector(page, editions_url + "nyeste/en/vejledning/vink/")) == 3
+    _choose(page, "1. december 2099", editions_url + f"{OLD}/en/vejledning/vink/")
     assert page.get_attribute("html", "lang") == "en"
     banner = page.locator("[data-md-component=outdated]")
     banner.wait_for(state="visible", timeout=10000)
