@@ -317,12 +317,17 @@ def test_presentation_opens_on_participant_tab_after_trainer_tab_was_chosen(page
     assert axe_violations(page) == []
 
 
-def test_trainer_notes_follow_in_a_second_window(page, site_url):
-    page.goto(site_url + MODULES[3] + "?praesentation")
+def _open_notes(page, url: str):
+    """The presentation at url, and the trainer's notes window it opens, loaded."""
+    page.goto(url)
     with page.expect_popup() as popup:
         page.locator(".kf-noter-knap").click()
-    notes = popup.value
-    notes.wait_for_load_state()
+    popup.value.wait_for_load_state()
+    return popup.value
+
+
+def test_trainer_notes_follow_in_a_second_window(page, site_url):
+    notes = _open_notes(page, site_url + MODULES[3] + "?praesentation")
     notes.wait_for_timeout(700)
     page.keyboard.press("End")
     notes.wait_for_function("document.querySelector('.kf-dias-aktiv') && "
@@ -449,11 +454,7 @@ def test_every_participant_block_of_module_2_is_reached_by_keys_above_the_bar(pa
 
 
 def test_notes_window_shows_the_time_left_for_the_section(page, site_url):
-    page.goto(site_url + MODULES[3] + "?praesentation=tre-timer&afsnit=case-4")
-    with page.expect_popup() as popup:
-        page.locator(".kf-noter-knap").click()
-    notes = popup.value
-    notes.wait_for_load_state()
+    notes = _open_notes(page, site_url + MODULES[3] + "?praesentation=tre-timer&afsnit=case-4")
     expect(notes.locator(".kf-noter-tid")).to_have_text("Tid tilbage af afsnittet: 12 af 12 min.")
     expect(notes.locator("h2.kf-dias-aktiv")).to_have_id("case-4")
 
