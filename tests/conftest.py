@@ -27,7 +27,6 @@ from pathlib import Path
 
 import pytest
 
-from sitekit.build import build_site
 from sitekit.newpage import front_matter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -95,13 +94,12 @@ def pytest_xdist_make_scheduler(config, log):
 # Every strict build and every `make serve` build writes a line to $SITEKIT_BUILD_LOG
 # (sitekit.build.note_build), also in the test processes' children and the fresh clone. A
 # build of the real pages (this checkout's docs/ or a copy of it) is a full build; the small
-# fixture sites are not. The built site is shared (``built_site``, ``published_site``).
-# 6: built_site; the real site published once (tests/publishing.py, ``published_site``: `make
-# check` and one edition with its offline copy, 3, shared with test_nginx.py and test_offline.py);
-# the fresh clone's `make check` and `make serve` (the real site served). The editions scenario
-# (``published_editions``), test_serve.py's Ctrl-C and the screenshot's error page use small
-# sites. The issue's goal is 4.
-MAX_REAL_BUILDS = 6
+# fixture sites are not. 4: the real site published once (tests/publishing.py,
+# ``published_site``: its edition and the edition's offline copy, 2), which is also the built
+# site every test reads (``built_site``); the fresh clone's `make check` and `make serve` (the
+# real site served). The editions scenario (``published_editions``), test_serve.py's Ctrl-C and
+# the screenshot's error page use small sites.
+MAX_REAL_BUILDS = 4
 
 
 def pytest_configure(config) -> None:
@@ -127,11 +125,21 @@ def pytest_sessionfinish(session, exitstatus) -> None:
         return
     builds = real_builds()
     shutil.rmtree(Path(os.environ.pop("SITEKIT_BUILD_LOG")).parent, ignore_errors=True)
+    failures = []
     if len(builds) > MAX_REAL_BUILDS:
+        failures.append(f"Det rigtige site blev bygget {len(builds)} gange i denne kørsel "
+                        f"(højst {MAX_REAL_BUILDS}): " + ", ".join(builds))
+    # A copy of the project must never re-point the shared venv's plugin at itself (share_venv).
+    plugin = subprocess.run([sys.executable, "-I", "-c", "import sitekit; print(sitekit.__file__)"],
+                            capture_output=True, text=True, cwd="/").stdout.strip()
+    if plugin != str(ROOT / "scripts" / "sitekit" / "__init__.py"):
+        failures.append(f"Miljøets plugin peger ikke længere på denne mappe, men på {plugin or 'intet'}. "
+                        "Kør `.venv/bin/python -m pip install --no-deps -e .` og find testen, der installerede det.")
+    if failures:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         reporter.ensure_newline()
-        reporter.write_line(f"FEJL: Det rigtige site blev bygget {len(builds)} gange i denne kørsel "
-                            f"(højst {MAX_REAL_BUILDS}): " + ", ".join(builds), red=True)
+        for failure in failures:
+            reporter.write_line("FEJL: " + failure, red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
@@ -213,16 +221,13 @@ def once_per_run(tmp_path_factory: pytest.TempPathFactory, name: str, make: Call
     return pickle.loads(result.read_bytes())
 
 
-def _build_real_site(site: Path) -> Path:
-    result = build_site(site)
-    assert result.returncode == 0, f"Strict build failed:\n{result.stdout}\n{result.stderr}"
-    return site
-
-
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real site, built once per run with the project's own strict build command."""
-    return once_per_run(tmp_path_factory, "site", _build_real_site)
+def built_site(published_site) -> Path:
+    """The real site as readers get it: the edition CI published once per run (tests/publishing.py),
+    one strict build, as a folder on the unpacked gh-pages branch."""
+    from publishing import REAL_EDITION
+
+    return published_site.out / REAL_EDITION
 
 
 def html_pages(site_dir: Path) -> list[str]:
@@ -267,9 +272,11 @@ class StaticServer:
 
 
 @pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    with StaticServer(built_site) as server:
-        yield server.url
+def site_url(published_site, built_site: Path) -> Iterator[str]:
+    """The address of the built site: its edition, served with the rest of gh-pages as readers
+    get it (the edition selector reads ../versions.json)."""
+    with StaticServer(published_site.out) as server:
+        yield server.url + built_site.name + "/"
 
 
 # --- the browser ------------------------------------------------------------------
@@ -368,6 +375,15 @@ def small_page(title: str) -> str:
                         dt.date(2026, 11, 1)) + f"\n# {title}\n\nDu kan læse om radikalisering her.\n"
 
 
+def share_venv(top: Path) -> None:
+    """`make` in a copy of the project uses this checkout's venv, already installed. The copy's
+    install inputs are made older than the venv's stamp: make must not reinstall, and above all
+    must not re-point the shared venv's editable plugin at the copy (`pip install -e .`)."""
+    (top / ".venv").symlink_to(Path(sys.prefix))
+    for name in [*top.glob("requirements*.txt"), top / "pyproject.toml"]:
+        os.utime(name, (0, 0))
+
+
 @pytest.fixture
 def site_copy():
     """This checkout's tools and configuration in a temporary folder, to break and fix, with a
@@ -383,10 +399,7 @@ def site_copy():
                                                                  "requirements", "pyproject")):
             (top / rel).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, top / rel)
-    # `make` in the copy: the shared venv, already installed (make must not reinstall it).
-    (top / ".venv").symlink_to(Path(sys.prefix))
-    for name in [*top.glob("requirements*.txt"), top / "pyproject.toml"]:
-        os.utime(name, (0, 0))
+    share_venv(top)
     (top / "mkdocs.yml").write_text(SMALL_MENU, encoding="utf-8")
     small = top / "lille" / "docs"
     (small / "vejledning").mkdir(parents=True)

@@ -5,9 +5,9 @@ for each CI run that runs the publish workflow's own steps
 test_publish.py, test_nginx.py and test_offline.py through the session
 fixtures ``published_site`` and ``published_editions`` in conftest.py.
 
-The real site is published once (``publish_real_site``: `make check`, then the
-edition with its offline copy): it proves that the real pages publish, and its
-edition is what the offline, link and search tests read. The editions
+The real site is published once (``publish_real_site``: the edition with its
+offline copy): it proves that the real pages publish, and its edition is the
+built site every other test reads (``built_site``: what readers get). The editions
 themselves are published from a small site (the real tools and configuration,
 a handful of pages; ``publish_two_editions``): three merges, two on one day (the
 second publishes that day's edition again) and one the next day (a new
@@ -87,10 +87,10 @@ class Published:
         self.runs += 1
         ci = self.origin.parent / f"ci-{self.runs}"
         self.git("clone", "--quiet", str(self.origin), str(ci), cwd=self.origin.parent)
-        # The shared venv stands in for the workflow's install step: make must not reinstall it.
-        (ci / ".venv").symlink_to(Path(sys.prefix))
-        for name in ci.glob("requirements*.txt"):
-            os.utime(name, (0, 0))
+        # The shared venv stands in for the workflow's install step.
+        from conftest import share_venv
+
+        share_venv(ci)
         self.ci = ci
         return ci
 
@@ -175,10 +175,13 @@ def _small_site(repo: Path) -> None:
 
 
 def publish_real_site(base: Path) -> Published:
-    """The real site, merged once and published by CI: the check, then the day's edition."""
+    """The real site, merged once and published by CI: the day's edition, pushed. The workflow's
+    `make check` step runs in the editions scenario (a small site); the real site's `make check`
+    runs in the fresh clone (test_fresh_clone.py). The edition's build is itself strict: an error
+    stops it before anything is committed."""
     published = _repository(base, small=False)
     published.merge("Første ændring")
-    result = published.ci_run(REAL_EDITION, "check", "edition", "push")
+    result = published.ci_run(REAL_EDITION, "edition", "push")
     assert result.returncode == 0, result.stdout + result.stderr
     return _unpack(published)
 

@@ -219,9 +219,12 @@ def test_real_site_sources_overview_and_review_report(built_site):
     assert "Udfyldes af redaktøren" in report
 
 
-def test_real_site_default_edit_link_is_a_marked_placeholder(built_site):
+def test_real_site_edit_link_comes_from_the_site_settings(built_site):
+    """The published edition's "edit this page" link is made from sitet.yml (tests/publishing.py's
+    settings: organisation "eksempel", repository "radikalisering")."""
     html = (built_site / "index.html").read_text(encoding="utf-8")
-    assert "https://github.com/ORGANISATION-UDFYLDES/REPOSITORY-UDFYLDES/edit/main/docs/index.md" in html
+    assert 'href="https://github.com/eksempel/radikalisering/edit/main/docs/index.md"' in html
+    assert "UDFYLDES" not in html
 
 
 # --- in the browser ------------------------------------------------------------------

@@ -144,7 +144,8 @@ class SitekitPlugin(BasePlugin[Config]):
 
     def _bundle(self, config) -> list[bundle.Bundle]:
         """extra_css and extra_javascript joined into hashed files; the head script and search worker."""
-        roots = [Path(config.docs_dir), DOCS]  # a fixture site gets the real site's assets
+        # A fixture site gets the real site's assets; Material adaptations live in the theme's folder.
+        roots = [Path(config.docs_dir), DOCS, *map(Path, config.theme.dirs[:1])]
         scripts = list(config.extra_javascript)
         plain = [s for s in scripts if isinstance(s, str) or not (s.type or s.async_ or s.defer)]
         try:

@@ -16,7 +16,8 @@ Checked against Material for MkDocs 9.8.2. */
   var link = document.querySelector("[data-edition-newest]");
   if (!script || !banner || !link) return;
 
-  var scope = new URL("../../../", script.src);   /* this edition: /2026.1/ */
+  /* Joined into assets/javascripts/site.<hash>.js (mkdocs-base.yml, extra_javascript). */
+  var scope = new URL("../../", script.src);      /* this edition: /2026.1/ */
   var root = new URL("../", scope);                /* all editions */
   var alias = link.getAttribute("data-edition-newest");
   var page = location.pathname.indexOf(scope.pathname) === 0
