@@ -92,7 +92,7 @@ def test_clock_times_and_group_plan():
     assert fmt.group_plan() == "5 grupper à 4"
     fmt18 = program.Format(**{**fmt.__dict__, "participants": 18})
     assert fmt18.group_plan() == "3 grupper à 4 og 2 grupper à 3"
-    copies = dict(program.print_list(fmt))
+    copies = {what: n for what, n, _ in program.print_items(fmt)}
     assert copies["Evalueringsskema"] == 20
     assert copies['Casen "Chatten i spillet" (modul 3)'] == 5
 
