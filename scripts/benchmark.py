@@ -144,10 +144,7 @@ def _run(module: str, args: list[str]) -> Build:
 
 
 def build_ours(site: Path, docs: Path | None = None) -> Build:
-    args = ["--site-dir", str(site)]
-    if docs is not None:
-        args += ["--docs-dir", str(docs), "--auto-nav"]
-    return _run("sitekit.build", args)
+    return _run("sitekit", ["build", "--site-dir", str(site), *(["--docs-dir", str(docs)] if docs else [])])
 
 
 def _top_level_block(text: str, key: str) -> str:

@@ -87,21 +87,21 @@ def _site_with(tmp_path: Path, index_text: str) -> Path:
 def test_build_fails_on_invalid_yaml_front_matter(tmp_path):
     """MkDocs 1.6 alone drops invalid YAML front matter silently; the hook does not."""
     docs = _site_with(tmp_path, GOOD.replace('title: "Hvem gør hvad?"', "title: Kontakt: VINK"))
-    result = build_site(tmp_path / "site", docs_dir=docs, auto_nav=True, today="2026-11-26")
+    result = build_site(tmp_path / "site", docs_dir=docs, today="2026-11-26")
     assert result.returncode != 0
     assert "index.md:2: Front matter er ikke gyldig YAML" in result.stdout, result.stdout
 
 
 def test_build_fails_on_wrong_metadata(tmp_path):
     docs = _site_with(tmp_path, GOOD.replace("owner: redaktionen", "owner: findes-ikke"))
-    result = build_site(tmp_path / "site", docs_dir=docs, auto_nav=True, today="2026-11-26")
+    result = build_site(tmp_path / "site", docs_dir=docs, today="2026-11-26")
     assert result.returncode != 0
     assert "index.md:4: 'owner: findes-ikke' findes ikke" in result.stdout
 
 
 def test_build_passes_with_good_metadata(tmp_path):
     docs = _site_with(tmp_path, GOOD)
-    result = build_site(tmp_path / "site", docs_dir=docs, auto_nav=True, today="2026-11-26")
+    result = build_site(tmp_path / "site", docs_dir=docs, today="2026-11-26")
     assert result.returncode == 0, result.stdout + result.stderr
 
 
