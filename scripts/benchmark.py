@@ -154,9 +154,9 @@ def _top_level_block(text: str, key: str) -> str:
     return match.group(0) if match else ""
 
 
-def stock_config(folder: Path, docs: Path | None) -> Path:
+def stock_config(folder: Path, docs: Path | None, nav: bool = False) -> Path:
     """mkdocs.yml for stock Material with our content: same theme features,
-    Markdown extensions and page tree, Danish search; nothing of ours."""
+    Markdown extensions and page tree (the real menu without ``docs`` or with ``nav``), Danish search; nothing of ours."""
     # The settings live in mkdocs-base.yml, the menu in mkdocs.yml (INHERIT).
     text = BASE_CONFIG.read_text(encoding="utf-8") + "\n" + CONFIG.read_text(encoding="utf-8")
     features = re.search(r"^  features:\n((?:    - .*\n|    #.*\n)+)", text, re.M).group(1)
@@ -168,10 +168,8 @@ def stock_config(folder: Path, docs: Path | None) -> Path:
         "plugins:\n  - search:\n      lang: da\n",
         _top_level_block(text, "markdown_extensions"),
     ]
-    if docs is None:
-        parts += [_top_level_block(text, key) for key in ("exclude_docs", "not_in_nav", "nav")]
-    else:
-        parts.append(_top_level_block(text, "exclude_docs"))
+    keys = ("exclude_docs", "not_in_nav", "nav") if docs is None or nav else ("exclude_docs",)
+    parts += [_top_level_block(text, key) for key in keys]
     path = folder / "stock.yml"
     path.write_text("\n".join(parts), encoding="utf-8")
     return path
@@ -180,11 +178,6 @@ def stock_config(folder: Path, docs: Path | None) -> Path:
 def build_stock(site: Path, docs: Path | None = None) -> Build:
     config = stock_config(site.parent, docs)
     return _run("mkdocs", ["build", "-f", str(config), "-d", str(site)])
-
-
-def check_ours() -> float:
-    """The editors' `make check` on the real site, in seconds."""
-    return _run("sitekit", ["check"]).seconds
 
 
 def _free_port() -> int:
@@ -232,13 +225,12 @@ def save_to_served(tmp: Path, saves: int = 5) -> Table:
 
     copy = tmp / "stock-docs"
     shutil.copytree(ROOT / "docs", copy)
-    stock_yml = stock_config(tmp, None).read_text(encoding="utf-8").replace(f"docs_dir: {ROOT / 'docs'}", f"docs_dir: {copy}")
-    (tmp / "stock.yml").write_text(stock_yml, encoding="utf-8")
+    stock_yml = stock_config(tmp, copy, nav=True)
     page, path = CONTENT_PAGE.rstrip("/") + ".md", CONTENT_PAGE
     ours_port, stock_port = _free_port(), _free_port()
     servers = {"vores": (Preview([sys.executable, "-m", "sitekit", "serve", "--port", str(ours_port)], ours_port),
                          ROOT / "docs" / page),
-               "standard": (Preview([sys.executable, "-m", "mkdocs", "serve", "-f", str(tmp / "stock.yml"), "-a",
+               "standard": (Preview([sys.executable, "-m", "mkdocs", "serve", "-f", str(stock_yml), "-a",
                                      f"127.0.0.1:{stock_port}"], stock_port), copy / page)}
     original = (ROOT / "docs" / page).read_text(encoding="utf-8")
     times: dict[str, list[float]] = {name: [] for name in servers}
@@ -349,7 +341,7 @@ def real_site(browser, tmp: Path, with_lighthouse: bool) -> Table:
     stock_build = build_stock(stock_dir)
     if not ours_build.ok or not stock_build.ok:
         sys.exit("Bygningen fejlede:\n" + (ours_build.output if not ours_build.ok else stock_build.output))
-    check = check_ours()
+    check = _run("sitekit", ["check"]).seconds  # the editors' `make check` on the real site
     t = Table("Det rigtige site (en indholdsside, kold og derefter næste side)")
     with Server(ours_dir) as ours, Server(stock_dir) as stock:
         o_cold, o_warm = page_views(browser, ours, CONTENT_PAGE, NEXT_PAGE)
