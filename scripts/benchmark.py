@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sitekit.newpage import front_matter
-from sitekit.pageweight import Server
+from sitekit.pageweight import Server, page_views
 from sitekit.paths import BASE_CONFIG, CONFIG, ROOT
 
 REVIEWED = dt.date(2026, 11, 1)
@@ -144,10 +144,7 @@ def _run(module: str, args: list[str]) -> Build:
 
 
 def build_ours(site: Path, docs: Path | None = None) -> Build:
-    args = ["--site-dir", str(site)]
-    if docs is not None:
-        args += ["--docs-dir", str(docs), "--auto-nav"]
-    return _run("sitekit.build", args)
+    return _run("sitekit", ["build", "--site-dir", str(site), *(["--docs-dir", str(docs)] if docs else [])])
 
 
 def _top_level_block(text: str, key: str) -> str:
@@ -157,9 +154,9 @@ def _top_level_block(text: str, key: str) -> str:
     return match.group(0) if match else ""
 
 
-def stock_config(folder: Path, docs: Path | None) -> Path:
+def stock_config(folder: Path, docs: Path | None, nav: bool = False) -> Path:
     """mkdocs.yml for stock Material with our content: same theme features,
-    Markdown extensions and page tree, Danish search; nothing of ours."""
+    Markdown extensions and page tree (the real menu without ``docs`` or with ``nav``), Danish search; nothing of ours."""
     # The settings live in mkdocs-base.yml, the menu in mkdocs.yml (INHERIT).
     text = BASE_CONFIG.read_text(encoding="utf-8") + "\n" + CONFIG.read_text(encoding="utf-8")
     features = re.search(r"^  features:\n((?:    - .*\n|    #.*\n)+)", text, re.M).group(1)
@@ -171,10 +168,8 @@ def stock_config(folder: Path, docs: Path | None) -> Path:
         "plugins:\n  - search:\n      lang: da\n",
         _top_level_block(text, "markdown_extensions"),
     ]
-    if docs is None:
-        parts += [_top_level_block(text, key) for key in ("exclude_docs", "not_in_nav", "nav")]
-    else:
-        parts.append(_top_level_block(text, "exclude_docs"))
+    keys = ("exclude_docs", "not_in_nav", "nav") if docs is None or nav else ("exclude_docs",)
+    parts += [_top_level_block(text, key) for key in keys]
     path = folder / "stock.yml"
     path.write_text("\n".join(parts), encoding="utf-8")
     return path
@@ -183,11 +178,6 @@ def stock_config(folder: Path, docs: Path | None) -> Path:
 def build_stock(site: Path, docs: Path | None = None) -> Build:
     config = stock_config(site.parent, docs)
     return _run("mkdocs", ["build", "-f", str(config), "-d", str(site)])
-
-
-def check_ours() -> float:
-    """The editors' `make check` on the real site, in seconds."""
-    return _run("sitekit", ["check"]).seconds
 
 
 def _free_port() -> int:
@@ -235,13 +225,12 @@ def save_to_served(tmp: Path, saves: int = 5) -> Table:
 
     copy = tmp / "stock-docs"
     shutil.copytree(ROOT / "docs", copy)
-    stock_yml = stock_config(tmp, None).read_text(encoding="utf-8").replace(f"docs_dir: {ROOT / 'docs'}", f"docs_dir: {copy}")
-    (tmp / "stock.yml").write_text(stock_yml, encoding="utf-8")
+    stock_yml = stock_config(tmp, copy, nav=True)
     page, path = CONTENT_PAGE.rstrip("/") + ".md", CONTENT_PAGE
     ours_port, stock_port = _free_port(), _free_port()
     servers = {"vores": (Preview([sys.executable, "-m", "sitekit", "serve", "--port", str(ours_port)], ours_port),
                          ROOT / "docs" / page),
-               "standard": (Preview([sys.executable, "-m", "mkdocs", "serve", "-f", str(tmp / "stock.yml"), "-a",
+               "standard": (Preview([sys.executable, "-m", "mkdocs", "serve", "-f", str(stock_yml), "-a",
                                      f"127.0.0.1:{stock_port}"], stock_port), copy / page)}
     original = (ROOT / "docs" / page).read_text(encoding="utf-8")
     times: dict[str, list[float]] = {name: [] for name in servers}
@@ -276,34 +265,6 @@ def index_size(site: Path) -> tuple[int, int]:
 
 
 # --- in Chromium ----------------------------------------------------------------
-
-@dataclass
-class View:
-    requests: int
-    gzip: int
-    search_before_search: bool
-
-
-def _view(page, server: Server, url: str) -> View:
-    """What opening ``url`` in ``page`` fetched from ``server``."""
-    mark = len(server.log)
-    page.goto(url, wait_until="networkidle")
-    with server.lock:
-        log = server.log[mark:]
-    return View(len(log), sum(size for _, _, size in log), any("search_index" in p for p, _, _ in log))
-
-
-def page_views(browser, server: Server) -> tuple[View, View]:
-    """A cold first view of a content page, then the next page in the same browser."""
-    context = browser.new_context()
-    try:
-        # No page.route() here: Playwright turns the browser cache off for routed
-        # pages. Other hosts are unreachable by the browser's own flag instead.
-        page = context.new_page()
-        return _view(page, server, server.url + CONTENT_PAGE), _view(page, server, server.url + NEXT_PAGE)
-    finally:
-        context.close()
-
 
 def search_rates(browser, server: Server) -> tuple[float, float]:
     """The share of the test queries with a right page first, and in the top 3, asked in one page."""
@@ -380,18 +341,19 @@ def real_site(browser, tmp: Path, with_lighthouse: bool) -> Table:
     stock_build = build_stock(stock_dir)
     if not ours_build.ok or not stock_build.ok:
         sys.exit("Bygningen fejlede:\n" + (ours_build.output if not ours_build.ok else stock_build.output))
-    check = check_ours()
+    check = _run("sitekit", ["check"]).seconds  # the editors' `make check` on the real site
     t = Table("Det rigtige site (en indholdsside, kold og derefter næste side)")
     with Server(ours_dir) as ours, Server(stock_dir) as stock:
-        o_cold, o_warm = page_views(browser, ours)
-        s_cold, s_warm = page_views(browser, stock)
+        o_cold, o_warm = page_views(browser, ours, CONTENT_PAGE, NEXT_PAGE)
+        s_cold, s_warm = page_views(browser, stock, CONTENT_PAGE, NEXT_PAGE)
         t.row("første visning, gzip", _kb(s_cold.gzip), _kb(o_cold.gzip), _ratio(o_cold.gzip, s_cold.gzip),
               f"≤ {_kb(BUDGET['cold_gzip'])}", o_cold.gzip <= BUDGET["cold_gzip"])
         t.row("første visning, forespørgsler", str(s_cold.requests), str(o_cold.requests),
               _ratio(o_cold.requests, s_cold.requests), f"≤ {BUDGET['cold_requests']}",
               o_cold.requests <= BUDGET["cold_requests"])
-        t.row("søgeindeks hentet før søgning", "ja" if s_cold.search_before_search else "nej",
-              "ja" if o_cold.search_before_search else "nej", "", "nej", not o_cold.search_before_search)
+        s_early, o_early = (any("search_index" in p for p in view.paths) for view in (s_cold, o_cold))
+        t.row("søgeindeks hentet før søgning", "ja" if s_early else "nej", "ja" if o_early else "nej", "", "nej",
+              not o_early)
         t.row("næste side (varm), gzip", _kb(s_warm.gzip), _kb(o_warm.gzip), _ratio(o_warm.gzip, s_warm.gzip),
               f"≤ {_kb(BUDGET['warm_gzip'])}", o_warm.gzip <= BUDGET["warm_gzip"])
         t.row("næste side, forespørgsler", str(s_warm.requests), str(o_warm.requests))

@@ -17,7 +17,7 @@ SITES = FIXTURES / "sites"
 
 
 def _build_fixture(name: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
-    return build_site(tmp_path / "site", docs_dir=SITES / name / "docs", auto_nav=True)
+    return build_site(tmp_path / "site", docs_dir=SITES / name / "docs")
 
 
 def test_real_site_builds_strictly(built_site: Path):

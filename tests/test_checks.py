@@ -584,7 +584,7 @@ def test_cpr_and_misspelling_in_a_data_file_fail_make_check_at_its_line(tmp_path
     lines = text.splitlines()
     cpr = next(n for n, line in enumerate(lines, start=1) if "010190-1234" in line)
     word = next(n for n, line in enumerate(lines, start=1) if "nuu" in line)
-    result = build_site(tmp_path / "site", docs_dir=docs, auto_nav=True, today=TODAY, env={"SITEKIT_SPELLING": "kraev"})
+    result = build_site(tmp_path / "site", docs_dir=docs, today=TODAY, env={"SITEKIT_SPELLING": "kraev"})
     assert result.returncode != 0, result.stdout
     rows = result.stdout.splitlines()
     assert any(f"beslutningsguide.yml:{cpr}: Her står noget, der ligner et CPR-nummer" in row for row in rows), result.stdout

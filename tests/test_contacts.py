@@ -165,7 +165,7 @@ def fixture_build(tmp_path_factory):
     """The contacts fixture site (its own data file, with two placeholders), built by the strict build
     that `make check` runs (one pipeline)."""
     site = tmp_path_factory.mktemp("contacts-site")
-    return site, build_site(site, docs_dir=SITES / "contacts" / "docs", auto_nav=True, today="2026-11-26")
+    return site, build_site(site, docs_dir=SITES / "contacts" / "docs", today="2026-11-26")
 
 
 @pytest.fixture(scope="module")
@@ -203,7 +203,7 @@ def test_fixture_shortcodes_render_cards_fields_and_placeholders(fixture_site: P
 
 
 def test_unknown_contact_or_field_fails_the_build_with_a_danish_message(tmp_path: Path):
-    result = build_site(tmp_path / "site", docs_dir=SITES / "contact-unknown" / "docs", auto_nav=True)
+    result = build_site(tmp_path / "site", docs_dir=SITES / "contact-unknown" / "docs")
     out = result.stdout + result.stderr
     assert result.returncode != 0, out
     assert "index.md:16: [[kontakt findes-ikke]]: Kontakten 'findes-ikke' findes ikke" in out, out

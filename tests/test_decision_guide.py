@@ -92,7 +92,7 @@ def test_broken_guides_are_refused_with_a_danish_message(breakage: str, expected
 
 
 def test_broken_guide_fails_the_build(tmp_path: Path):
-    result = build_site(tmp_path / "site", docs_dir=FIXTURES / "sites" / "guide-broken" / "docs", auto_nav=True)
+    result = build_site(tmp_path / "site", docs_dir=FIXTURES / "sites" / "guide-broken" / "docs")
     out = result.stdout + result.stderr
     assert result.returncode != 0, out
     assert "beslutningsguide.yml" in out and "'findes-ikke', som ikke findes" in out, out

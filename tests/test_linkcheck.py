@@ -122,7 +122,7 @@ def _site(tmp: Path, body: str) -> tuple[Path, Path]:
                                    encoding="utf-8")
     for name, title in [("om/index.md", "Om sitet"), ("om/tilgaengelighed.md", "Tilgængelighed")]:
         (docs / name).write_text(front(title) + f"# {title}\n\nTekst.\n", encoding="utf-8")
-    result = build_site(tmp / "site", docs_dir=docs, auto_nav=True)
+    result = build_site(tmp / "site", docs_dir=docs)
     assert result.returncode == 0, result.stdout + result.stderr
     return docs, tmp / "site"
 

@@ -50,7 +50,7 @@ def test_a_reader_build_fails_on_a_marker_or_placeholder_a_reader_would_see(tmp_
     from sitekit.build import build_site
 
     docs = FIXTURES / "sites" / "reader-marks" / "docs"
-    result = build_site(tmp_path / "site", docs_dir=docs, auto_nav=True, today="2026-11-26")
+    result = build_site(tmp_path / "site", docs_dir=docs, today="2026-11-26")
     out = result.stdout + result.stderr
     assert result.returncode != 0, out
     lines = [line for line in out.splitlines() if "Læserne ville se" in line]

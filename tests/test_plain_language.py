@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit.lix import LIMIT, MIN_WORDS, analyse, guidance_pages, lix
+from sitekit.lix import LIMIT, MIN_WORDS, analyse, guidance_pages
 from sitekit.paths import DOCS, rel
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "lix"
@@ -24,7 +24,7 @@ def test_two_plain_sentences():
     text = "Du ringer til VINK. Vi hjælper dig med at vurdere bekymringen."
     result = analyse(text)
     assert (result.words, result.sentences, result.long_words) == (11, 2, 3)
-    assert lix(text) == pytest.approx(5.5 + 300 / 11)
+    assert analyse(text).score == pytest.approx(5.5 + 300 / 11)
 
 
 def test_markdown_is_reduced_to_visible_prose():
@@ -60,7 +60,7 @@ print("ignoreret programkode her")
     # Words 4+5+5+5+3 = 22, sentences 7, long 3.
     result = analyse(page)
     assert (result.words, result.sentences, result.long_words) == (22, 7, 3)
-    assert lix(page) == pytest.approx(22 / 7 + 300 / 22)
+    assert analyse(page).score == pytest.approx(22 / 7 + 300 / 22)
 
 
 def test_abbreviations_numbers_and_dates_do_not_end_sentences():
@@ -73,26 +73,26 @@ def test_abbreviations_numbers_and_dates_do_not_end_sentences():
     # Long: Barnets, Fristen, måneder, Ankestyrelsen = 4 ("januar" has 6 letters).
     result = analyse(text)
     assert (result.words, result.sentences, result.long_words) == (18, 3, 4)
-    assert lix(text) == pytest.approx(18 / 3 + 400 / 18)
+    assert analyse(text).score == pytest.approx(18 / 3 + 400 / 18)
 
 
 def test_heading_is_a_sentence_only_when_it_ends_like_one():
     # "Sådan er det i dag" + "Du ringer." = 7 words in one sentence, no long words.
     assert analyse("## Sådan er det i dag\n\nDu ringer.\n") == analyse("Sådan er det i dag du ringer.")
-    assert lix("## Sådan er det i dag\n\nDu ringer.\n") == pytest.approx(7.0)
+    assert analyse("## Sådan er det i dag\n\nDu ringer.\n").score == pytest.approx(7.0)
     # "Hvad gør du?" is a sentence of its own: 5 words, 2 sentences.
-    assert lix("## Hvad gør du?\n\nDu ringer.\n") == pytest.approx(2.5)
+    assert analyse("## Hvad gør du?\n\nDu ringer.\n").score == pytest.approx(2.5)
 
 
 def test_list_items_end_sentences_and_empty_text_scores_zero():
     # Three items of two words each: 6 words, 3 sentences, no long words.
-    assert lix("1. Tal sammen\n2. Skriv ned\n3. Ring op\n") == pytest.approx(2.0)
-    assert lix("---\ntitle: Tom\n---\n") == 0.0
+    assert analyse("1. Tal sammen\n2. Skriv ned\n3. Ring op\n").score == pytest.approx(2.0)
+    assert analyse("---\ntitle: Tom\n---\n").score == 0.0
 
 
 def test_the_2015_memo_fails_the_limit():
     # The memo's long official sentences show that the metric can fail (about 50).
-    score = lix((FIXTURES / "notat-2015-uddrag.txt").read_text(encoding="utf-8"))
+    score = analyse((FIXTURES / "notat-2015-uddrag.txt").read_text(encoding="utf-8")).score
     assert score > LIMIT
     assert 45 < score < 55
 

@@ -37,7 +37,7 @@ def changed(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess[str]]:
 def test_every_problem_of_the_change_is_in_the_comment_with_file_line_and_what_to_do(changed):
     docs, result = changed
     assert result.returncode == 1
-    problems, notes = parse(result.stdout)
+    problems = parse(result.stdout)
     files = {p.file for p in problems}
     assert len(files) == 1 and next(iter(files)).endswith("docs/index.md")
     text_lines = result.stdout.count("Sådan retter du det:")
@@ -45,7 +45,7 @@ def test_every_problem_of_the_change_is_in_the_comment_with_file_line_and_what_t
     lines = len(docs.joinpath("index.md").read_text(encoding="utf-8").splitlines())
     assert {p.line for p in problems} >= {lines - 2, lines}  # the link and the image
 
-    md = markdown(problems, notes, result.returncode, preview_url="https://example.invalid/artefakt",
+    md = markdown(problems, result.returncode, preview_url="https://example.invalid/artefakt",
                   run_url="https://example.invalid/run", blob_url="https://example.invalid/blob/abc")
     assert md.startswith(MARKER + "\n## Tjek af din ændring")
     assert f"**{len(problems)} fejl i 1 fil.**" in md
@@ -68,9 +68,9 @@ def test_the_preview_of_the_change_is_built_like_ci_builds_it(changed, tmp_path)
     try:
         fixed = run_check(docs)
         assert fixed.returncode == 0, fixed.stdout
-        assert "**Ingen fejl.**" in markdown(*parse(fixed.stdout), fixed.returncode, preview_url="x")
+        assert "**Ingen fejl.**" in markdown(parse(fixed.stdout), fixed.returncode, preview_url="x")
         site = tmp_path / "preview"
-        result = build_site(site, docs_dir=docs, auto_nav=True, env=OFFLINE_ENV)
+        result = build_site(site, docs_dir=docs, env=OFFLINE_ENV)
         assert result.returncode == 0, result.stdout + result.stderr
         html = (site / "index.html").read_text(encoding="utf-8")
         text = re.sub(r"<[^>]+>", "", html)
@@ -81,16 +81,13 @@ def test_the_preview_of_the_change_is_built_like_ci_builds_it(changed, tmp_path)
 
 def test_json_from_check_is_read_too():
     data = {"problems": [{"file": "docs/a.md", "line": 3, "check": "links", "message": "Linket virker ikke.",
-                          "hint": "Ret linket."}],
-            "notes": [{"file": "mkdocs.yml", "line": 27, "message": "Mangler stadig: edit_uri."}]}
-    problems, notes = parse(json.dumps(data))
+                          "hint": "Ret linket."}]}
+    problems = parse(json.dumps(data))
     assert problems == [Item("docs/a.md", 3, "Linket virker ikke.", "Ret linket.")]
-    assert notes[0].file == "mkdocs.yml"
-    md = markdown(problems, notes, 1, blob_url="https://github.com/org/repo/blob/abc")
+    md = markdown(problems, 1, blob_url="https://github.com/org/repo/blob/abc")
     # ?plain=1: the link opens the Markdown file's source at the line, not the rendered page.
     assert ("- [linje 3](https://github.com/org/repo/blob/abc/docs/a.md?plain=1#L3): Linket virker ikke.  \n"
             "  **Sådan retter du det:** Ret linket.") in md
-    assert "Bemærk (ikke fejl): 1 steder" in md
     assert "ingen forhåndsvisning" in md
 
 
@@ -129,8 +126,8 @@ def test_make_check_json_gives_the_summary_the_same_errors_and_keeps_warnings_ap
     assert len(data["problems"]) == int(errors) >= 2
     assert data["warnings"] and all("gennemgået" in w["message"] for w in data["warnings"])
     for found in (parse(path.read_text(encoding="utf-8")), parse(result.stdout)):
-        md = markdown(*found, result.returncode)
+        md = markdown(found, result.returncode)
         assert f"**{errors} fejl i 1 fil.**" in md
         assert f"Advarsler (ikke fejl, de stopper ikke din ændring): {len(data['warnings'])}" in md
-        warning = next(p for p in found[0] if p.warning)
+        warning = next(p for p in found if p.warning)
         assert not warning.message.startswith("Advarsel") and "gennemgået" in warning.message

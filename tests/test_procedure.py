@@ -147,7 +147,7 @@ def test_a_page_in_another_order_fails_the_build(tmp_path: Path):
     page = docs / "index.md"
     before = page.read_text(encoding="utf-8") + "\n## Hvad gør du?\n\n"
     page.write_text(before + OLD_FRONT_PAGE, encoding="utf-8")
-    result = build_site(tmp_path / "site", docs_dir=docs, auto_nav=True)
+    result = build_site(tmp_path / "site", docs_dir=docs)
     out = result.stdout + result.stderr
     assert result.returncode != 0, out
     # The first item that breaks the order: "Er nogen i fare" on the list's fourth line.

@@ -79,8 +79,7 @@ def test_parts_that_do_not_add_up_are_refused(tmp_path):
 
 
 def test_a_broken_programme_stops_the_build(tmp_path):
-    result = build_site(tmp_path / "site", docs_dir=FIXTURES / "sites" / "program-broken" / "docs",
-                        auto_nav=True)
+    result = build_site(tmp_path / "site", docs_dir=FIXTURES / "sites" / "program-broken" / "docs")
     assert result.returncode != 0
     assert re.search(r"program\.yml:24: Tiderne passer ikke i punktet 'Case'", result.stdout), result.stdout
 
@@ -92,7 +91,7 @@ def test_clock_times_and_group_plan():
     assert fmt.group_plan() == "5 grupper à 4"
     fmt18 = program.Format(**{**fmt.__dict__, "participants": 18})
     assert fmt18.group_plan() == "3 grupper à 4 og 2 grupper à 3"
-    copies = dict(program.print_list(fmt))
+    copies = {what: n for what, n, _ in program.print_items(fmt)}
     assert copies["Evalueringsskema"] == 20
     assert copies['Casen "Chatten i spillet" (modul 3)'] == 5
 
@@ -138,7 +137,7 @@ def test_a_case_without_its_anchor_names_the_programme_line(tmp_path):
     shutil.copytree(FIXTURES / "sites" / "program-broken" / "docs", docs)
     data = docs / "_data" / "program.yml"
     data.write_text(data.read_text(encoding="utf-8").replace("plenum: 10", "plenum: 5"), encoding="utf-8")
-    result = build_site(tmp_path / "site", docs_dir=docs, auto_nav=True)
+    result = build_site(tmp_path / "site", docs_dir=docs)
     assert result.returncode != 0
     assert "program.yml:24: Casen 'modul-1#case' findes ikke: siden index.md har ingen overskrift med {#case}." \
         in result.stdout, result.stdout
@@ -147,7 +146,7 @@ def test_a_case_without_its_anchor_names_the_programme_line(tmp_path):
 
 def test_a_time_typed_by_hand_on_a_module_page_fails_the_build_at_its_line(tmp_path):
     docs = FIXTURES / "sites" / "typed-time" / "docs"
-    result = build_site(tmp_path / "site", docs_dir=docs, auto_nav=True)
+    result = build_site(tmp_path / "site", docs_dir=docs)
     assert result.returncode != 0
     line = (docs / "kompetenceforloeb" / "modul-1-test.md").read_text(encoding="utf-8").splitlines().index(
         "**Tid:** 10 minutter i grupper, 5 minutter i plenum.") + 1

@@ -155,7 +155,7 @@ def test_markers_in_data_and_snippet_files_are_listed_but_comments_are_not(tmp_p
 @pytest.fixture(scope="module")
 def pagemeta_site(tmp_path_factory) -> Path:
     site = tmp_path_factory.mktemp("pagemeta") / "site"
-    result = build_site(site, docs_dir=PAGEMETA, auto_nav=True, today="2026-11-26", env={"EDIT_URI": EDIT_URI})
+    result = build_site(site, docs_dir=PAGEMETA, today="2026-11-26", env={"EDIT_URI": EDIT_URI})
     assert result.returncode == 0, result.stdout + result.stderr
     # The fixture docs have no assets of their own: add the real stylesheets and
     # scripts (page-meta.css, review-date.js) so the browser sees the real page.

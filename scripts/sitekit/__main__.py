@@ -40,10 +40,8 @@ def _strict_build(site_dir: Path, args: argparse.Namespace) -> int:
     from sitekit import build
 
     docs = Path(args.docs_dir).resolve()
-    # A fixture folder without its own menu gets one from its file tree.
-    auto_nav = docs != paths.DOCS.resolve() and not (docs.parent / "mkdocs.yml").is_file()
-    return build.run(str(Path(site_dir).resolve()), str(docs), auto_nav, paths.CONFIG,
-                     Path(args.json).resolve() if args.json else None)
+    return build.run(str(Path(site_dir).resolve()), str(docs) if docs != paths.DOCS.resolve() else None,
+                     getattr(args, "config", paths.CONFIG), Path(args.json).resolve() if args.json else None)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -253,7 +251,9 @@ COMMANDS = {
         ("--port", {"type": int, "default": 8000, "help": "port (standard: 8000)"}),
         ("--docs-dir", {"help": "mappen med sider (standard: den i opsætningen)"})]),
     "build": (cmd_build, [
-        ("--site-dir", {"default": str(paths.SITE), "help": "hvor sitet bygges til (standard: site/)"}), DOCS_DIR, JSON]),
+        ("--site-dir", {"default": str(paths.SITE), "help": "hvor sitet bygges til (standard: site/)"}), DOCS_DIR, JSON,
+        # Only for a test of a broken configuration file (sitekit.build.build_site).
+        ("--config", {"type": Path, "default": paths.CONFIG, "help": argparse.SUPPRESS})]),
     "check": (cmd_check, [DOCS_DIR, JSON]),
     "review": (cmd_review, [
         DOCS_DIR,

@@ -1,17 +1,16 @@
 """The one pipeline: `make check`, `make build`, CI and the tests all run this strict build.
 
-The build runs in a child process (MkDocs keeps global state between builds)
-and calls MkDocs' own API the way `mkdocs build --strict` does. The site's plugin
-(sitekit.plugin) collects every problem, its checks included, in the same pass;
-MkDocs' own warnings are translated (sitekit.problems). The child prints the
-problems in Danish, then one summary line,
-and exits 1 when there is an error. Tests reuse it with ``docs_dir`` and
-``auto_nav`` to build small fixture sites with the real configuration.
+`python -m sitekit build` and `check` run it in their own process; ``build_site`` runs that
+command as a child process (MkDocs keeps global state between builds). It calls MkDocs' own
+API the way `mkdocs build --strict` does. The site's plugin (sitekit.plugin) collects every
+problem, its checks included, in the same pass; MkDocs' own warnings are translated
+(sitekit.problems). It prints the problems in Danish, then one summary line, and exits 1
+when there is an error. Tests reuse it with ``docs_dir`` to build small fixture sites with
+the real configuration.
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import datetime as dt
 import json
@@ -28,23 +27,21 @@ from ruamel.yaml.error import YAMLError
 
 from .navedit import read_menu
 from .pages import YAML_HINT, invalid_yaml, not_utf8
-from .paths import CONFIG, DOCS, ROOT
+from .paths import DOCS, ROOT
 
 
-def build_site(site_dir: Path, docs_dir: Path | None = None, auto_nav: bool = False,
-               env: dict[str, str] | None = None, today: dt.date | str | None = None,
-               config: Path | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the strict build into ``site_dir``; returncode 0 only without errors.
+def build_site(site_dir: Path, docs_dir: Path | None = None, env: dict[str, str] | None = None,
+               today: dt.date | str | None = None, config: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `python -m sitekit build` into ``site_dir``; returncode 0 only without errors.
 
+    A ``docs_dir`` without a mkdocs.yml beside it gets its menu from its file tree.
     ``today`` is the date reviews are measured against (default: today in Copenhagen).
     """
-    cmd = [sys.executable, "-m", "sitekit.build", "--site-dir", str(Path(site_dir).resolve())]
+    cmd = [sys.executable, "-m", "sitekit", "build", "--site-dir", str(Path(site_dir).resolve())]
     if docs_dir is not None:
         cmd += ["--docs-dir", str(Path(docs_dir).resolve())]
     if config is not None:
         cmd += ["--config", str(Path(config).resolve())]
-    if auto_nav:
-        cmd.append("--auto-nav")
     if today:
         cmd += ["--dato", str(today)]
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
@@ -85,7 +82,7 @@ def note_build(docs_dir: Path) -> None:
             out.write(f"{sum(1 for _ in Path(docs_dir).rglob('*.md'))}\t{docs_dir}\n")
 
 
-def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Path, json_file: Path | None = None) -> int:
+def _build(site_dir: str, docs_dir: str | None, config_file: Path, json_file: Path | None = None) -> int:
     from mkdocs import exceptions
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -103,10 +100,13 @@ def _build(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Pat
     overrides: dict = {"site_dir": site_dir, "strict": True}
     where = problems.Where(config=config_file)
     found: list = []
+    auto_nav = False
     if docs_dir:
         overrides["docs_dir"], where.docs_dir = docs_dir, Path(docs_dir)
         menu = Path(docs_dir).parent / "mkdocs.yml"
-        if not auto_nav and menu.is_file() and menu.resolve() != config_file.resolve():
+        # A fixture folder without its own menu gets one from its file tree.
+        auto_nav = not menu.is_file()
+        if menu.is_file() and menu.resolve() != config_file.resolve():
             # A fixture site's own menu: nav and not_in_nav, everything else from the real config.
             where.config = menu
             try:
@@ -169,32 +169,14 @@ def _changes_reminder(base: str = "origin/main") -> list:
                                 level=problems.WARNING)] if reminder else []
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Strict build (used by `python -m sitekit build`/`check`).")
-    parser.add_argument("--site-dir", required=True)
-    parser.add_argument("--docs-dir")
-    parser.add_argument("--config", type=Path, default=CONFIG)
-    parser.add_argument("--auto-nav", action="store_true", help="navigation from the file tree")
-    parser.add_argument("--dato", type=dt.date.fromisoformat, help="dagens dato (ÅÅÅÅ-MM-DD)")
-    parser.add_argument("--json", type=Path, help="skriv også fejl og advarsler som JSON til denne fil")
-    args = parser.parse_args(argv)
-    from . import reviews
-
-    reviews.TODAY = args.dato
-    return run(args.site_dir, args.docs_dir, args.auto_nav, args.config, args.json)
-
-
-def run(site_dir: str, docs_dir: str | None, auto_nav: bool, config_file: Path, json_file: Path | None) -> int:
+def run(site_dir: str, docs_dir: str | None, config_file: Path, json_file: Path | None) -> int:
     """The strict build in this process, from the repository's folder."""
     os.chdir(ROOT)
     try:
-        return _build(site_dir, docs_dir, auto_nav, config_file, json_file)
+        return _build(site_dir, docs_dir, config_file, json_file)
     except Exception:
         # A mistake in the tools, not in the text: say so in Danish, and keep the details for a developer.
         print("Værktøjet stoppede med en fejl, som ikke skyldes din tekst. Send beskeden nedenfor til en "
               "udvikler.", file=sys.stderr)
         raise
 
-
-if __name__ == "__main__":
-    sys.exit(main())

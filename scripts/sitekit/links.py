@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import posixpath
 import re
 import shutil
 import subprocess
@@ -88,10 +87,9 @@ def ref_at(found: list[Ref], span: dict) -> Ref | None:
 
 def dest_for_source(src_uri: str, use_directory_urls: bool = True) -> str:
     """The built HTML file for a Markdown source, as MkDocs names it."""
-    folder, name = posixpath.split(posixpath.splitext(src_uri)[0])
-    if name in ("index", "README"):
-        return posixpath.join(folder, "index.html")
-    return posixpath.join(folder, name, "index.html") if use_directory_urls else posixpath.join(folder, name + ".html")
+    from mkdocs.structure.files import File
+
+    return File(src_uri, None, "", use_directory_urls).dest_uri
 
 
 def sources_from_docs(docs_dir: Path, use_directory_urls: bool = True) -> dict[str, str]:

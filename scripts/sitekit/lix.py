@@ -35,7 +35,6 @@ score of pages while you write.
 from __future__ import annotations
 
 import re
-import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -185,26 +184,3 @@ def guidance_pages(docs_dir: Path) -> list[Path]:
     """The pages held to the LIX limit (paths.GUIDANCE); translations (page.en.md) are not: LIX is Danish."""
     return sorted(p for p in Path(docs_dir).rglob("*.md")
                   if in_scope(p.relative_to(docs_dir).as_posix(), GUIDANCE) and not is_translation(p))
-
-
-def lix(text: str) -> float:
-    """LIX of the visible prose of a Markdown page (front matter allowed)."""
-    return analyse(text).score
-
-
-def main(argv: list[str]) -> int:
-    worst = 0.0
-    for name in argv:
-        result = analyse(Path(name).read_text(encoding="utf-8"))
-        if result.words < MIN_WORDS:
-            flag = "  (for kort til at måle)"
-        else:
-            worst = max(worst, result.score)
-            flag = "" if result.score <= LIMIT else f"  (over {LIMIT:.0f})"
-        print(f"{result.score:5.1f}  {name}  [{result.words} ord, {result.sentences} sætninger, "
-              f"{result.long_words} lange ord]{flag}")
-    return 0 if worst <= LIMIT else 1
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

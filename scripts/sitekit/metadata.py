@@ -22,8 +22,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from .contacts import ContactsError, contacts_file_for, load_contacts
-from .pages import FrontMatterError, Page, iter_page_paths, parse_page, wrong, yaml_line
+from .contacts import contacts_file_for, load_contacts
+from .pages import FrontMatterError, Page, parse_page, wrong, yaml_line
 from .paths import DATA
 from .problems import Problem
 
@@ -233,13 +233,3 @@ def validate_file(path: Path, contacts: dict[str, dict[str, Any]], today: dt.dat
                 "og sæt anførselstegn om tekst, der indeholder kolon.")
         return [Problem.at(path, exc.line, CHECK, str(exc), hint)]
     return validate_page(page, contacts, today)
-
-
-def validate_docs(docs_dir: Path, today: dt.date | None = None) -> list[Problem]:
-    """Every page's front matter under docs_dir."""
-    try:
-        contacts = contacts_for(docs_dir)
-    except ContactsError as exc:
-        return [Problem.at(contacts_file_for(docs_dir), exc.line, CHECK, str(exc),
-                           "Ret kontaktfilen, så den er gyldig YAML med nøglen 'kontakter'.")]
-    return [p for path in iter_page_paths(docs_dir) for p in validate_file(path, contacts, today or dt.date.today())]

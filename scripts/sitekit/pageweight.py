@@ -1,8 +1,8 @@
-"""What a reader's browser downloads for one page: requests, bytes and the
-gzip size of each response, measured in a real Chromium (Playwright).
+"""What a reader's browser downloads for a page: the requests and the bytes a web server
+sends (gzip, long caching of hashed names), for pages opened in a real Chromium (Playwright).
 
-Used by tests/test_performance.py (the budget of a first visit); scripts/benchmark.py
-measures page views on the server side (``Server``), for its figures.
+Used by tests/test_performance.py (the budget of a first visit) and scripts/benchmark.py
+(the same figures for this site and stock Material).
 """
 
 from __future__ import annotations
@@ -10,64 +10,43 @@ from __future__ import annotations
 import gzip
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 
 @dataclass
-class Weight:
-    """The downloads of one page view."""
+class View:
+    """What opening one page fetched from the server: the paths, and the bytes sent (gzip where a web server compresses)."""
 
-    urls: list[str] = field(default_factory=list)
-    raw: int = 0
-    gzip: int = 0
+    paths: list[str]
+    gzip: int
 
     @property
     def requests(self) -> int:
-        return len(self.urls)
-
-    def add(self, url: str, body: bytes) -> None:
-        self.urls.append(url)
-        self.raw += len(body)
-        self.gzip += len(gzip.compress(body, compresslevel=6)) if body else 0
+        return len(self.paths)
 
 
-def cold_view(browser, url: str, viewport: dict | None = None) -> Weight:
-    """A first visit with an empty cache: everything ``url`` loads until the network is idle."""
-    context = browser.new_context(viewport=viewport or {"width": 1280, "height": 800})
+def _view(page, server: Server, url: str) -> View:
+    """What opening ``url`` in ``page`` fetched from ``server``."""
+    mark = len(server.log)
+    page.goto(url, wait_until="networkidle")
+    with server.lock:
+        log = server.log[mark:]
+    return View([path for path, _, _ in log], sum(size for _, _, size in log))
+
+
+def page_views(browser, server: Server, *paths: str) -> list[View]:
+    """``paths`` opened one after the other in a new browser: the first cold, the next with its cache warm."""
+    context = browser.new_context()
     try:
+        # No page.route() here: Playwright turns the browser cache off for routed
+        # pages. Other hosts are unreachable by the browser's own flag instead.
         page = context.new_page()
-        weight = Weight()
-        page.on("requestfinished", lambda request: _finished(request, weight))
-        page.goto(url)
-        page.wait_for_load_state("load")
-        page.wait_for_load_state("networkidle")
-        return weight
+        return [_view(page, server, server.url + path) for path in paths]
     finally:
         context.close()
-
-
-def _finished(request, weight: Weight) -> None:
-    if request.url.startswith(("data:", "blob:")):
-        return
-    response = request.response()
-    if response is None:
-        return
-    # A response from the browser's cache costs no bytes and no request.
-    if response.status == 304 or _from_cache(request):
-        return
-    try:
-        body = response.body()
-    except Exception:  # noqa: BLE001 - a response without a body (redirect, abort)
-        body = b""
-    weight.add(request.url, body)
-
-
-def _from_cache(request) -> bool:
-    sizes = request.sizes()
-    return sizes.get("responseBodySize", 0) == 0 and sizes.get("responseHeadersSize", 0) <= 0
 
 
 # --- serving like a web server: gzip, long caching of hashed names ------------------

@@ -42,9 +42,8 @@ class Item:
         return self.line or 0
 
 
-def parse_text(text: str) -> tuple[list[Item], list[Item]]:
-    """(problems, notes) from the checker's Danish text output (which has no notes: its one
-    "Bemærk:" line about placeholders names no file)."""
+def parse_text(text: str) -> list[Item]:
+    """The problems in the checker's Danish text output."""
     problems: list[Item] = []
     for raw in text.splitlines():
         hint = _HINT.match(raw)
@@ -56,7 +55,7 @@ def parse_text(text: str) -> tuple[list[Item], list[Item]]:
                                  message.removeprefix("Advarsel: "), warning=message.startswith("Advarsel: ")))
         elif raw.strip() and problems and raw.startswith("    ") and not problems[-1].hint:
             problems[-1].message += " " + raw.strip()  # a message that goes on over several lines
-    return problems, []
+    return problems
 
 
 def _item(data: dict[str, Any], warning: bool = False) -> Item:
@@ -65,7 +64,7 @@ def _item(data: dict[str, Any], warning: bool = False) -> Item:
                 str(data.get("hint") or ""), warning)
 
 
-def parse(text: str) -> tuple[list[Item], list[Item]]:
+def parse(text: str) -> list[Item]:
     """JSON when the input is JSON, else the text form."""
     stripped = text.lstrip()
     if stripped.startswith(("[", "{")):
@@ -73,8 +72,7 @@ def parse(text: str) -> tuple[list[Item], list[Item]]:
             data = json.loads(stripped)
         except json.JSONDecodeError:
             return parse_text(text)
-        return ([_item(d) for d in data.get("problems", [])] + [_item(d, True) for d in data.get("warnings", [])],
-                [_item(d) for d in data.get("notes", [])])
+        return [_item(d) for d in data.get("problems", [])] + [_item(d, True) for d in data.get("warnings", [])]
     return parse_text(text)
 
 
@@ -102,12 +100,12 @@ def help_links(blob_url: str = "") -> list[tuple[str, str]]:
              f"{blob_url.rstrip('/')}/{page}" if blob_url else "") for page in HELP_PAGES]
 
 
-def markdown(problems: list[Item], notes: list[Item], exit_code: int, preview_url: str = "",
+def markdown(problems: list[Item], exit_code: int, preview_url: str = "",
              run_url: str = "", blob_url: str = "") -> str:
     """The comment: problems grouped by file, what to do for each, then the preview."""
     from . import render
 
-    return render("pr-opsummering.md", marker=MARKER, problems=problems, notes=notes, exit_code=exit_code,
+    return render("pr-opsummering.md", marker=MARKER, problems=problems, exit_code=exit_code,
                   preview_url=preview_url, run_url=run_url, md=_md, where=lambda item: _where(item, blob_url),
                   help=help_links(blob_url))
 
@@ -120,8 +118,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--run-url", default="", help="adresse på kørslen")
     parser.add_argument("--blob-url", default="", help="https://github.com/ORG/REPO/blob/SHA, til links til linjer")
     args = parser.parse_args(argv)
-    problems, notes = parse(Path(args.check_output).read_text(encoding="utf-8"))
-    sys.stdout.write(markdown(problems, notes, args.exit_code, args.preview_url, args.run_url, args.blob_url))
+    problems = parse(Path(args.check_output).read_text(encoding="utf-8"))
+    sys.stdout.write(markdown(problems, args.exit_code, args.preview_url, args.run_url, args.blob_url))
     return 0
 
 

@@ -336,11 +336,6 @@ def _split(item: Item) -> str:
     return (item.form or "").capitalize()
 
 
-def print_list(fmt: Format) -> list[tuple[str, int]]:
-    """What to print before the session and how many copies, in programme order."""
-    return [(what, n) for what, n, _ in print_items(fmt)]
-
-
 def print_items(fmt: Format) -> list[tuple[str, int, str]]:
     """(what, copies, where: a page path or a case "modul-1#case-1b") in programme order."""
     seen: dict[str, list] = {}
