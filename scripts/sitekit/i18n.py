@@ -86,7 +86,7 @@ def localized_dest(src_uri: str, lang: str, default: str, use_directory_urls: bo
     """Where the plugin puts a page: x.en.md -> en/x/index.html (or en/x.html)."""
     path = PurePosixPath(src_uri)
     stem = path.name[: -len("".join(path.suffixes))] if path.suffixes else path.name
-    dest = dest_for_source(path.with_name(stem).as_posix(), use_directory_urls)
+    dest = dest_for_source(path.with_name(stem).as_posix() + ".md", use_directory_urls)
     return dest if lang == default else f"{lang}/{dest}"
 
 
