@@ -53,11 +53,6 @@ def english_date(d: dt.date) -> str:
     return format_date(d, "d MMMM y", locale="en")
 
 
-def add_months(d: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later; the 31st becomes the month's last day."""
-    return d + relativedelta(months=months)
-
-
 @dataclass
 class Review:
     last_reviewed: dt.date
@@ -72,7 +67,7 @@ def review_of(meta: dict[str, Any], on: dt.date) -> Review | None:
         return None
     if isinstance(months, bool) or not isinstance(months, int) or months < 1:
         return None
-    due = add_months(last, months)
+    due = last + relativedelta(months=months)  # the 31st becomes the month's last day
     return Review(last, due, on > due)
 
 
