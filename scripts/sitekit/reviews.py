@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from .contacts import FIELDS, PLACEHOLDER, ContactsError, contacts_file_for, placeholders
 from .mdtext import line_at, mask_code
-from .pages import FrontMatterError, iter_page_paths, parse_page
+from .pages import FrontMatterError, is_translation, iter_page_paths, parse_page
 from .paths import rel
 from .placeholders import Hole
 from .placeholders import find as find_other_holes
@@ -313,10 +313,6 @@ def report_text(report: Report, on: dt.date, width: int = 100, owner: str = "") 
                      for line in text.rstrip("\n").split("\n"))
 
 
-def _other_language(src_uri: str) -> bool:
-    return bool(re.search(r"\.[a-z]{2}\.md$", src_uri))
-
-
 def _cell(text: str) -> str:
     # A claim quoted from a page keeps a link's text only: its target is relative to that page.
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
@@ -328,6 +324,6 @@ def report_markdown(report: Report, from_uri: str) -> str:
     from . import render
 
     return render("gennemgang.md", report=report, today=today(), date=danish_date, cell=_cell, status=_status,
-                  other=_other_language, placeholder=PLACEHOLDER,
+                  other=is_translation, placeholder=PLACEHOLDER,
                   overdue=sum(1 for p in report.pages if p.review and p.review.overdue),
                   link=lambda to_uri: posixpath.relpath(to_uri, posixpath.dirname(from_uri) or "."))
