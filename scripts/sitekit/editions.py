@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .paths import GUIDANCE, ROOT, TRAINING, in_scope
-from .reviews import danish_date, git_stdout
+from .reviews import danish_date, git_stdout, today
 
 BRANCH = "gh-pages"
 ALIAS = "nyeste"
@@ -302,11 +302,9 @@ def _short_selector(branch: str, site_dir: Path) -> None:
             commands.set_properties(edition.version, [(jsonpath.parse("hidden"), True)], branch=branch,
                                     message=f"Edition {edition.version} only on the page {ALL_EDITIONS_TITLE}")
     page = render("alle-udgaver.html", found=found, alias=ALIAS)
-    try:
+    with contextlib.suppress(git_utils.GitError):
         if git_utils.read_file(branch, f"{ALL_EDITIONS}/index.html", universal_newlines=True) == page:
             return
-    except git_utils.GitError:
-        pass
     site_dir.mkdir(parents=True)
     (site_dir / "index.html").write_text(page, encoding="utf-8")
     # Material's selector looks for the same page in the chosen entry's sitemap; none here: the list opens.
@@ -320,8 +318,6 @@ def _short_selector(branch: str, site_dir: Path) -> None:
 def publish_today(on: dt.date | None = None, **kwargs) -> Plan:
     """The edition after a merge: today's (named by the date), made or published again.
     An edition of an earlier day is never touched."""
-    from .reviews import today
-
     on = on or today()
     version = on.isoformat()
     existing = {e.version for e in list_editions(kwargs.get("repo", ROOT), kwargs.get("branch", BRANCH))}
@@ -371,8 +367,7 @@ def with_changed_note(markdown: str, page_src: str, changes_src: str = CHANGES_P
     return "\n".join(lines[:at] + ["", note] + lines[at:])
 
 
-def changed_without_changelog(base_ref: str, repo: Path = ROOT,
-                              changes_page: str = "docs/" + CHANGES_PAGE) -> list[str]:
+def changed_without_changelog(base_ref: str, repo: Path = ROOT) -> list[str]:
     """Guidance pages changed since ``base_ref`` (commits, staged and unstaged
     work, new files) while the changes page was not: the reminder for
     `make check`. Empty when the list was updated too, or nothing relevant changed.
@@ -381,7 +376,7 @@ def changed_without_changelog(base_ref: str, repo: Path = ROOT,
     merge_base = _git(repo, "merge-base", base_ref, "HEAD", failed=failed)[0]
     changed = set(_git(repo, "diff", "--name-only", merge_base, "--", "docs/", failed=failed))
     changed |= set(_git(repo, "ls-files", "--others", "--exclude-standard", "--", "docs/", failed=failed))
-    if changes_page in changed:
+    if f"docs/{CHANGES_PAGE}" in changed:
         return []
     return sorted(p for p in changed if p.endswith(".md") and in_scope(p.removeprefix("docs/"), GUIDANCE, TRAINING))
 
