@@ -98,8 +98,7 @@ def localize(file, config, lang: str, default: str):
 
 def add_to_sitemap(config, file, lang: str) -> None:
     """List a generated page in the plugin's sitemap.xml (with its alternates)."""
-    plugin = _plugin(config)
-    pages = getattr(plugin, "i18n_files_per_language", None) if plugin else None
+    pages = getattr(_plugin(config), "i18n_files_per_language", None)
     if isinstance(pages, dict) and isinstance(pages.get(lang), list):
         pages[lang].append(file)
 
