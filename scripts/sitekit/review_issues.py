@@ -76,8 +76,7 @@ def plan(wanted: dict[str, tuple[str, str] | None], existing: list[dict[str, Any
     by hand, say) is closed, so one stays."""
     by_owner: dict[str, list[dict[str, Any]]] = {}
     for issue in sorted(existing, key=lambda i: i["number"]):
-        owner = owner_of(issue)
-        if owner:
+        if owner := owner_of(issue):
             by_owner.setdefault(owner, []).append(issue)
     actions: list[Action] = []
     for owner in sorted(set(wanted) | set(by_owner)):

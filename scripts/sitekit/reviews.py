@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from .contacts import FIELDS, PLACEHOLDER, ContactsError, contacts_file_for, placeholders
 from .mdtext import line_at, mask_code
-from .pages import FrontMatterError, is_translation, iter_page_paths, parse_page
+from .pages import TEXT_FILES, FrontMatterError, is_translation, iter_page_paths, parse_page
 from .paths import rel
 from .placeholders import Hole
 from .placeholders import find as find_other_holes
@@ -161,7 +161,6 @@ def _sort_key(p: PageReview):
 
 # The marker in prose, and the contacts file's "skal_verificeres:" key.
 _MARKER_RE = re.compile(r"skal[ _]verificeres", re.IGNORECASE)
-_DATA_SUFFIXES = (".md", ".yml", ".yaml", ".txt")
 
 
 _BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\w+\s+"[^"]*skal verificeres[^"]*"\s*$', re.IGNORECASE)
@@ -249,7 +248,7 @@ def find_markers(docs_dir: Path) -> list[Marker]:
                                 raw.strip()[:160], claim=_claim(raw_lines, line - 1)))
     for folder in ("_data", "_snippets"):
         for path in sorted((Path(docs_dir) / folder).rglob("*")):
-            if path.suffix not in _DATA_SUFFIXES or not path.is_file():
+            if path.suffix not in TEXT_FILES or not path.is_file():
                 continue
             lines = path.read_text(encoding="utf-8").splitlines()
             for number, line in enumerate(lines, start=1):
