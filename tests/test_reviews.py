@@ -15,7 +15,7 @@ import pytest
 
 from conftest import FIXTURES, ROOT, StaticServer, axe_violations
 from sitekit.build import build_site
-from sitekit.reviews import add_months, danish_date, find_markers, git_dates
+from sitekit.reviews import danish_date, find_markers, git_dates, review_of
 
 PAGEMETA = FIXTURES / "pagemeta" / "docs"
 EDIT_URI = "https://github.com/eksempel/radikalisering/edit/main/docs/"
@@ -35,7 +35,7 @@ def test_danish_dates_without_locale():
     ((2026, 11, 26), 24, (2028, 11, 26)),
 ])
 def test_next_review_date(start, months, due):
-    assert add_months(dt.date(*start), months) == dt.date(*due)
+    assert review_of({"last_reviewed": dt.date(*start), "review_months": months}, dt.date(*start)).due == dt.date(*due)
 
 
 # --- git ------------------------------------------------------------------------

@@ -172,10 +172,9 @@ def cmd_linkcheck(args: argparse.Namespace) -> int:
     from sitekit import linkcheck, links
     from sitekit.build import site_or_build
 
-    settings = linkcheck.Settings(timeout=args.timeout, max_retries=args.max_retries,
-                                  cache=not args.no_cache,
-                                  include_loopback=args.include_loopback,
-                                  site_url=os.environ.get("SITE_URL") or "http://127.0.0.1:8000/", only_prefix=args.only_url)
+    settings = linkcheck.Settings(timeout=args.timeout, max_retries=args.max_retries, cache=not args.no_cache,
+                                  include_loopback=args.include_loopback, only_prefix=args.only_url,
+                                  site_url=os.environ.get("SITE_URL") or "http://127.0.0.1:8000/")
     if args.cache_dir:
         settings.cache_dir = Path(args.cache_dir)
     sources = links.sources_from_docs(Path(args.docs_dir))

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .paths import GUIDANCE, ROOT, TRAINING, in_scope
-from .reviews import danish_date, git_stdout
+from .reviews import danish_date, git_stdout, today
 
 BRANCH = "gh-pages"
 ALIAS = "nyeste"
@@ -83,13 +83,13 @@ def parse_valid_from(text: str) -> dt.date:
                            "fx GAELDENDE_FRA=2026-12-01.") from None
 
 
-def check_version(version: str, alias: str = ALIAS) -> str:
+def check_version(version: str) -> str:
     version = (version or "").strip()
     if not _VERSION_RE.match(version):
         raise EditionError(f"Udgavenummeret '{version}' kan ikke bruges. Skriv en dato som ÅÅÅÅ-MM-DD, "
                            "fx VERSION=2027-01-01.")
-    if version == alias:
-        raise EditionError(f"'{alias}' er navnet på den nyeste udgave, ikke et udgavenummer.")
+    if version == ALIAS:
+        raise EditionError(f"'{ALIAS}' er navnet på den nyeste udgave, ikke et udgavenummer.")
     return version
 
 
@@ -135,13 +135,12 @@ def _dated(name: str, day: dt.date) -> dict[str, str]:
     return {name: day.isoformat(), f"{name}_tekst": danish_date(day)}
 
 
-def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: bool = False,
-         alias: str = ALIAS, insert: bool = False) -> Plan:
+def plan(editions: list[Edition], version: str, valid_from: dt.date, republish: bool = False, insert: bool = False) -> Plan:
     """Decide a publication, or refuse it with a Danish message. Pure: no git, no build.
 
     ``insert``: a new edition may come before a newer one (today's edition while
     a planned edition waits); it then applies until the day before that one."""
-    version = check_version(version, alias)
+    version = check_version(version)
     existing = {e.version: e for e in editions}
     newest = max(existing, key=_key) if existing else None
     if version in existing and not republish:
@@ -195,14 +194,12 @@ def list_editions(repo: Path = ROOT, branch: str = BRANCH) -> list[Edition]:
 ROOT_TEMPLATE = Path(__file__).parent / "templates" / "nyeste.html"
 
 
-def _uncommitted(repo: Path) -> list[str]:
-    """Tracked files with changes that are not committed (an edition is built
-    from a commit, so it can always be traced back to one)."""
-    result = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=repo,
-                            capture_output=True, text=True, check=False)
+def _git(repo: Path, *args: str, failed: str) -> list[str]:
+    """The lines git prints; when git fails, EditionError: ``failed`` and git's own message."""
+    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
     if result.returncode != 0:
-        raise EditionError(f"{repo} er ikke et git-repository: {result.stderr.strip()}")
-    return [line[3:] for line in result.stdout.splitlines() if line.strip()]
+        raise EditionError(f"{failed}: {result.stderr.strip()}")
+    return [line for line in result.stdout.splitlines() if line]
 
 
 def offline_zip_path(version: str) -> str:
@@ -226,15 +223,14 @@ def _add_offline_copy(site_dir: Path, version: str, dist: Path) -> None:
 
 
 def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo: Path = ROOT,
-            branch: str = BRANCH, alias: str = ALIAS, alias_type: str = ALIAS_TYPE,
-            build=None, offline: bool | None = None, insert: bool = False) -> Plan:
+            branch: str = BRANCH, build=None, insert: bool = False) -> Plan:
     """Build one edition and commit it to ``branch`` of ``repo`` (no push).
 
     ``build(site_dir, env)`` builds the site; by default the project's strict
     build (sitekit.build.build_site). Nothing is committed unless the build
     succeeds, and nothing is built from uncommitted changes. The edition
-    carries its own offline copy for training rooms (``offline``; on with the
-    real build): offline/radikalisering-offline-<edition>.zip.
+    carries its own offline copy for training rooms (with the real build):
+    offline/radikalisering-offline-<edition>.zip.
     """
     from mike import commands, git_utils, jsonpath
 
@@ -245,33 +241,35 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
     if refused:
         raise EditionError("\n".join(refused))
     repo = Path(repo).resolve()
-    dirty = _uncommitted(repo)
+    # Tracked files with uncommitted changes: an edition is built from a commit, so it can always be traced.
+    dirty = [line[3:] for line in _git(repo, "status", "--porcelain", "--untracked-files=no",
+                                       failed=f"{repo} er ikke et git-repository")]
     if dirty:
         raise EditionError("Der er ændringer, som ikke er committet: " + ", ".join(dirty[:5])
                            + (" …" if len(dirty) > 5 else "") + ". En udgave bygges fra en commit, så den "
                            "altid kan findes igen. Commit ændringerne, eller læg dem til side med `git stash`.")
-    decided = plan(list_editions(repo, branch), version, valid_from, republish, alias, insert)
+    decided = plan(list_editions(repo, branch), version, valid_from, republish, insert)
     head = (git_stdout(repo, "rev-parse", "--short", "HEAD") or "").strip() or "?"
     message = (f"Publish edition {decided.version} (valid from {decided.valid_from}) from {head}"
                + (", republished" if decided.republish else ""))
     site_url = os.environ.get("SITE_URL") or sitesettings.environ()["SITE_URL"]
     env = {VERSION_VAR: decided.version, "SITE_URL": site_url.rstrip("/") + "/" + decided.version + "/",
-           "EDITIONS_ALIAS": alias}
+           "EDITIONS_ALIAS": ALIAS}
     props = [(jsonpath.parse(k), v) for k, v in decided.properties.items()]
-    root_page = ROOT_TEMPLATE.read_text(encoding="utf-8").replace("{{ href }}", f"{alias}/")
+    root_page = ROOT_TEMPLATE.read_text(encoding="utf-8").replace("{{ href }}", f"{ALIAS}/")
     with tempfile.TemporaryDirectory(prefix="edition-") as tmp, contextlib.chdir(repo):
         site_dir = Path(tmp) / "site"
         cfg = {"site_dir": str(site_dir), "use_directory_urls": True}
-        aliases = [alias] if decided.takes_alias else []
+        aliases = [ALIAS] if decided.takes_alias else []
         try:
             with commands.deploy(cfg, decided.version, decided.title, aliases, update_aliases=True,
-                                 alias_type=commands.AliasType[alias_type], branch=branch, message=message,
+                                 alias_type=commands.AliasType[ALIAS_TYPE], branch=branch, message=message,
                                  set_props=props):
                 result = (build or build_site)(site_dir, env=env)
                 if result.returncode != 0:
                     raise EditionError(f"Bygningen fejlede, så udgave {decided.version} blev ikke "
                                        f"offentliggjort:\n{result.stdout}\n{result.stderr}")
-                if build is None if offline is None else offline:
+                if build is None:
                     _add_offline_copy(site_dir, decided.version, Path(tmp) / "dist")
             if decided.previous:
                 commands.set_properties(
@@ -284,8 +282,8 @@ def publish(version: str, valid_from: dt.date, *, republish: bool = False, repo:
             except git_utils.GitError:
                 current_root = None
             if current_root != root_page:
-                commands.set_default(alias, template=str(ROOT_TEMPLATE), branch=branch,
-                                     message=f"Site root opens the newest edition ({alias}/)")
+                commands.set_default(ALIAS, template=str(ROOT_TEMPLATE), branch=branch,
+                                     message=f"Site root opens the newest edition ({ALIAS}/)")
             _short_selector(branch, Path(tmp) / "alle")
         except git_utils.GitError as exc:
             raise EditionError(f"Git kunne ikke gemme udgave {decided.version} på grenen {branch}: {exc}") from exc
@@ -304,11 +302,9 @@ def _short_selector(branch: str, site_dir: Path) -> None:
             commands.set_properties(edition.version, [(jsonpath.parse("hidden"), True)], branch=branch,
                                     message=f"Edition {edition.version} only on the page {ALL_EDITIONS_TITLE}")
     page = render("alle-udgaver.html", found=found, alias=ALIAS)
-    try:
+    with contextlib.suppress(git_utils.GitError):
         if git_utils.read_file(branch, f"{ALL_EDITIONS}/index.html", universal_newlines=True) == page:
             return
-    except git_utils.GitError:
-        pass
     site_dir.mkdir(parents=True)
     (site_dir / "index.html").write_text(page, encoding="utf-8")
     # Material's selector looks for the same page in the chosen entry's sitemap; none here: the list opens.
@@ -322,8 +318,6 @@ def _short_selector(branch: str, site_dir: Path) -> None:
 def publish_today(on: dt.date | None = None, **kwargs) -> Plan:
     """The edition after a merge: today's (named by the date), made or published again.
     An edition of an earlier day is never touched."""
-    from .reviews import today
-
     on = on or today()
     version = on.isoformat()
     existing = {e.version for e in list_editions(kwargs.get("repo", ROOT), kwargs.get("branch", BRANCH))}
@@ -373,22 +367,16 @@ def with_changed_note(markdown: str, page_src: str, changes_src: str = CHANGES_P
     return "\n".join(lines[:at] + ["", note] + lines[at:])
 
 
-def changed_without_changelog(base_ref: str, repo: Path = ROOT,
-                              changes_page: str = "docs/" + CHANGES_PAGE) -> list[str]:
+def changed_without_changelog(base_ref: str, repo: Path = ROOT) -> list[str]:
     """Guidance pages changed since ``base_ref`` (commits, staged and unstaged
     work, new files) while the changes page was not: the reminder for
     `make check`. Empty when the list was updated too, or nothing relevant changed.
     Raises EditionError when ``base_ref`` is unknown."""
-    def git(*args: str) -> list[str]:
-        result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
-        if result.returncode != 0:
-            raise EditionError(f"Git kunne ikke sammenligne med '{base_ref}': {result.stderr.strip()}")
-        return [line for line in result.stdout.splitlines() if line]
-
-    merge_base = git("merge-base", base_ref, "HEAD")[0]
-    changed = set(git("diff", "--name-only", merge_base, "--", "docs/"))
-    changed |= set(git("ls-files", "--others", "--exclude-standard", "--", "docs/"))
-    if changes_page in changed:
+    failed = f"Git kunne ikke sammenligne med '{base_ref}'"
+    merge_base = _git(repo, "merge-base", base_ref, "HEAD", failed=failed)[0]
+    changed = set(_git(repo, "diff", "--name-only", merge_base, "--", "docs/", failed=failed))
+    changed |= set(_git(repo, "ls-files", "--others", "--exclude-standard", "--", "docs/", failed=failed))
+    if f"docs/{CHANGES_PAGE}" in changed:
         return []
     return sorted(p for p in changed if p.endswith(".md") and in_scope(p.removeprefix("docs/"), GUIDANCE, TRAINING))
 

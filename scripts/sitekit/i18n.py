@@ -41,21 +41,18 @@ def other_languages(config) -> list[str]:
     return [lang for lang in plugin.build_languages if lang != current]
 
 
-def danish_only_without_translations(config) -> bool:
-    """Build only the default language when docs_dir holds no translated page.
-
-    Returns True when it switched the other languages off."""
+def danish_only_without_translations(config) -> None:
+    """Build only the default language when docs_dir holds no translated page."""
     plugin = _plugin(config)
     if plugin is None:
-        return False
+        return
     docs = Path(config.docs_dir)
     others = [lang for lang in plugin.config.languages if not lang.default]
     if any(any(docs.rglob(f"*.{lang.locale}.md")) for lang in others):
-        return False
+        return
     for lang in others:
         lang.build = False
     config.extra.pop("alternate", None)
-    return True
 
 
 # Extension settings with words in them: (extension, option) -> text per language.
@@ -82,17 +79,14 @@ def page_language(src_uri: str, default: str = DEFAULT) -> str:
     return default
 
 
-def localized_dest(src_uri: str, lang: str, default: str, use_directory_urls: bool) -> str:
-    """Where the plugin puts a page: x.en.md -> en/x/index.html (or en/x.html)."""
-    path = PurePosixPath(src_uri)
-    stem = path.name[: -len("".join(path.suffixes))] if path.suffixes else path.name
-    dest = dest_for_source(path.with_name(stem).as_posix() + ".md", use_directory_urls)
-    return dest if lang == default else f"{lang}/{dest}"
-
-
 def localize(file, config, lang: str, default: str):
-    """Give a generated File the URL and the i18n attributes of ``lang``."""
-    file.dest_uri = localized_dest(file.src_uri, lang, default, config.use_directory_urls)
+    """Give a generated File the URL and the i18n attributes of ``lang``, where the i18n plugin
+    puts a page: x.en.md -> en/x/index.html (or en/x.html)."""
+    path = PurePosixPath(file.src_uri)
+    stem = path.name[: -len("".join(path.suffixes))] if path.suffixes else path.name
+    file.dest_uri = dest_for_source(path.with_name(stem).as_posix() + ".md", config.use_directory_urls)
+    if lang != default:
+        file.dest_uri = f"{lang}/{file.dest_uri}"
     file.url = file.dest_uri.removesuffix("index.html") if config.use_directory_urls else file.dest_uri
     file.abs_dest_path = str(PurePosixPath(config.site_dir) / file.dest_uri)
     file.locale = lang
@@ -104,15 +98,9 @@ def localize(file, config, lang: str, default: str):
 
 def add_to_sitemap(config, file, lang: str) -> None:
     """List a generated page in the plugin's sitemap.xml (with its alternates)."""
-    plugin = _plugin(config)
-    pages = getattr(plugin, "i18n_files_per_language", None) if plugin else None
+    pages = getattr(_plugin(config), "i18n_files_per_language", None)
     if isinstance(pages, dict) and isinstance(pages.get(lang), list):
         pages[lang].append(file)
-
-
-def set_alternates(file, alternates: dict, built_language: str) -> None:
-    file.alternates = dict(alternates)
-    file.locale_alternate_of = built_language
 
 
 _HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[a-z]{2}">')

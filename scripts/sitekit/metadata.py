@@ -113,21 +113,18 @@ class FrontMatter(BaseModel):
         return value
 
 
-def json_schema() -> str:
-    return json.dumps(FrontMatter.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
-
-
 def schemas() -> dict[Path, str]:
     """Every published JSON Schema by its file: the front matter's and the data files' (an editor's
-    editor completes the keys and marks a misspelt one; see .devcontainer/devcontainer.json)."""
+    editor completes the keys and marks a misspelt one; see .devcontainer/devcontainer.json).
+    pydantic names the keys by their aliases (the keys editors write)."""
     from . import decision_guide, procedure, program, selfcheck
 
-    data_models = {"beslutningsguide": decision_guide.Guide, "selvtjek": selfcheck.SETS,
-                   "program": program.Program, "procedure": procedure.Procedure}
-    return {SCHEMA_FILE: json_schema()} | {
-        DATA / f"{name}.schema.json": json.dumps(model.json_schema(by_alias=True) if name == "selvtjek" else
-                                                 model.model_json_schema(by_alias=True), indent=2, ensure_ascii=False) + "\n"
-        for name, model in data_models.items()}
+    found = {SCHEMA_FILE: FrontMatter.model_json_schema(),
+             DATA / "beslutningsguide.schema.json": decision_guide.Guide.model_json_schema(),
+             DATA / "selvtjek.schema.json": selfcheck.SETS.json_schema(),  # a TypeAdapter, not a model
+             DATA / "program.schema.json": program.Program.model_json_schema(),
+             DATA / "procedure.schema.json": procedure.Procedure.model_json_schema()}
+    return {path: json.dumps(schema, indent=2, ensure_ascii=False) + "\n" for path, schema in found.items()}
 
 
 def contacts_for(docs_dir: Path) -> dict[str, dict[str, Any]]:

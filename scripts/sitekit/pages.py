@@ -235,14 +235,14 @@ def is_translation(path: Path | str) -> bool:
 
 
 # The files editors write: pages, data files, word lists.
-_TEXT_FILES = (".md", ".yml", ".yaml", ".txt")
+TEXT_FILES = (".md", ".yml", ".yaml", ".txt")
 
 
 def not_utf8(docs_dir: Path = DOCS) -> list[Problem]:
     """The text files under docs_dir that are not saved as UTF-8, at the line of the first odd byte."""
     found = []
     for path in sorted(Path(docs_dir).rglob("*")):
-        if path.suffix not in _TEXT_FILES or not path.is_file():
+        if path.suffix not in TEXT_FILES or not path.is_file():
             continue
         data = path.read_bytes()
         try:

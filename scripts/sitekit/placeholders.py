@@ -41,15 +41,6 @@ class Hole:
     what: str  # Danish, for editors
 
 
-def in_pages(docs_dir: Path) -> list[Hole]:
-    holes = []
-    for path in iter_page_paths(docs_dir):
-        text = mask_code(path.read_text(encoding="utf-8"))
-        holes += [Hole(rel(path), line_at(text, m.start()), f"Mangler stadig: en oplysning på siden (står som '{PLACEHOLDER}').")
-                  for m in re.finditer(re.escape(PAGE_MARK), text)]
-    return holes
-
-
 _CONFIG_WHAT = {
     BASE_CONFIG: "Mangler stadig: den rigtige adresse bag knappen 'Redigér denne side' (edit_uri).",
     CONFIG_FILES[1]: "Mangler stadig: de rigtige teamnavne på GitHub ({n} linjer).",
@@ -78,9 +69,12 @@ def in_config() -> list[Hole]:
 
 def find(docs_dir: Path) -> list[Hole]:
     """Every placeholder outside the contacts file, pages first."""
-    own_docs = Path(docs_dir).resolve() == DOCS.resolve()
-    return in_pages(docs_dir) + (in_config() if own_docs else [])
-
+    holes = []
+    for path in iter_page_paths(docs_dir):
+        text = mask_code(path.read_text(encoding="utf-8"))
+        holes += [Hole(rel(path), line_at(text, m.start()), f"Mangler stadig: en oplysning på siden (står som '{PLACEHOLDER}').")
+                  for m in re.finditer(re.escape(PAGE_MARK), text)]
+    return holes + (in_config() if Path(docs_dir).resolve() == DOCS.resolve() else [])
 
 
 # --- nothing unfinished in front of readers ----------------------------------------

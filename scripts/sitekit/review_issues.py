@@ -16,7 +16,6 @@ import datetime as dt
 import json
 import re
 import subprocess
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,18 +43,17 @@ class Action:
         return f"Lukker sag #{self.number} for '{self.owner}': intet at gennemgå."
 
 
-def owner_issue(report: Report, owner: str, owner_name: str, on: dt.date,
-                horizon_days: int = HORIZON_DAYS) -> tuple[str, str] | None:
+def owner_issue(report: Report, owner: str, owner_name: str, on: dt.date) -> tuple[str, str] | None:
     """(title, Markdown body) for one owner, or None when there is nothing to do."""
     mine = for_owner(report, owner)
-    soon = on + dt.timedelta(days=horizon_days)
+    soon = on + dt.timedelta(days=HORIZON_DAYS)
     due = [p for p in mine.pages if p.review is None or p.review.due <= soon]
     if not due and not mine.markers:
         return None
     from . import render
 
     body = render("gennemgang-sag.md", tag=_TAG.format(owner), owner=owner, owner_name=owner_name, on=on,
-                  date=danish_date, due=due, markers=mine.markers, horizon_days=horizon_days)
+                  date=danish_date, due=due, markers=mine.markers, horizon_days=HORIZON_DAYS)
     return f"Gennemgang: {owner_name}", body
 
 
@@ -78,8 +76,7 @@ def plan(wanted: dict[str, tuple[str, str] | None], existing: list[dict[str, Any
     by hand, say) is closed, so one stays."""
     by_owner: dict[str, list[dict[str, Any]]] = {}
     for issue in sorted(existing, key=lambda i: i["number"]):
-        owner = owner_of(issue)
-        if owner:
+        if owner := owner_of(issue):
             by_owner.setdefault(owner, []).append(issue)
     actions: list[Action] = []
     for owner in sorted(set(wanted) | set(by_owner)):
@@ -99,22 +96,19 @@ def plan(wanted: dict[str, tuple[str, str] | None], existing: list[dict[str, Any
     return actions
 
 
-Runner = Callable[..., subprocess.CompletedProcess]
-
-
-def list_open(gh: str = "gh", run: Runner = subprocess.run) -> list[dict[str, Any]]:
-    result = run([gh, "issue", "list", "--label", LABEL, "--state", "open", "--limit", "500",
-                  "--json", "number,title,body"], capture_output=True, text=True, check=True)
+def list_open() -> list[dict[str, Any]]:
+    result = subprocess.run(["gh", "issue", "list", "--label", LABEL, "--state", "open", "--limit", "500",
+                             "--json", "number,title,body"], capture_output=True, text=True, check=True)
     return json.loads(result.stdout or "[]")
 
 
-def apply(actions: list[Action], gh: str = "gh", run: Runner = subprocess.run) -> None:
+def apply(actions: list[Action]) -> None:
     for a in actions:
         if a.kind in ("create", "edit"):
             which = ["create", "--label", LABEL] if a.kind == "create" else ["edit", str(a.number)]
-            run([gh, "issue", *which, "--title", a.title, "--body-file", "-"],
-                input=a.body, text=True, check=True, capture_output=True)
+            subprocess.run(["gh", "issue", *which, "--title", a.title, "--body-file", "-"],
+                           input=a.body, text=True, check=True, capture_output=True)
         else:
-            run([gh, "issue", "close", str(a.number), "--comment",
-                 "Der er ikke noget at gennemgå lige nu. Der kommer en ny sag, når der er."],
-                text=True, check=True, capture_output=True)
+            subprocess.run(["gh", "issue", "close", str(a.number), "--comment",
+                            "Der er ikke noget at gennemgå lige nu. Der kommer en ny sag, når der er."],
+                           text=True, check=True, capture_output=True)

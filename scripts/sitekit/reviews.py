@@ -23,7 +23,7 @@ from dateutil.relativedelta import relativedelta
 
 from .contacts import FIELDS, PLACEHOLDER, ContactsError, contacts_file_for, placeholders
 from .mdtext import line_at, mask_code
-from .pages import FrontMatterError, iter_page_paths, parse_page
+from .pages import TEXT_FILES, FrontMatterError, is_translation, iter_page_paths, parse_page
 from .paths import rel
 from .placeholders import Hole
 from .placeholders import find as find_other_holes
@@ -53,11 +53,6 @@ def english_date(d: dt.date) -> str:
     return format_date(d, "d MMMM y", locale="en")
 
 
-def add_months(d: dt.date, months: int) -> dt.date:
-    """The same day ``months`` later; the 31st becomes the month's last day."""
-    return d + relativedelta(months=months)
-
-
 @dataclass
 class Review:
     last_reviewed: dt.date
@@ -72,7 +67,7 @@ def review_of(meta: dict[str, Any], on: dt.date) -> Review | None:
         return None
     if isinstance(months, bool) or not isinstance(months, int) or months < 1:
         return None
-    due = add_months(last, months)
+    due = last + relativedelta(months=months)  # the 31st becomes the month's last day
     return Review(last, due, on > due)
 
 
@@ -166,7 +161,6 @@ def _sort_key(p: PageReview):
 
 # The marker in prose, and the contacts file's "skal_verificeres:" key.
 _MARKER_RE = re.compile(r"skal[ _]verificeres", re.IGNORECASE)
-_DATA_SUFFIXES = (".md", ".yml", ".yaml", ".txt")
 
 
 _BOX = re.compile(r'^\s*(?:!!!|\?\?\?\+?)\s*\w+\s+"[^"]*skal verificeres[^"]*"\s*$', re.IGNORECASE)
@@ -254,7 +248,7 @@ def find_markers(docs_dir: Path) -> list[Marker]:
                                 raw.strip()[:160], claim=_claim(raw_lines, line - 1)))
     for folder in ("_data", "_snippets"):
         for path in sorted((Path(docs_dir) / folder).rglob("*")):
-            if path.suffix not in _DATA_SUFFIXES or not path.is_file():
+            if path.suffix not in TEXT_FILES or not path.is_file():
                 continue
             lines = path.read_text(encoding="utf-8").splitlines()
             for number, line in enumerate(lines, start=1):
@@ -318,10 +312,6 @@ def report_text(report: Report, on: dt.date, width: int = 100, owner: str = "") 
                      for line in text.rstrip("\n").split("\n"))
 
 
-def _other_language(src_uri: str) -> bool:
-    return bool(re.search(r"\.[a-z]{2}\.md$", src_uri))
-
-
 def _cell(text: str) -> str:
     # A claim quoted from a page keeps a link's text only: its target is relative to that page.
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
@@ -333,6 +323,6 @@ def report_markdown(report: Report, from_uri: str) -> str:
     from . import render
 
     return render("gennemgang.md", report=report, today=today(), date=danish_date, cell=_cell, status=_status,
-                  other=_other_language, placeholder=PLACEHOLDER,
+                  other=is_translation, placeholder=PLACEHOLDER,
                   overdue=sum(1 for p in report.pages if p.review and p.review.overdue),
                   link=lambda to_uri: posixpath.relpath(to_uri, posixpath.dirname(from_uri) or "."))

@@ -119,12 +119,6 @@ class _Git:
         found.dirty = {line[3:].strip('"').removeprefix(prefix) for line in status.splitlines() if len(line) > 3}
         return found
 
-    def changed_on(self, rel: str) -> dt.date | None:
-        """The day the file last changed: today with uncommitted changes, else its last commit's day."""
-        if rel in self.dirty:
-            return today()
-        return dt.date.fromisoformat(self.day[rel]) if self.day.get(rel) else None
-
     def contains(self, commit: str, later: str) -> bool:
         if (commit, later) not in self.ancestors:  # a fact about two commits: never changes
             self.ancestors[commit, later] = git_stdout(self.docs, "merge-base", "--is-ancestor", commit, later) is not None
@@ -183,7 +177,9 @@ def translated_reason(changed: dt.date, translated: dt.date) -> str:
 def _behind_by_git(git: _Git, rel: str, original: str) -> str | None:
     if original in git.dirty and rel not in git.dirty:
         return "Den danske fil har ændringer, der ikke er gemt i git, men oversættelsen er ikke ændret."
-    changed = git.changed_on(original)
+    # The day the Danish file last changed: today with uncommitted changes, else its last commit's day.
+    day = git.day.get(original)
+    changed = today() if original in git.dirty else dt.date.fromisoformat(day) if day else None
     translated = _reviewed(git.docs / rel, "translated_from")
     if translated is not None:  # the English page says which Danish text it translates
         return translated_reason(changed, translated) if changed and changed > translated else None

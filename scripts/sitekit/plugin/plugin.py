@@ -287,7 +287,7 @@ class SitekitPlugin(BasePlugin[Config]):
                 if node_id in ids:
                     alternates[other] = i18n.localize(File.generated(config, decision_guide.src_uri(node_id, other),
                                                                      content=""), config, other, self.default)
-            i18n.set_alternates(file, alternates, lang)
+            file.alternates, file.locale_alternate_of = alternates, lang
             files.append(file)
             i18n.add_to_sitemap(config, file, lang)
 
