@@ -48,6 +48,20 @@ def test_pull_requests_run_the_same_make_targets_as_ci_run():
     assert "make test" in ci_run
 
 
+def test_pull_requests_run_the_suite_on_debian_12_and_debian_13_with_their_own_python():
+    """The README promises Debian 12's Python 3.11 and Debian 13's Python 3.13: CI runs the whole
+    suite on both (Debian 13: plain debian:trixie, so make finds Debian's own /usr/bin/python3)."""
+    jobs = load("ci.yml")["jobs"]
+    assert jobs["check-build-test"]["container"]["image"].split("@")[0].endswith("bookworm")
+    trixie = jobs["debian-13"]
+    assert trixie["container"]["image"].split("@")[0] == "debian:trixie"
+    steps = trixie["steps"]
+    checkout = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/checkout@"))
+    # git is installed before the checkout (the full history: "Senest ændret" comes from git).
+    assert "git" in steps[checkout - 1]["run"] and steps[checkout]["with"]["fetch-depth"] == 0
+    assert steps[-1]["run"] == "bash .ci/run"
+
+
 def _steps(wf: dict, job: str) -> dict[str, dict]:
     return {s.get("id", s.get("name", s.get("uses", ""))): s for s in wf["jobs"][job]["steps"]}
 

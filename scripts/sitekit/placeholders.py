@@ -44,7 +44,7 @@ class Hole:
 _CONFIG_WHAT = {
     BASE_CONFIG: "Mangler stadig: den rigtige adresse bag knappen 'Redigér denne side' (edit_uri).",
     CONFIG_FILES[1]: "Mangler stadig: de rigtige teamnavne på GitHub ({n} linjer).",
-    CONFIG_FILES[2]: "Mangler stadig: CI's container fastlåst med sit digest (sha256), ikke kun sit navn.",
+    CONFIG_FILES[2]: "Mangler stadig: CI's containere fastlåst med deres digest (sha256), ikke kun navnet ({n} linjer).",
     CONFIG_FILES[3]: "Mangler stadig: kanariefuglens container fastlåst med samme digest som i ci.yml.",
 }
 
