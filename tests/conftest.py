@@ -50,7 +50,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 # --- two processes (pytest-xdist) ----------------------------------------------------
 
 # The slowest work units first (as measured with --durations), so that the processes end together.
-# The fresh clone needs no built site: it runs while the first half of the every-page visit builds it.
+# The fresh clone needs no built site: it runs while the first half of the every-page visit waits for the
+# published edition (``built_site``).
 SLOW_FIRST = ("test_every_page.py[half-1]", "test_fresh_clone.py", "test_every_page.py[half-2]", "test_serve.py",
               "test_publish.py", "test_training.py", "test_checks.py", "test_english.py", "test_decision_guide.py",
               "test_offline.py")
