@@ -19,15 +19,15 @@ import signal
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
 
 from sitekit.newpage import front_matter
+from sitekit.pageweight import Server
 
 ROOT = Path(__file__).resolve().parents[1]
 # `make test` runs pytest as a child of make. A `make` the tests start must behave as in an
@@ -249,27 +249,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-class StaticServer:
-    """Serve a folder on 127.0.0.x in a daemon thread; stops when the test session ends."""
-
-    def __init__(self, directory: Path, host: str = "127.0.0.1"):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
-        self.httpd = ThreadingHTTPServer((host, 0), handler)
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    @property
-    def url(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}/"
-
-    def __enter__(self) -> StaticServer:
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+def StaticServer(directory: Path, host: str = "127.0.0.1") -> Server:  # noqa: N802 - used as a class
+    """Serve a folder plainly (directory redirects, HEAD) on 127.0.0.x in a daemon thread, as a
+    ``with`` block: sitekit.pageweight.Server with the standard library's handler, quiet."""
+    return Server(directory, host, functools.partial(_QuietHandler, directory=str(directory)))
 
 
 @pytest.fixture(scope="session")

@@ -108,18 +108,19 @@ def _handler(root: Path, served: Server):
 
 
 class Server:
-    """``root`` on 127.0.0.1 (a free port) as a web server sends it, with a log of what it sent."""
+    """``root`` on ``host`` (a free port) as a web server sends it, with a log of what it sent;
+    or with another ``handler`` (the tests' plain static server)."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, host: str = "127.0.0.1", handler=None):
         self.log: list[tuple[str, int, int]] = []  # what the server sent: (path, status, bytes on the wire)
         self.lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler(root, self))
+        self.httpd = ThreadingHTTPServer((host, 0), handler or _handler(root, self))
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        return "http://{}:{}/".format(*self.httpd.server_address[:2])
 
     def __enter__(self) -> Server:
         self.thread.start()
